@@ -1,0 +1,216 @@
+package io.camelstora.component;
+
+import java.util.stream.Collectors;
+
+import io.camelstora.component.catalog.StoraFormat;
+import io.camelstora.component.catalog.StoraOperation;
+import io.camelstora.component.catalog.StoraResource;
+import io.camelstora.component.http.StoraClient;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Call every operation of the Stora Public API for self-storage operators, receive its signed webhook events and
+ * poll its lists for new and changed records.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "stora", title = "Stora", syntax = "stora:resource/action",
+             category = { Category.SAAS, Category.API }, headersClass = StoraConstants.class)
+public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /** The pseudo-resource of the webhook consumer: {@code from("stora:webhook")}. */
+    public static final String WEBHOOK = "webhook";
+
+    @UriPath(enums = "contacts,contract_templates,contracts,coupons,credit_notes,deal_stages,deals,identity_verifications,"
+                     + "images,invoices,notes,oauth,order_line_items,orders,product_categories,products,protection_levels,sites,"
+                     + "staff,subscriptions,tasks,tenancies,timeline_events,timeline_sources,timeline_templates,unit_allocations,"
+                     + "unit_types,units,webhook_endpoints,webhook")
+    @Metadata(required = true,
+              description = "The Stora resource in snake_case as in the API path (contacts, unit_types, order_line_items...), or"
+                            + " webhook to receive events.")
+    private String resource;
+
+    @UriPath(enums = "base_price,complete,create,deallocate,delete,disable,enable,finalize,grant_access,info,introspect,list,"
+                     + "lose,open,overlock,remove_overlock,reopen,reserve,revoke,show,token,update,validate,win")
+    @Metadata(description = "The action on the resource: list, show, create, update, delete, or the last path segment of other"
+                            + " actions (finalize, grant_access, win...). Not used with webhook.")
+    private String action;
+
+    @UriParam
+    private StoraConfiguration configuration;
+
+    @UriParam
+    private StoraRequestOptions requestOptions = new StoraRequestOptions();
+
+    private StoraOperation operation;
+    private StoraClient client;
+
+    public StoraEndpoint(String uri, StoraComponent component, StoraConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public StoraComponent getComponent() {
+        return (StoraComponent) super.getComponent();
+    }
+
+    /**
+     * Resolves {@code resource/action} against the catalog. Fails with the valid resources, or the valid actions of
+     * the resource, so a typo is reported when the route is built.
+     */
+    void resolvePath(String remaining) {
+        String[] parts = remaining.split("/", -1);
+        String resourceName = parts[0];
+        if (WEBHOOK.equals(resourceName)) {
+            if (parts.length > 1 && !parts[1].isEmpty()) {
+                throw new IllegalArgumentException("stora:webhook takes no action, got 'webhook/" + parts[1] + "'");
+            }
+            this.resource = WEBHOOK;
+            return;
+        }
+        StoraResource r = StoraResource.fromUriName(resourceName).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown Stora resource '" + resourceName + "' in stora:" + remaining + ". Valid resources: "
+                + String.join(", ", StoraResource.uriNames()) + ", and webhook to receive events"));
+        if (parts.length != 2 || parts[1].isEmpty()) {
+            throw new IllegalArgumentException("stora:" + remaining + " needs an action: stora:" + r.uriName()
+                                               + "/<action>. Valid actions of " + r.uriName() + ": "
+                                               + String.join(", ", r.actionNames()));
+        }
+        this.operation = StoraOperation.find(r, parts[1]).orElseThrow(() -> new IllegalArgumentException(
+                "Unknown action '" + parts[1] + "' of Stora resource " + r.uriName() + ". Valid actions of "
+                + r.uriName() + ": " + String.join(", ", r.actionNames())));
+        this.resource = r.uriName();
+        this.action = parts[1];
+    }
+
+    /** Checks option combinations that can be known wrong before the route starts. */
+    void validateOptions() {
+        StoraRequestOptions o = requestOptions;
+        if (operation == null) {
+            return;
+        }
+        checkFormat(o.getFormat());
+        if (!operation.isPaged()) {
+            if (o.isFetchAllPages() || o.getPage() != null || o.getLimit() != null || o.getSortBy() != null
+                || o.getSortDirection() != null) {
+                throw new IllegalArgumentException(operation.uri() + " is not a list: fetchAllPages, page, limit, sortBy and"
+                                                   + " sortDirection apply only to list operations");
+            }
+        }
+        if (o.getLimit() != null && (o.getLimit() < 1 || o.getLimit() > 100)) {
+            throw new IllegalArgumentException("limit of " + operation.uri() + " is " + o.getLimit() + "; Stora accepts 1 to 100");
+        }
+        if (o.getPage() != null && o.getPage() < 1) {
+            throw new IllegalArgumentException("page of " + operation.uri() + " is " + o.getPage() + "; pages start at 1");
+        }
+        if (o.getSortDirection() != null && !o.getSortDirection().matches("ASC|DESC")) {
+            throw new IllegalArgumentException("sortDirection of " + operation.uri() + " is '" + o.getSortDirection()
+                                               + "'; use ASC or DESC");
+        }
+        if (o.getMaxItems() < 0) {
+            throw new IllegalArgumentException("maxItems of " + operation.uri() + " is " + o.getMaxItems()
+                                               + "; use 0 for no cap or a positive number");
+        }
+        if (o.isFetchAllPages() && o.getFormat() != StoraFormat.JSON) {
+            throw new IllegalArgumentException("fetchAllPages of " + operation.uri()
+                                               + " streams JSON records; fetch CSV one page at a time with page and limit");
+        }
+    }
+
+    void checkFormat(StoraFormat format) {
+        if (!operation.formats().contains(format)) {
+            throw new IllegalArgumentException(operation.uri() + " cannot answer " + format.optionValue() + "; it answers "
+                                               + operation.formats().stream().map(StoraFormat::optionValue)
+                                                       .collect(Collectors.joining(", ")));
+        }
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (isWebhook()) {
+            throw new IllegalArgumentException("stora:webhook receives events and cannot be used in to(); call the API with"
+                                               + " stora:<resource>/<action>");
+        }
+        return new StoraProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new IllegalArgumentException("Consumers of " + getEndpointBaseUri() + " are not available in this build");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (client == null && !isWebhook()) {
+            client = getComponent().client(configuration);
+        }
+    }
+
+    /** The client of this endpoint's account, shared with every endpoint of the same account. */
+    public StoraClient getClient() {
+        if (client == null) {
+            client = getComponent().client(configuration);
+        }
+        return client;
+    }
+
+    public boolean isWebhook() {
+        return WEBHOOK.equals(resource);
+    }
+
+    /** The catalog entry of this endpoint, {@code null} for {@code stora:webhook}. */
+    public StoraOperation getOperation() {
+        return operation;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public void setResource(String resource) {
+        this.resource = resource;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public StoraConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(StoraConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public StoraRequestOptions getRequestOptions() {
+        return requestOptions;
+    }
+
+    public void setRequestOptions(StoraRequestOptions requestOptions) {
+        this.requestOptions = requestOptions;
+    }
+}

@@ -1,0 +1,115 @@
+package io.camelstora.component;
+
+import java.util.concurrent.CompletionException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.catalog.ResponseShape;
+import io.camelstora.component.catalog.StoraFormat;
+import io.camelstora.component.catalog.StoraOperation;
+import io.camelstora.component.http.StoraClient;
+import io.camelstora.component.http.StoraDocuments;
+import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.http.StoraRequest;
+import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.paging.StoraPageIterator;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Calls one Stora operation per exchange without holding the routing thread while waiting: the request is sent by the
+ * account's non-blocking client and the exchange continues when the response (or the error) arrives.
+ */
+public class StoraProducer extends DefaultAsyncProducer {
+
+    private final StoraEndpoint endpoint;
+    private final StoraOperation operation;
+    private StoraRequestFactory requests;
+    private StoraClient client;
+
+    public StoraProducer(StoraEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.operation = endpoint.getOperation();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        requests = new StoraRequestFactory(endpoint,
+                (PropertyConfigurerGetter) endpoint.getComponent().getEndpointPropertyConfigurer());
+        client = endpoint.getClient();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        StoraRequest request;
+        try {
+            request = requests.create(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        client.call(request).whenComplete((response, error) -> {
+            try {
+                if (error != null) {
+                    exchange.setException(error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                } else {
+                    requests.succeeded(exchange);
+                    toMessage(exchange.getMessage(), request, response);
+                }
+            } catch (Exception e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    private void toMessage(Message message, StoraRequest request, StoraResponse response) {
+        message.removeHeaders("CamelStora(RequestId|Meta|Pagination|NextPage|TotalCount)");
+        message.setHeader(StoraConstants.OPERATION, operation.uri());
+        message.setHeader(StoraConstants.HTTP_RESPONSE_CODE, response.status());
+        String contentType = response.header("Content-Type");
+        if (contentType != null) {
+            message.setHeader(StoraConstants.CONTENT_TYPE, contentType);
+        }
+        boolean json = request.format() == StoraFormat.JSON && operation.responseShape() != ResponseShape.BINARY;
+        if (!json) {
+            // CSV, PDF and images are handed over as they came
+            message.setBody(response.body());
+            return;
+        }
+        JsonNode document = StoraJson.parseOrNull(response.body());
+        if (document == null) {
+            message.setBody(null); // 204, or an empty 2xx
+            return;
+        }
+        StoraOutputType output = endpoint.getConfiguration().getOutputType();
+        JsonNode meta = StoraDocuments.meta(document);
+        if (meta != null) {
+            message.setHeader(StoraConstants.REQUEST_ID, StoraDocuments.requestId(document));
+            message.setHeader(StoraConstants.META, StoraOutputType.MAP.convert(meta));
+        }
+        JsonNode pagination = StoraDocuments.pagination(document);
+        if (pagination != null) {
+            message.setHeader(StoraConstants.PAGINATION, StoraOutputType.MAP.convert(pagination));
+            message.setHeader(StoraConstants.NEXT_PAGE, StoraDocuments.nextPage(document));
+            if (pagination.hasNonNull("count")) {
+                message.setHeader(StoraConstants.TOTAL_COUNT, pagination.get("count").asLong());
+            }
+        }
+        if (operation.isPaged() && endpoint.getRequestOptions().isFetchAllPages()) {
+            message.setBody(new StoraPageIterator(client, request, document, endpoint.getRequestOptions().getMaxItems(),
+                    output::convert));
+        } else {
+            message.setBody(output.convert(endpoint.getConfiguration().isUnwrap()
+                    ? StoraDocuments.content(operation, document) : document));
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.camelstora.component;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.TemporalAccessor;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.component.catalog.HttpMethod;
+import io.camelstora.component.catalog.MetadataRules;
+import io.camelstora.component.catalog.PathParameter;
+import io.camelstora.component.catalog.StoraFormat;
+import io.camelstora.component.catalog.StoraOperation;
+import io.camelstora.component.catalog.StoraResource;
+import io.camelstora.component.http.StoraHttpTransport;
+import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.http.StoraRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+
+/**
+ * Builds the {@link StoraRequest} of one exchange from the endpoint's options and the message: headers override
+ * options, the body becomes JSON. Everything that can be wrong with the input is reported here, naming the option,
+ * header or field, before any HTTP call.
+ */
+final class StoraRequestFactory {
+
+    private final StoraEndpoint endpoint;
+    private final StoraOperation operation;
+    private final PropertyConfigurerGetter optionReader;
+    /** Exchange property holding this endpoint's pending Idempotency-Key, see {@link #idempotencyKey}. */
+    private final String idempotencyProperty;
+
+    StoraRequestFactory(StoraEndpoint endpoint, PropertyConfigurerGetter optionReader) {
+        this.endpoint = endpoint;
+        this.operation = endpoint.getOperation();
+        this.optionReader = optionReader;
+        this.idempotencyProperty = "CamelStoraIdempotencyKey." + operation.uri() + "." + System.identityHashCode(endpoint);
+    }
+
+    StoraRequest create(Exchange exchange) {
+        Message in = exchange.getIn();
+        StoraRequestOptions options = endpoint.getRequestOptions();
+        StoraFormat format = format(in, options);
+
+        Map<String, String> query = new LinkedHashMap<>();
+        putIfPresent(query, "expand", in.getHeader(StoraConstants.EXPAND, options.getExpand(), String.class));
+        if (operation.isPaged()) {
+            Integer limit = in.getHeader(StoraConstants.LIMIT, options.getLimit(), Integer.class);
+            if (limit == null && options.isFetchAllPages()) {
+                limit = 100; // fewest calls for a full export
+            }
+            putIfPresent(query, "page", in.getHeader(StoraConstants.PAGE, options.getPage(), Integer.class));
+            putIfPresent(query, "limit", limit);
+            putIfPresent(query, "sort_by", in.getHeader(StoraConstants.SORT_BY, options.getSortBy(), String.class));
+            putIfPresent(query, "sort_direction", in.getHeader(StoraConstants.SORT_DIRECTION, options.getSortDirection(), String.class));
+        }
+        Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
+        Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
+        if (headerFilters != null) {
+            headerFilters.forEach((k, v) -> filters.put(String.valueOf(k), v));
+        }
+        filters.forEach((name, value) -> putIfPresent(query, name, value));
+
+        byte[] body = null;
+        String mediaType = StoraRequest.JSON;
+        if (operation.hasBody()) {
+            ObjectNode json = bodyAsObject(exchange);
+            if (json != null) {
+                if (endpoint.getConfiguration().isValidateMetadata()) {
+                    MetadataRules.check(operation, json);
+                }
+                if (isFormEncoded(json)) {
+                    mediaType = StoraRequest.FORM;
+                    body = formEncode(json);
+                } else {
+                    body = json.toString().getBytes(StandardCharsets.UTF_8);
+                }
+            }
+        }
+        String key = operation.method() == HttpMethod.POST ? idempotencyKey(exchange) : null;
+        return new StoraRequest(operation, path(in), query, body, mediaType, format, key);
+    }
+
+    private String path(Message in) {
+        String path = operation.pathTemplate();
+        for (PathParameter p : operation.pathParameters()) {
+            String value = in.getHeader(p.headerName(), String.class);
+            if (value == null || value.isBlank()) {
+                Object option = optionReader.getOptionValue(endpoint, p.optionName(), false);
+                value = option == null ? null : option.toString();
+            }
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(operation.uri() + " needs " + p.optionName()
+                                                   + ": set the endpoint option " + p.optionName()
+                                                   + " or the message header " + p.headerName());
+            }
+            path = path.replace(p.placeholder(), StoraHttpTransport.encodePathSegment(value.trim()));
+        }
+        return path;
+    }
+
+    private StoraFormat format(Message in, StoraRequestOptions options) {
+        Object header = in.getHeader(StoraConstants.FORMAT);
+        StoraFormat format = header == null
+                ? options.getFormat()
+                : endpoint.getCamelContext().getTypeConverter().convertTo(StoraFormat.class, header);
+        if (format == null) {
+            throw new IllegalArgumentException("Header " + StoraConstants.FORMAT + " of " + operation.uri() + " is '" + header
+                                               + "'; use one of " + operation.formats());
+        }
+        endpoint.checkFormat(format);
+        return format;
+    }
+
+    private ObjectNode bodyAsObject(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body == null) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            if (body instanceof JsonNode n) {
+                node = n;
+            } else if (body instanceof String s) {
+                node = s.isBlank() ? null : StoraJson.MAPPER.readTree(s);
+            } else if (body instanceof byte[] || body instanceof java.io.InputStream || body instanceof java.io.Reader) {
+                String text = exchange.getContext().getTypeConverter().mandatoryConvertTo(String.class, exchange, body);
+                node = text.isBlank() ? null : StoraJson.MAPPER.readTree(text);
+            } else {
+                node = StoraJson.MAPPER.valueToTree(body);
+            }
+        } catch (IOException | IllegalArgumentException | org.apache.camel.NoTypeConversionAvailableException e) {
+            throw new IllegalArgumentException("The body of " + operation.uri() + " is not valid JSON: "
+                                               + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("The body of " + operation.uri() + " must be a JSON object, got a JSON "
+                                               + node.getNodeType().name().toLowerCase());
+        }
+        return (ObjectNode) node;
+    }
+
+    /**
+     * The authorization code and refresh token grants are form-encoded (guides/authentication.md); every other body,
+     * client credentials included (reference/oauth.md), is JSON.
+     */
+    private boolean isFormEncoded(ObjectNode body) {
+        if (operation.resource() != StoraResource.OAUTH || !"token".equals(operation.action())) {
+            return false;
+        }
+        String grant = body.path("grant_type").asText("");
+        return grant.equals("authorization_code") || grant.equals("refresh_token");
+    }
+
+    private static byte[] formEncode(ObjectNode body) {
+        StringJoiner form = new StringJoiner("&");
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNull()) {
+                form.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                         + URLEncoder.encode(e.getValue().asText(), StandardCharsets.UTF_8));
+            }
+        }
+        return form.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One key per exchange and endpoint, the same on every retry and Camel redelivery of that exchange, so Stora
+     * replays instead of creating twice. The key is kept in an exchange property tagged with the exchange id until the
+     * call succeeds: a copy of the exchange (split, multicast) has another id and gets its own key, and the next call
+     * of a loop gets a new one.
+     */
+    private String idempotencyKey(Exchange exchange) {
+        String explicit = exchange.getIn().getHeader(StoraConstants.IDEMPOTENCY_KEY, String.class);
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit;
+        }
+        String pending = exchange.getProperty(idempotencyProperty, String.class);
+        String owner = exchange.getExchangeId() + "|";
+        if (pending != null && pending.startsWith(owner)) {
+            return pending.substring(owner.length());
+        }
+        String key = UUID.randomUUID().toString();
+        exchange.setProperty(idempotencyProperty, owner + key);
+        return key;
+    }
+
+    /** The call got a 2xx: its key is spent, the next call through this endpoint needs a new one. */
+    void succeeded(Exchange exchange) {
+        exchange.removeProperty(idempotencyProperty);
+    }
+
+    private static void putIfPresent(Map<String, String> query, String name, Object value) {
+        String text = queryValue(value);
+        if (text != null && !text.isEmpty()) {
+            query.put(name, text);
+        }
+    }
+
+    /** Collections and arrays become Stora's comma-separated multi-values; dates ISO-8601. */
+    private static String queryValue(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Collection<?> c) {
+            StringJoiner joined = new StringJoiner(",");
+            c.forEach(v -> joined.add(queryValue(v)));
+            return joined.toString();
+        }
+        if (value instanceof Object[] array) {
+            return queryValue(java.util.Arrays.asList(array));
+        }
+        if (value instanceof Date d) {
+            return d.toInstant().toString();
+        }
+        if (value instanceof TemporalAccessor) {
+            return value.toString();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package io.camelstora.component.http;
+
+import java.io.Closeable;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.camelstora.component.auth.AccessTokenSource;
+import io.camelstora.component.catalog.ResponseShape;
+import io.camelstora.component.limits.RequestLimiter;
+
+/**
+ * The calls of one Stora account: every endpoint and consumer using the same base URL and credentials shares one
+ * client, hence one token cache, one rate limiter and one connection pool.
+ * <p>
+ * {@link #call(StoraRequest)} completes with a 2xx response or exceptionally with a {@link StoraApiException}.
+ */
+public class StoraClient implements Closeable {
+
+    private final String baseUrl;
+    private final StoraHttpTransport transport;
+    private final AccessTokenSource tokens;
+    private final RequestLimiter limiter;
+
+    public StoraClient(String baseUrl, StoraHttpTransport transport, AccessTokenSource tokens, RequestLimiter limiter) {
+        this.baseUrl = baseUrl;
+        this.transport = transport;
+        this.tokens = tokens;
+        this.limiter = limiter;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public AccessTokenSource getTokens() {
+        return tokens;
+    }
+
+    public RequestLimiter getLimiter() {
+        return limiter;
+    }
+
+    /** Sends the request; completes with the 2xx response, or exceptionally with a {@link StoraApiException}. */
+    public CompletableFuture<StoraResponse> call(StoraRequest request) {
+        return attempt(request, true).thenCompose(response -> {
+            if (request.operation().responseShape() == ResponseShape.BINARY && isRedirect(response)) {
+                return followRedirect(request, response);
+            }
+            return response.isSuccess()
+                    ? CompletableFuture.completedFuture(response)
+                    : CompletableFuture.failedFuture(StoraErrors.fromResponse(request, response));
+        });
+    }
+
+    /** One attempt, plus one replay with a fresh token when the token was rejected and can be renewed. */
+    private CompletableFuture<StoraResponse> attempt(StoraRequest request, boolean mayRenewToken) {
+        CompletableFuture<String> token = request.operation().requiresAccessToken()
+                ? tokens.accessToken()
+                : CompletableFuture.completedFuture(null);
+        return token
+                .thenCompose(t -> limiter.acquire()
+                        .thenCompose(ignored -> transport.send(baseUrl, request, t))
+                        .handle((response, error) -> {
+                            if (error != null) {
+                                throw new CompletionException(StoraErrors.noResponse(request, unwrap(error)));
+                            }
+                            limiter.onResponse(response);
+                            return response;
+                        })
+                        .thenCompose(response -> {
+                            if (mayRenewToken && t != null && response.status() == 401 && tokens.rejected(t)) {
+                                return attempt(request, false);
+                            }
+                            return CompletableFuture.completedFuture(response);
+                        }));
+    }
+
+    private CompletableFuture<StoraResponse> followRedirect(StoraRequest request, StoraResponse redirect) {
+        // images answer with a redirect to a pre-signed storage URL; it is fetched without our credentials
+        String target = URI.create(baseUrl + request.path()).resolve(redirect.header("Location")).toString();
+        return transport.getUnauthenticated(target).handle((response, error) -> {
+            if (error != null) {
+                throw new CompletionException(StoraErrors.noResponse(request, unwrap(error)));
+            }
+            if (!response.isSuccess()) {
+                throw new CompletionException(StoraErrors.fromResponse(request, response));
+            }
+            return response;
+        });
+    }
+
+    private static boolean isRedirect(StoraResponse response) {
+        return response.status() >= 300 && response.status() < 400 && response.header("Location") != null;
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

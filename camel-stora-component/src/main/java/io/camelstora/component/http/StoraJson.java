@@ -1,0 +1,35 @@
+package io.camelstora.component.http;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+/** The one Jackson mapper of the component: ISO-8601 dates, big decimals kept exact, unknown fields tolerated. */
+public final class StoraJson {
+
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private StoraJson() {
+    }
+
+    /** Parses JSON, or returns {@code null} when the bytes are not JSON. */
+    public static JsonNode parseOrNull(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.camelstora.component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rows of {@code operations.md} (a copy of the API contract in test resources), read independently of the
+ * catalog so tests compare the catalog against the document rather than against itself.
+ */
+record OperationsContract(String uri, String resource, String action, String method, String path,
+                          List<String> pathOptions, String scope, String title) {
+
+    private static final Pattern ROW = Pattern.compile(
+            "^\\| `stora:([a-z_]+)/([a-z_]+)` \\| (\\w+) \\| `([^`]+)` \\| ([^|]+) \\| `([^`]+)` \\| ([^|]+) \\|$");
+
+    static List<OperationsContract> load() {
+        try (InputStream in = OperationsContract.class.getResourceAsStream("/stora-api/operations.md")) {
+            List<OperationsContract> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                Matcher m = ROW.matcher(line.trim());
+                if (m.matches()) {
+                    String options = m.group(5).trim();
+                    List<String> pathOptions = options.equals("-") ? List.of()
+                            : Arrays.stream(options.split(",")).map(s -> s.trim().replace("`", "")).toList();
+                    String scope = m.group(6).equals("(none)") ? null : m.group(6);
+                    rows.add(new OperationsContract("stora:" + m.group(1) + "/" + m.group(2), m.group(1), m.group(2),
+                            m.group(3), m.group(4), pathOptions, scope, m.group(7).trim()));
+                }
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return uri;
+    }
+}

@@ -1,0 +1,39 @@
+package io.camelstora.component;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A CamelContext whose stora component points at a WireMock server with a static token.
+ */
+public abstract class StoraTestSupport extends CamelTestSupport {
+
+    public static final String TOKEN = "test-access-token-0123456789";
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        StoraComponent stora = context.getComponent("stora", StoraComponent.class);
+        stora.getConfiguration().setBaseUrl(wm.baseUrl());
+        stora.getConfiguration().setAccessToken(TOKEN);
+        return context;
+    }
+
+    /** Sends {@code body} with {@code headers} to {@code uri} and returns the exchange, failed or not. */
+    protected Exchange call(String uri, Object body, Object... headerNamesAndValues) {
+        return template.request(uri, e -> {
+            e.getIn().setBody(body);
+            for (int i = 0; i < headerNamesAndValues.length; i += 2) {
+                e.getIn().setHeader((String) headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+            }
+        });
+    }
+}
