@@ -48,6 +48,9 @@ final class ApiRoutes {
     record Operation(String name, String method, String template, String scope, Set<Format> formats, Handler handler) {
     }
 
+    /** Served before routing, without scopes; named as in operations.md. */
+    static final List<String> OAUTH_OPERATIONS = List.of("oauth/token", "oauth/introspect", "oauth/info", "oauth/revoke");
+
     private static final Set<Format> JSON_ONLY = Set.of(Format.JSON);
     private static final Set<Format> LIST_FORMATS = Set.of(Format.JSON, Format.CSV);
     private static final Set<Format> PDF_FORMATS = Set.of(Format.JSON, Format.PDF);
@@ -79,8 +82,11 @@ final class ApiRoutes {
         operations.sort(Comparator.comparingInt((Operation op) -> -literalSegments(op.template())));
     }
 
-    List<Operation> operations() {
-        return List.copyOf(operations);
+    /** The names of every operation served, in operations.md's {@code <resource>/<action>} form. */
+    List<String> operationNames() {
+        List<String> names = new ArrayList<>(OAUTH_OPERATIONS);
+        operations.forEach(op -> names.add(op.name()));
+        return names;
     }
 
     // ------------------------------------------------------------------ pipeline

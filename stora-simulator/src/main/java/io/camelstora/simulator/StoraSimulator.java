@@ -198,6 +198,11 @@ public final class StoraSimulator implements AutoCloseable {
         }
     }
 
+    /** Every operation served, named {@code <resource>/<action>} as in operations.md (the component's URIs). */
+    public List<String> operationNames() {
+        return api.operationNames();
+    }
+
     /** Configuration and credentials, as served by {@code GET /_simulator/info}. */
     ObjectNode describe() {
         ObjectNode info = Json.object();
@@ -211,7 +216,7 @@ public final class StoraSimulator implements AutoCloseable {
         info.put("webhook_time_scale", config.webhookTimeScale);
         info.put("webhook_timeout_ms", config.webhookTimeout.toMillis());
         info.put("allow_http_webhooks", config.allowHttpWebhooks);
-        info.put("operations", api.operations().size());
+        info.put("operations", api.operationNames().size());
         return info;
     }
 
