@@ -51,6 +51,7 @@ final class ApiRoutes {
     /** Served before routing, without scopes; named as in operations.md. */
     static final List<String> OAUTH_OPERATIONS = List.of("oauth/token", "oauth/introspect", "oauth/info", "oauth/revoke");
 
+    private static final System.Logger LOG = System.getLogger(ApiRoutes.class.getName());
     private static final Set<Format> JSON_ONLY = Set.of(Format.JSON);
     private static final Set<Format> LIST_FORMATS = Set.of(Format.JSON, Format.CSV);
     private static final Set<Format> PDF_FORMATS = Set.of(Format.JSON, Format.PDF);
@@ -181,6 +182,8 @@ final class ApiRoutes {
         } catch (ApiError error) {
             result = error(exchange, error);
         } catch (RuntimeException unexpected) {
+            // A simulator bug, not a simulated failure: answer like the real API would, but leave a trace.
+            LOG.log(System.Logger.Level.WARNING, "Unexpected failure of " + exchange.method + " " + exchange.path, unexpected);
             result = error(exchange, ApiError.serverError(500));
         }
         if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_PROCESSING) {
@@ -523,7 +526,7 @@ final class ApiRoutes {
         op("orders/show", "GET", "/orders/{order_id}", "public.order:read", JSON_ONLY,
                 c -> single(store.require(ResourceKind.ORDER, c.param("order_id")), c));
         op("orders/create", "POST", "/orders", "public.order:write", JSON_ONLY,
-                c -> created(domain.createOrder(c.body(), c.token().creatorId), c));
+                c -> created(domain.createOrder(c.body()), c));
         op("orders/update", "PATCH", "/orders/{order_id}", "public.order:write", JSON_ONLY,
                 c -> single(domain.updateOrder(c.param("order_id"), c.body()), c));
         op("orders/delete", "DELETE", "/orders/{order_id}", "public.order:write", JSON_ONLY, c -> {

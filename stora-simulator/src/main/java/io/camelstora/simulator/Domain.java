@@ -497,7 +497,7 @@ final class Domain {
 
     // ------------------------------------------------------------------ orders
 
-    Entity createOrder(ObjectNode body, String creatorId) {
+    Entity createOrder(ObjectNode body) {
         ApiError.Collector errors = new ApiError.Collector();
         Entity site = bodyRef(body, "site", ResourceKind.SITE, true, errors);
         JsonNode contactField = body.get("contact");

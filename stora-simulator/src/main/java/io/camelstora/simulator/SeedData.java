@@ -418,7 +418,7 @@ final class SeedData {
                 lines.add(line("security_deposit", unitType, 5000));
             }
             tick();
-            Entity order = domain.createOrder(body, "app_seed");
+            Entity order = domain.createOrder(body);
             if (i >= 70) {
                 continue;
             }
