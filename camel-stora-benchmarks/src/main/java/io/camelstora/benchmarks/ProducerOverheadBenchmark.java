@@ -17,7 +17,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * The component's own throttle is switched off here: this measures the cost of the producer (request building, JSON
  * parsing, unwrapping), not the rate limit.
  * <pre>mvn -B -q -pl camel-stora-benchmarks exec:java -Dexec.mainClass=io.camelstora.benchmarks.ProducerOverheadBenchmark
- *   [-Dcalls=5000] [-Drounds=5]</pre>
+ *   [-Dcalls=5000] [-Drounds=5] [-DstoraOptions=&outputType=JSON_NODE]</pre>
  */
 public final class ProducerOverheadBenchmark {
 
@@ -31,7 +31,7 @@ public final class ProducerOverheadBenchmark {
                 public void configure() {
                     from("direct:stora")
                             .to("stora:contacts/show?contactId=con_0ac0514ed0711462&baseUrl={{stub}}&accessToken=bench-token"
-                                + BenchmarkSupport.NO_THROTTLE);
+                                + BenchmarkSupport.NO_THROTTLE + System.getProperty("storaOptions", ""));
                     from("direct:http")
                             .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                             .setHeader("Authorization", constant("Bearer bench-token"))

@@ -1,17 +1,14 @@
 package io.camelstora.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
 
 /**
- * A fixed-answer HTTP server on loopback: every GET gets the same Stora-shaped document. Deliberately minimal, so the
- * measured difference between two clients is the clients'.
+ * A fixed-answer HTTP server on loopback (Vert.x, non-blocking): every request gets the same Stora-shaped document.
+ * Deliberately minimal, so the measured difference between two clients is the clients'.
  */
 final class StubApi implements AutoCloseable {
 
@@ -20,30 +17,25 @@ final class StubApi implements AutoCloseable {
                                   + "\"updated_at\":\"2025-02-22T14:41:00Z\",\"metadata\":{\"source\":\"bench\"}},"
                                   + "\"meta\":{\"request_id\":\"01563646-58c1-4607-8fe0-cae3e92c4477\"}}";
 
+    private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
 
-    StubApi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        byte[] body = CONTACT.getBytes(StandardCharsets.UTF_8);
-        server.createContext("/", exchange -> {
-            try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
-                in.readAllBytes();
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                out.write(body);
-            }
-        });
-        server.start();
+    StubApi() throws Exception {
+        Buffer body = Buffer.buffer(CONTACT);
+        server = vertx.createHttpServer()
+                .requestHandler(request -> request.body().onComplete(ignored -> request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(body)))
+                .listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.actualPort();
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    public void close() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }
