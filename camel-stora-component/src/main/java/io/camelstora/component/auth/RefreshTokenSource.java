@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import io.camelstora.component.http.StoraApiException;
 import org.slf4j.Logger;
@@ -17,13 +18,17 @@ import org.slf4j.LoggerFactory;
  * configured refresh token only seeds an empty store, and a stale configured token is never sent again (a server may
  * take a revoked token presented again as stolen and revoke the whole authorization);</li>
  * <li>the rotated token is saved before the new access token is used;</li>
- * <li>when Stora answers {@code invalid_grant}, the store is read again: if another node rotated the token meanwhile,
- * the refresh is retried once with the stored one, else the error tells to re-authorise.</li>
+ * <li>when Stora answers {@code invalid_grant}, the store is read again (and once more a second later): if another
+ * node rotated the token meanwhile, the refresh is retried once with the stored one, else the error tells to
+ * re-authorise.</li>
  * </ul>
  */
 public final class RefreshTokenSource extends RenewingTokenSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenSource.class);
+
+    /** How long another node may take to save a token it rotated: a request and a store write. */
+    static final Duration ROTATION_GRACE = Duration.ofSeconds(1);
 
     private final StoraTokenEndpoint endpoint;
     private final String clientId;
@@ -72,15 +77,31 @@ public final class RefreshTokenSource extends RenewingTokenSource {
                     if (!(cause instanceof StoraApiException e) || !"invalid_grant".equals(e.getCode())) {
                         return CompletableFuture.failedFuture(cause);
                     }
-                    String stored = store.load();
-                    if (stored == null || stored.equals(refreshToken)) {
-                        return CompletableFuture.failedFuture(cause);
-                    }
-                    LOG.info("The refresh token of {} was rotated elsewhere (another node?): retrying with the stored one",
-                            store.id());
-                    return endpoint.refresh(clientId, clientSecret, stored)
-                            .thenApply(tokens -> keep(stored, tokens));
+                    return rotatedElsewhere(refreshToken).thenCompose(stored -> {
+                        if (stored == null) {
+                            return CompletableFuture.failedFuture(cause);
+                        }
+                        LOG.info("The refresh token of {} was rotated elsewhere (another node?): retrying with the stored one",
+                                store.id());
+                        return endpoint.refresh(clientId, clientSecret, stored)
+                                .thenApply(tokens -> keep(stored, tokens));
+                    });
                 });
+    }
+
+    /**
+     * The token another node saved after rotating {@code sent}, or {@code null}. That node may still be waiting for its
+     * answer when ours (rejected) arrives, so the store is read again after {@link #ROTATION_GRACE} before giving up.
+     */
+    private CompletableFuture<String> rotatedElsewhere(String sent) {
+        String stored = store.load();
+        if (stored != null && !stored.equals(sent)) {
+            return CompletableFuture.completedFuture(stored);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            String later = store.load();
+            return later != null && !later.equals(sent) ? later : null;
+        }, CompletableFuture.delayedExecutor(ROTATION_GRACE.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private String currentRefreshToken() {
