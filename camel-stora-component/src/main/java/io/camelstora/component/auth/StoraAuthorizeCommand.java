@@ -182,7 +182,11 @@ public final class StoraAuthorizeCommand implements Closeable {
         }
     }
 
-    static Options parse(String[] args, Map<String, String> env, Console console) {
+    /**
+     * Reads {@code --name value} arguments; the secret comes from {@code STORA_CLIENT_SECRET} in {@code env}, else from
+     * {@code console} when there is one.
+     */
+    public static Options parse(String[] args, Map<String, String> env, Console console) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
