@@ -158,16 +158,14 @@ final class StoraRequestFactory {
     /**
      * Completes the body of the OAuth 2 calls from the endpoint's application, so secrets stay in the configuration:
      * {@code client_id} and {@code client_secret} are added to token and revoke requests that lack them, and a token
-     * request without a body asks for a client credentials token with the configured {@code scopes}.
+     * request without a body asks for a client credentials token with the configured {@code scopes} (without them it is
+     * sent empty and Stora says what is missing).
      */
     private ObjectNode oauthBody(ObjectNode body) {
         StoraConfiguration config = endpoint.getConfiguration();
         String action = operation.action();
-        if (body == null && "token".equals(action)) {
-            if (config.getClientId() == null || config.getClientSecret() == null || config.getScopes() == null) {
-                throw new IllegalArgumentException(operation.uri() + " needs a body with grant_type, or clientId, clientSecret"
-                                                   + " and scopes configured to ask for a client credentials token");
-            }
+        if (body == null && "token".equals(action) && config.getClientId() != null && config.getClientSecret() != null
+            && config.getScopes() != null) {
             body = StoraJson.MAPPER.createObjectNode()
                     .put("grant_type", "client_credentials")
                     .put("scope", StoraTokenEndpoint.scopeParameter(StoraTokenEndpoint.parseScopes(config.getScopes())));

@@ -173,8 +173,8 @@ class AuthorizationCodeTest extends StoraTestSupport {
         assertEquals(400, e.getStatus());
         assertEquals("invalid_grant", e.getCode());
         assertEquals("req-grant", e.getRequestId());
-        assertEquals("400 invalid_grant: refresh token expired or revoked; re-authorise (docs/authentication.md) and store"
-                     + " the new refresh token (Stora: The provided authorization grant is invalid, expired, revoked.)"
+        assertEquals("400 invalid_grant: The provided authorization grant is invalid, expired, revoked. Refresh token"
+                     + " expired or revoked; re-authorise (docs/authentication.md) and store the new refresh token."
                      + " (request_id req-grant, stora:oauth/token)", e.getMessage());
         assertEquals(List.of("R-revoked-long-ago"), refreshTokensSent(), "the configured R0 is never tried");
     }

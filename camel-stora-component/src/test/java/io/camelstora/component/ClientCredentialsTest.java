@@ -192,8 +192,8 @@ class ClientCredentialsTest extends StoraTestSupport {
         StoraApiException e = assertInstanceOf(StoraApiException.class, result.getException());
         assertEquals(401, e.getStatus());
         assertEquals("invalid_token", e.getCode());
-        assertEquals("401 invalid_token: Invalid token.; the access token is invalid, expired or revoked; check accessToken"
-                     + " (static tokens expire as set in BackOffice) or the OAuth 2 credentials"
+        assertEquals("401 invalid_token: Invalid token. The access token is invalid, expired or revoked; check accessToken"
+                     + " (static tokens expire as set in BackOffice) or the OAuth 2 credentials."
                      + " (request_id req-401, stora:sites/list)", e.getMessage());
         assertEquals(2, bearerTokensSent().size());
         assertEquals(2, tokenRequests());
@@ -220,9 +220,9 @@ class ClientCredentialsTest extends StoraTestSupport {
         Exchange result = call("stora:sites/list", null);
 
         StoraApiException e = assertInstanceOf(StoraApiException.class, result.getException());
-        assertEquals("401 invalid_client: Stora does not accept the OAuth 2 client; check clientId and clientSecret of the"
-                     + " application in BackOffice (Settings, Public API) (Stora: Client authentication failed due to"
-                     + " unknown client.) (request_id req-client, stora:oauth/token)", e.getMessage());
+        assertEquals("401 invalid_client: Client authentication failed due to unknown client. Stora does not accept the"
+                     + " OAuth 2 client; check clientId and clientSecret of the application in BackOffice (Settings, Public"
+                     + " API). (request_id req-client, stora:oauth/token)", e.getMessage());
         assertEquals("req-client", e.getRequestId());
         assertEquals(0, bearerTokensSent().size());
         assertFalse(e.getMessage().contains(CLIENT_SECRET));
@@ -238,9 +238,9 @@ class ClientCredentialsTest extends StoraTestSupport {
         StoraApiException e = assertInstanceOf(StoraApiException.class, result.getException());
         assertEquals(403, e.getStatus());
         assertEquals("req-403", e.getRequestId());
-        assertEquals("403 forbidden: You do not have permission to access this resource.; stora:contacts/create needs scope"
+        assertEquals("403 forbidden: You do not have permission to access this resource. stora:contacts/create needs scope"
                      + " public.contact:write; grant it to the access token or OAuth application in BackOffice (Settings,"
-                     + " Public API); an operator who authorised your application must then authorise it again"
+                     + " Public API); an operator who authorised your application must then authorise it again."
                      + " (request_id req-403, stora:contacts/create)", e.getMessage());
     }
 

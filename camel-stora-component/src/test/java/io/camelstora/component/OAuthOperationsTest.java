@@ -113,8 +113,8 @@ class OAuthOperationsTest extends StoraTestSupport {
         Exchange result = call("stora:oauth/token", null);
 
         StoraApiException e = assertInstanceOf(StoraApiException.class, result.getException());
-        assertEquals("400 invalid_scope: the application may not have the requested scopes; request only scopes it was"
-                     + " granted in BackOffice (Settings, Public API) (Stora: The requested scope is invalid, unknown, or"
-                     + " malformed.) (request_id req-scope, stora:oauth/token)", e.getMessage());
+        assertEquals("400 invalid_scope: The requested scope is invalid, unknown, or malformed. The application may not"
+                     + " have the requested scopes; request only scopes it was granted in BackOffice (Settings, Public API)."
+                     + " (request_id req-scope, stora:oauth/token)", e.getMessage());
     }
 }

@@ -167,8 +167,8 @@ class StoraAuthorizationTest extends StoraTestSupport {
         ExecutionException expired = assertThrows(ExecutionException.class, () -> authorization.exchangeCode(request,
                 Map.of("code", "CODE-OLD", "state", request.state()), store).get(10, TimeUnit.SECONDS));
         StoraApiException e = assertInstanceOf(StoraApiException.class, expired.getCause());
-        assertEquals("400 invalid_grant: the authorization code expired, was already used, or does not match redirect_uri"
-                     + " or code_verifier; start the authorisation again (Stora: The authorization code is invalid.)"
+        assertEquals("400 invalid_grant: The authorization code is invalid. The authorization code expired, was already"
+                     + " used, or does not match redirect_uri or code_verifier; start the authorisation again."
                      + " (request_id req-code, stora:oauth/token)", e.getMessage());
         assertNull(store.load());
     }

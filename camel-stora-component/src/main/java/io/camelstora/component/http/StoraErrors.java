@@ -44,8 +44,7 @@ public final class StoraErrors {
                     ? message
                     : String.join("; ", details.stream().map(StoraErrors::describe).toList());
             String advice = advice(request, code);
-            String line = status + " " + (code == null ? "error" : code) + ": " + oneLine(explanation)
-                          + (advice == null ? "" : "; " + advice)
+            String line = status + " " + (code == null ? "error" : code) + ": " + withAdvice(oneLine(explanation), advice)
                           + " (" + (requestId == null ? "" : "request_id " + requestId + ", ") + operation + ")";
             return new StoraApiException(line, operation, status, code, type, message, details, requestId, reset, null);
         }
@@ -56,7 +55,7 @@ public final class StoraErrors {
             String requestId = response.header(REQUEST_ID_HEADER);
             String advice = advice(request, code);
             String said = oneLine(message == null ? reason(status) : message);
-            String line = status + " " + code + ": " + (advice == null ? said : advice + " (Stora: " + said + ")")
+            String line = status + " " + code + ": " + withAdvice(said, advice)
                           + " (" + (requestId == null ? "" : "request_id " + requestId + ", ") + operation + ")";
             return new StoraApiException(line, operation, status, code, null, message, List.of(), requestId, reset, null);
         }
@@ -115,6 +114,20 @@ public final class StoraErrors {
                     + (grant.isEmpty() ? "requested" : grant) + " grant; check its setup with Stora";
             default -> null;
         };
+    }
+
+    /** Stora's explanation, then what to do about it, as one sentence or two. */
+    private static String withAdvice(String explanation, String advice) {
+        if (advice == null) {
+            return explanation;
+        }
+        if (explanation.isEmpty()) {
+            return advice;
+        }
+        if (explanation.endsWith(".") && !advice.startsWith("stora:")) {
+            return explanation + " " + Character.toUpperCase(advice.charAt(0)) + advice.substring(1) + ".";
+        }
+        return explanation + (explanation.endsWith(".") ? " " : "; ") + advice + ".";
     }
 
     /** The {@code grant_type} of a token request (JSON or form body), or "". */
