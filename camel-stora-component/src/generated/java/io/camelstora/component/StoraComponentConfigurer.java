@@ -38,6 +38,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelstora.component.StoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -47,8 +51,17 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": getOrCreateConfiguration(target).setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenstore":
+        case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, io.camelstora.component.auth.TokenStore.class, value)); return true;
+        case "tokenstorefile":
+        case "tokenStoreFile": getOrCreateConfiguration(target).setTokenStoreFile(property(camelContext, java.lang.String.class, value)); return true;
         case "unwrap": getOrCreateConfiguration(target).setUnwrap(property(camelContext, boolean.class, value)); return true;
         case "validatemetadata":
         case "validateMetadata": getOrCreateConfiguration(target).setValidateMetadata(property(camelContext, boolean.class, value)); return true;
@@ -67,6 +80,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return io.camelstora.component.StoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -76,8 +93,17 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxConnections": return int.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "scopes": return java.lang.String.class;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return long.class;
+        case "tokenstore":
+        case "tokenStore": return io.camelstora.component.auth.TokenStore.class;
+        case "tokenstorefile":
+        case "tokenStoreFile": return java.lang.String.class;
         case "unwrap": return boolean.class;
         case "validatemetadata":
         case "validateMetadata": return boolean.class;
@@ -97,6 +123,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -106,8 +136,17 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
+        case "refreshtoken":
+        case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "scopes": return getOrCreateConfiguration(target).getScopes();
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return getOrCreateConfiguration(target).getTokenRefreshMargin();
+        case "tokenstore":
+        case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
+        case "tokenstorefile":
+        case "tokenStoreFile": return getOrCreateConfiguration(target).getTokenStoreFile();
         case "unwrap": return getOrCreateConfiguration(target).isUnwrap();
         case "validatemetadata":
         case "validateMetadata": return getOrCreateConfiguration(target).isValidateMetadata();

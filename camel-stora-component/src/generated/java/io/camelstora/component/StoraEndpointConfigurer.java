@@ -35,6 +35,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "contactid":
@@ -91,6 +95,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "productId": target.getRequestOptions().setProductId(property(camelContext, java.lang.String.class, value)); return true;
         case "protectionlevelid":
         case "protectionLevelId": target.getRequestOptions().setProtectionLevelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "refreshtoken":
+        case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -102,6 +108,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "scopes": target.getConfiguration().setScopes(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "siteid":
@@ -129,6 +136,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getRequestOptions().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": target.getConfiguration().setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenstore":
+        case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.camelstora.component.auth.TokenStore.class, value)); return true;
+        case "tokenstorefile":
+        case "tokenStoreFile": target.getConfiguration().setTokenStoreFile(property(camelContext, java.lang.String.class, value)); return true;
         case "unitallocationid":
         case "unitAllocationId": target.getRequestOptions().setUnitAllocationId(property(camelContext, java.lang.String.class, value)); return true;
         case "unitid":
@@ -161,6 +174,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "contactid":
@@ -217,6 +234,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "productId": return java.lang.String.class;
         case "protectionlevelid":
         case "protectionLevelId": return java.lang.String.class;
+        case "refreshtoken":
+        case "refreshToken": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -228,6 +247,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
+        case "scopes": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "siteid":
@@ -255,6 +275,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return long.class;
+        case "tokenstore":
+        case "tokenStore": return io.camelstora.component.auth.TokenStore.class;
+        case "tokenstorefile":
+        case "tokenStoreFile": return java.lang.String.class;
         case "unitallocationid":
         case "unitAllocationId": return java.lang.String.class;
         case "unitid":
@@ -288,6 +314,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contactid":
@@ -344,6 +374,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "productId": return target.getRequestOptions().getProductId();
         case "protectionlevelid":
         case "protectionLevelId": return target.getRequestOptions().getProtectionLevelId();
+        case "refreshtoken":
+        case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
@@ -355,6 +387,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
+        case "scopes": return target.getConfiguration().getScopes();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "siteid":
@@ -382,6 +415,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getRequestOptions().getToken();
+        case "tokenrefreshmargin":
+        case "tokenRefreshMargin": return target.getConfiguration().getTokenRefreshMargin();
+        case "tokenstore":
+        case "tokenStore": return target.getConfiguration().getTokenStore();
+        case "tokenstorefile":
+        case "tokenStoreFile": return target.getConfiguration().getTokenStoreFile();
         case "unitallocationid":
         case "unitAllocationId": return target.getRequestOptions().getUnitAllocationId();
         case "unitid":

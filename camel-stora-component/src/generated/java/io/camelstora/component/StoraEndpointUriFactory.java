@@ -23,7 +23,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(74);
         props.add("accessToken");
         props.add("action");
         props.add("backoffErrorThreshold");
@@ -31,6 +31,8 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("clientId");
+        props.add("clientSecret");
         props.add("connectTimeout");
         props.add("contactId");
         props.add("contractId");
@@ -63,6 +65,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("productCategoryId");
         props.add("productId");
         props.add("protectionLevelId");
+        props.add("refreshToken");
         props.add("repeatCount");
         props.add("resource");
         props.add("responseTimeout");
@@ -70,6 +73,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
+        props.add("scopes");
         props.add("sendEmptyMessageWhenIdle");
         props.add("siteId");
         props.add("sortBy");
@@ -84,6 +88,9 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("tenancyId");
         props.add("timeUnit");
         props.add("token");
+        props.add("tokenRefreshMargin");
+        props.add("tokenStore");
+        props.add("tokenStoreFile");
         props.add("unitAllocationId");
         props.add("unitId");
         props.add("unitTypeId");
@@ -92,8 +99,11 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("validateMetadata");
         props.add("webhookEndpointId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessToken");
+        secretProps.add("clientId");
+        secretProps.add("clientSecret");
+        secretProps.add("refreshToken");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);

@@ -1,11 +1,13 @@
 package io.camelstora.component;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 import io.camelstora.component.auth.AccessTokenSource;
-import io.camelstora.component.auth.StaticAccessToken;
+import io.camelstora.component.auth.StoraAuthorization;
+import io.camelstora.component.auth.StoraTokenEndpoint;
 import io.camelstora.component.http.StoraClient;
 import io.camelstora.component.http.StoraHttpTransport;
 import io.camelstora.component.limits.RequestLimiter;
@@ -27,6 +29,7 @@ public class StoraComponent extends DefaultComponent {
     private StoraConfiguration configuration = new StoraConfiguration();
 
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
+    private Clock clock = Clock.systemUTC();
     private ExecutorService callbackExecutor;
 
     @Override
@@ -37,24 +40,41 @@ public class StoraComponent extends DefaultComponent {
         setProperties(endpoint, parameters);
         endpoint.getRequestOptions().getFilters().putAll(filters);
         endpoint.validateOptions();
+        StoraCredentials.of(endpoint.getConfiguration(), endpoint.describeForErrors());
         return endpoint;
     }
 
     /** The client of the account {@code config} describes; created on first use, shared afterwards. */
     StoraClient client(StoraConfiguration config) {
-        AccessTokenSource tokens = tokenSource(config);
-        String key = normalize(config.getBaseUrl()) + "|" + tokens.accountId();
-        return clients.computeIfAbsent(key, k -> new StoraClient(normalize(config.getBaseUrl()),
-                new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(), config.getResponseTimeout(),
-                        callbackExecutor()),
-                tokens, RequestLimiter.UNLIMITED));
+        StoraCredentials credentials = StoraCredentials.of(config, "the stora component or endpoint");
+        String baseUrl = normalize(config.getBaseUrl());
+        return clients.computeIfAbsent(baseUrl + "|" + credentials.accountId(), k -> {
+            StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
+                    config.getResponseTimeout(), callbackExecutor());
+            AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
+            return new StoraClient(baseUrl, transport, tokens, RequestLimiter.UNLIMITED);
+        });
     }
 
-    private AccessTokenSource tokenSource(StoraConfiguration config) {
-        if (config.getAccessToken() != null && !config.getAccessToken().isBlank()) {
-            return new StaticAccessToken(config.getAccessToken());
-        }
-        return new MissingCredentials();
+    /**
+     * The authorization code helper for this component's application ({@code clientId}, {@code clientSecret},
+     * {@code baseUrl} of its configuration), sending its token request through the component's connections: use it in
+     * a route that sends operators to Stora and receives the redirect. See docs/authentication.md.
+     */
+    public StoraAuthorization authorization() {
+        return authorization(StoraAuthorization.DEFAULT_AUTHORIZE_URL);
+    }
+
+    /** As {@link #authorization()}, with another authorize URL (a Stora test environment). */
+    public StoraAuthorization authorization(String authorizeUrl) {
+        StoraClient client = client(configuration);
+        return new StoraAuthorization(new StoraTokenEndpoint(client.getTransport(), client.getBaseUrl()), authorizeUrl,
+                configuration.getClientId(), configuration.getClientSecret());
+    }
+
+    /** For tests that move time forward instead of waiting for tokens to expire. */
+    void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     private synchronized ExecutorService callbackExecutor() {
@@ -89,22 +109,5 @@ public class StoraComponent extends DefaultComponent {
 
     public void setConfiguration(StoraConfiguration configuration) {
         this.configuration = configuration;
-    }
-
-    /**
-     * No credentials were configured: calls that need none (images, the OAuth 2 token call) work, the others fail
-     * saying what to configure.
-     */
-    private static final class MissingCredentials implements AccessTokenSource {
-        @Override
-        public java.util.concurrent.CompletableFuture<String> accessToken() {
-            return java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException(
-                    "No Stora credentials: set accessToken on the stora component or endpoint"));
-        }
-
-        @Override
-        public String accountId() {
-            return "anonymous";
-        }
     }
 }

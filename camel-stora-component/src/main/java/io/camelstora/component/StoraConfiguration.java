@@ -1,5 +1,6 @@
 package io.camelstora.component;
 
+import io.camelstora.component.auth.TokenStore;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -20,6 +21,47 @@ public class StoraConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true,
               description = "A static access token generated in BackOffice (Settings, Public API). Sent as Authorization: Bearer.")
     private String accessToken;
+
+    @UriParam(label = "security", secret = true,
+              description = "The client id of an OAuth 2 application (BackOffice, Settings, Public API). With clientSecret and"
+                            + " scopes it gets tokens by client credentials; with refreshToken or a token store (tokenStore,"
+                            + " tokenStoreFile) by authorization code, refreshing them as they expire.")
+    private String clientId;
+
+    @UriParam(label = "security", secret = true,
+              description = "The client secret of the OAuth 2 application. Required with client credentials; with authorization"
+                            + " code it is sent when set (a public client using PKCE may have none).")
+    private String clientSecret;
+
+    @UriParam(label = "security",
+              description = "The scopes to request by client credentials, separated by spaces or commas (sent space-separated),"
+                            + " e.g. public.contact:read public.order:write. Required with client credentials; with"
+                            + " authorization code the token keeps the scopes the operator granted and this option is not used.")
+    private String scopes;
+
+    @UriParam(label = "security", secret = true,
+              description = "The refresh token of an authorization code grant. It only seeds an empty token store: Stora rotates"
+                            + " refresh tokens on every refresh, so the current one is read from the store (tokenStore or"
+                            + " tokenStoreFile, one of which is required), never from this option once the store holds one.")
+    private String refreshToken;
+
+    @UriParam(label = "security",
+              description = "Where the current refresh token of an authorization code grant is kept (a bean implementing"
+                            + " io.camelstora.component.auth.TokenStore, e.g. #bean:storaTokens): a JdbcTokenStore or a"
+                            + " StateRepositoryTokenStore over a shared repository when several nodes use the authorization."
+                            + " Use either this or tokenStoreFile.")
+    private TokenStore tokenStore;
+
+    @UriParam(label = "security",
+              description = "A file keeping the current refresh token of an authorization code grant, for one node: written"
+                            + " atomically and readable by its owner only. Put it on persistent storage; use one file per"
+                            + " authorization (per operator). Use either this or tokenStore.")
+    private String tokenStoreFile;
+
+    @UriParam(label = "security", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long before an OAuth 2 access token expires it is renewed (or halfway through its life when that"
+                            + " is later), in milliseconds.")
+    private long tokenRefreshMargin = 60000;
 
     @UriParam(label = "producer", defaultValue = "true",
               description = "Return only the content of the response document (the object under contact, the list under contacts,"
@@ -69,6 +111,62 @@ public class StoraConfiguration implements Cloneable {
 
     public void setAccessToken(String accessToken) {
         this.accessToken = accessToken;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getScopes() {
+        return scopes;
+    }
+
+    public void setScopes(String scopes) {
+        this.scopes = scopes;
+    }
+
+    public String getRefreshToken() {
+        return refreshToken;
+    }
+
+    public void setRefreshToken(String refreshToken) {
+        this.refreshToken = refreshToken;
+    }
+
+    public TokenStore getTokenStore() {
+        return tokenStore;
+    }
+
+    public void setTokenStore(TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
+    }
+
+    public String getTokenStoreFile() {
+        return tokenStoreFile;
+    }
+
+    public void setTokenStoreFile(String tokenStoreFile) {
+        this.tokenStoreFile = tokenStoreFile;
+    }
+
+    public long getTokenRefreshMargin() {
+        return tokenRefreshMargin;
+    }
+
+    public void setTokenRefreshMargin(long tokenRefreshMargin) {
+        this.tokenRefreshMargin = tokenRefreshMargin;
     }
 
     public boolean isUnwrap() {

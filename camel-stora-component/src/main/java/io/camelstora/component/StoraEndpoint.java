@@ -163,6 +163,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         return client;
     }
 
+    /** How error messages name this endpoint: its operation, without options (they may hold secrets). */
+    String describeForErrors() {
+        return operation != null ? operation.uri() : "stora:" + resource;
+    }
+
     public boolean isWebhook() {
         return WEBHOOK.equals(resource);
     }

@@ -1,12 +1,10 @@
 package io.camelstora.component;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -14,6 +12,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.component.auth.StoraTokenEndpoint;
 import io.camelstora.component.catalog.HttpMethod;
 import io.camelstora.component.catalog.MetadataRules;
 import io.camelstora.component.catalog.PathParameter;
@@ -75,6 +74,9 @@ final class StoraRequestFactory {
         String mediaType = StoraRequest.JSON;
         if (operation.hasBody()) {
             ObjectNode json = bodyAsObject(exchange);
+            if (operation.resource() == StoraResource.OAUTH) {
+                json = oauthBody(json);
+            }
             if (json != null) {
                 if (endpoint.getConfiguration().isValidateMetadata()) {
                     MetadataRules.check(operation, json);
@@ -154,6 +156,33 @@ final class StoraRequestFactory {
     }
 
     /**
+     * Completes the body of the OAuth 2 calls from the endpoint's application, so secrets stay in the configuration:
+     * {@code client_id} and {@code client_secret} are added to token and revoke requests that lack them, and a token
+     * request without a body asks for a client credentials token with the configured {@code scopes} (without them it is
+     * sent empty and Stora says what is missing).
+     */
+    private ObjectNode oauthBody(ObjectNode body) {
+        StoraConfiguration config = endpoint.getConfiguration();
+        String action = operation.action();
+        if (body == null && "token".equals(action) && config.getClientId() != null && config.getClientSecret() != null
+            && config.getScopes() != null) {
+            body = StoraJson.MAPPER.createObjectNode()
+                    .put("grant_type", "client_credentials")
+                    .put("scope", StoraTokenEndpoint.scopeParameter(StoraTokenEndpoint.parseScopes(config.getScopes())));
+        }
+        if (body != null && ("token".equals(action) || "revoke".equals(action))) {
+            body = body.deepCopy(); // the message body stays as the route made it
+            if (!body.hasNonNull("client_id") && config.getClientId() != null) {
+                body.put("client_id", config.getClientId());
+            }
+            if (!body.hasNonNull("client_secret") && config.getClientSecret() != null) {
+                body.put("client_secret", config.getClientSecret());
+            }
+        }
+        return body;
+    }
+
+    /**
      * The authorization code and refresh token grants are form-encoded (guides/authentication.md); every other body,
      * client credentials included (reference/oauth.md), is JSON.
      */
@@ -166,15 +195,9 @@ final class StoraRequestFactory {
     }
 
     private static byte[] formEncode(ObjectNode body) {
-        StringJoiner form = new StringJoiner("&");
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isNull()) {
-                form.add(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                         + URLEncoder.encode(e.getValue().asText(), StandardCharsets.UTF_8));
-            }
-        }
-        return form.toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> fields = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        return StoraRequest.form(fields);
     }
 
     /**

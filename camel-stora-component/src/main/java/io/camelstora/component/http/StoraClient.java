@@ -33,6 +33,11 @@ public class StoraClient implements Closeable {
         return baseUrl;
     }
 
+    /** The transport of this account, shared with its token requests. */
+    public StoraHttpTransport getTransport() {
+        return transport;
+    }
+
     public AccessTokenSource getTokens() {
         return tokens;
     }
@@ -53,7 +58,11 @@ public class StoraClient implements Closeable {
         });
     }
 
-    /** One attempt, plus one replay with a fresh token when the token was rejected and can be renewed. */
+    /**
+     * One attempt, plus one replay with a fresh token when the API rejected the token (401 {@code invalid_token}) and
+     * the token source can renew it. Other 401s are not about the token's age and are answered as they are. The replay
+     * carries the same Idempotency-Key.
+     */
     private CompletableFuture<StoraResponse> attempt(StoraRequest request, boolean mayRenewToken) {
         CompletableFuture<String> token = request.operation().requiresAccessToken()
                 ? tokens.accessToken()
@@ -69,7 +78,7 @@ public class StoraClient implements Closeable {
                             return response;
                         })
                         .thenCompose(response -> {
-                            if (mayRenewToken && t != null && response.status() == 401 && tokens.rejected(t)) {
+                            if (mayRenewToken && t != null && StoraErrors.isInvalidToken(response) && tokens.rejected(t)) {
                                 return attempt(request, false);
                             }
                             return CompletableFuture.completedFuture(response);

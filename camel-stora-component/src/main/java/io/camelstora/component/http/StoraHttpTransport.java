@@ -18,12 +18,15 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -36,6 +39,16 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The client does not retry, follow redirects or keep cookies: retries belong to {@link StoraClient}, which knows what
  * is safe to repeat, and a redirect must not carry the bearer token to another host.
+ * <p>
+ * Credentials never reach HttpClient's logs, whatever their level. HttpClient 5.5 logs raw request bytes (bearer
+ * token, client secrets in token request bodies) to {@code org.apache.hc.client5.http.wire} through the I/O session
+ * decorator it installs by default: ours is the identity. It logs each request header's {@code toString()} to
+ * {@code org.apache.hc.client5.http.headers} from a stream listener it installs whenever that logger (or
+ * {@code InternalHttpAsyncClient}'s) is at DEBUG: the Authorization header is a {@link SecretHeader} whose
+ * {@code toString()} hides the value while the wire still gets {@code getValue()}. HTTP/2 would copy headers into new
+ * objects and log frame payloads to {@code org.apache.hc.client5.http2.frame.payload}, so connections stay on
+ * HTTP/1.1, which Stora's rate limits (10 requests per second) never make a bottleneck. What remains in HttpClient's
+ * DEBUG logs is request lines (method and path, no secret) and connection events.
  */
 public final class StoraHttpTransport implements Closeable {
 
@@ -56,7 +69,12 @@ public final class StoraHttpTransport implements Closeable {
                                 .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
                                 .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                                 .build())
+                        .setDefaultTlsConfig(TlsConfig.custom()
+                                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
+                                .build())
                         .build())
+                // the default decorator logs every byte sent, credentials included, at DEBUG
+                .setIoSessionDecorator(ioSession -> ioSession)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                         .build())
@@ -78,7 +96,7 @@ public final class StoraHttpTransport implements Closeable {
                 .setUri(url(baseUrl, request.path(), request.query()))
                 .setHeader("Accept", request.format().mediaType());
         if (bearerToken != null) {
-            builder.setHeader("Authorization", "Bearer " + bearerToken);
+            builder.setHeader(new SecretHeader("Authorization", "Bearer " + bearerToken));
         }
         if (request.idempotencyKey() != null) {
             builder.setHeader("Idempotency-Key", request.idempotencyKey());
@@ -121,6 +139,25 @@ public final class StoraHttpTransport implements Closeable {
                     }
                 });
         return result;
+    }
+
+    /**
+     * A header whose value is a credential: sent as is, shown as {@code Authorization: Bearer ***} by
+     * {@code toString()}, which is what HttpClient's header log prints. Marked sensitive so HPACK would never index it.
+     */
+    static final class SecretHeader extends BasicHeader {
+        private static final long serialVersionUID = 1L;
+
+        SecretHeader(String name, String value) {
+            super(name, value, true);
+        }
+
+        @Override
+        public String toString() {
+            String value = getValue();
+            int space = value.indexOf(' ');
+            return getName() + ": " + (space > 0 ? value.substring(0, space + 1) : "") + "***";
+        }
     }
 
     static String url(String baseUrl, String path, Map<String, String> query) {

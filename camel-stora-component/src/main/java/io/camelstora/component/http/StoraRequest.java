@@ -1,8 +1,11 @@
 package io.camelstora.component.http;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import io.camelstora.component.catalog.PathParameter;
 import io.camelstora.component.catalog.StoraFormat;
@@ -47,6 +50,17 @@ public record StoraRequest(
             q.put(name, value);
         }
         return new StoraRequest(operation, path, q, body, bodyMediaType, format, idempotencyKey);
+    }
+
+    /** {@code application/x-www-form-urlencoded} bytes of the fields, in order; null values are left out. */
+    public static byte[] form(Map<String, String> fields) {
+        StringJoiner form = new StringJoiner("&");
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                form.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return form.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**

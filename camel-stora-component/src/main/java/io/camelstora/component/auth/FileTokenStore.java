@@ -1,0 +1,135 @@
+package io.camelstora.component.auth;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.component.http.StoraJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the refresh token in a small JSON file ({@code {"refresh_token": ..., "updated_at": ...}}), for one node.
+ * <p>
+ * Writes are atomic: the new content goes to a temporary file in the same directory, created readable and writable by
+ * the owner only (0600, no window with wider permissions), flushed to disk, then renamed over the old file, so a crash
+ * leaves either the old or the new token, never half a file. A directory that has to be created gets 0700. On file
+ * systems without POSIX permissions the file inherits the directory's access rules.
+ */
+public final class FileTokenStore implements TokenStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileTokenStore.class);
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final Path file;
+
+    public FileTokenStore(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+    }
+
+    public Path getFile() {
+        return file;
+    }
+
+    @Override
+    public String load() {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Stora token store " + file + ": " + e.getMessage(), e);
+        }
+        warnIfReadableByOthers();
+        JsonNode doc = StoraJson.parseOrNull(bytes);
+        JsonNode token = doc == null ? null : doc.get("refresh_token");
+        if (token == null || !token.isTextual() || token.asText().isBlank()) {
+            throw new IllegalStateException("The Stora token store " + file + " holds no refresh_token; delete it and"
+                                            + " authorise again (docs/authentication.md)");
+        }
+        return token.asText();
+    }
+
+    @Override
+    public synchronized void save(String refreshToken) {
+        ObjectNode doc = StoraJson.MAPPER.createObjectNode()
+                .put("refresh_token", refreshToken)
+                .put("updated_at", Instant.now().toString());
+        Path dir = file.getParent();
+        Path tmp = null;
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, ownerOnly("rwx------"));
+            }
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", ownerOnly("rw-------"));
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(ByteBuffer.wrap(StoraJson.MAPPER.writeValueAsBytes(doc)));
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the Stora token store " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the temporary file is owner-only; nothing more to do
+                }
+            }
+        }
+    }
+
+    @Override
+    public String id() {
+        return "file:" + file;
+    }
+
+    @Override
+    public String toString() {
+        return "FileTokenStore[" + file + "]";
+    }
+
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        return POSIX
+                ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) }
+                : new FileAttribute<?>[0];
+    }
+
+    private void warnIfReadableByOthers() {
+        if (!POSIX) {
+            return;
+        }
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            permissions.retainAll(Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
+            if (!permissions.isEmpty()) {
+                LOG.warn("The Stora token store {} can be read by other users ({}); it holds a refresh token: chmod 600 it",
+                        file, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot read the permissions of {}: {}", file, e.toString());
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.camelstora.component.auth;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+/**
+ * Keeps the refresh token in a database row, for several nodes sharing one authorization. The table is the
+ * application's (create it with its schema migrations):
+ *
+ * <pre>
+ * CREATE TABLE stora_token_store (
+ *     token_key     VARCHAR(200)  NOT NULL PRIMARY KEY,
+ *     refresh_token VARCHAR(2000) NOT NULL,
+ *     updated_at    TIMESTAMP     NOT NULL
+ * )
+ * </pre>
+ *
+ * Each {@link #save} commits on its own (auto-commit), so another node's next {@link #load} sees it.
+ */
+public final class JdbcTokenStore implements TokenStore {
+
+    public static final String DEFAULT_TABLE = "stora_token_store";
+
+    private final DataSource dataSource;
+    private final String table;
+    private final String key;
+
+    /** A store in {@value #DEFAULT_TABLE}; {@code key} names the authorization, e.g. the operator. */
+    public JdbcTokenStore(DataSource dataSource, String key) {
+        this(dataSource, DEFAULT_TABLE, key);
+    }
+
+    public JdbcTokenStore(DataSource dataSource, String table, String key) {
+        if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)?")) {
+            throw new IllegalArgumentException("JdbcTokenStore table '" + table + "' is not a plain [schema.]table name");
+        }
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("JdbcTokenStore needs a key naming the authorization");
+        }
+        this.dataSource = dataSource;
+        this.table = table;
+        this.key = key;
+    }
+
+    @Override
+    public String load() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT refresh_token FROM " + table + " WHERE token_key = ?")) {
+            select.setString(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the Stora token store " + id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void save(String refreshToken) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            if (update(c, refreshToken, now) == 0) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO " + table + " (token_key, refresh_token, updated_at) VALUES (?, ?, ?)")) {
+                    insert.setString(1, key);
+                    insert.setString(2, refreshToken);
+                    insert.setTimestamp(3, now);
+                    insert.executeUpdate();
+                } catch (SQLException raced) {
+                    // another node inserted the row first: the newer token wins
+                    if (update(c, refreshToken, now) == 0) {
+                        throw raced;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write the Stora token store " + id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int update(Connection c, String refreshToken, Timestamp now) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE " + table + " SET refresh_token = ?, updated_at = ? WHERE token_key = ?")) {
+            update.setString(1, refreshToken);
+            update.setTimestamp(2, now);
+            update.setString(3, key);
+            return update.executeUpdate();
+        }
+    }
+
+    @Override
+    public String id() {
+        return "jdbc:" + table + "@" + Integer.toHexString(System.identityHashCode(dataSource)) + "/" + key;
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcTokenStore[" + table + "/" + key + "]";
+    }
+}

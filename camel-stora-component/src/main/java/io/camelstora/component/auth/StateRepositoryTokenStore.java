@@ -1,0 +1,59 @@
+package io.camelstora.component.auth;
+
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Keeps the refresh token in a Camel {@link StateRepository} under one key: a shared repository (a database, a data
+ * grid) serves several nodes; Camel's {@code FileStateRepository} serves one. The repository is started on first use
+ * if it is a service that was not started yet.
+ */
+public final class StateRepositoryTokenStore implements TokenStore {
+
+    private final StateRepository<String, String> repository;
+    private final String key;
+    private volatile boolean started;
+
+    /**
+     * @param repository where to keep the token
+     * @param key        names the authorization, e.g. {@code stora.refresh-token.operator-42}; one key per operator
+     */
+    public StateRepositoryTokenStore(StateRepository<String, String> repository, String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("StateRepositoryTokenStore needs a key naming the authorization");
+        }
+        this.repository = repository;
+        this.key = key;
+    }
+
+    @Override
+    public String load() {
+        start();
+        String token = repository.getState(key);
+        return token == null || token.isBlank() ? null : token;
+    }
+
+    @Override
+    public void save(String refreshToken) {
+        start();
+        repository.setState(key, refreshToken);
+    }
+
+    private void start() {
+        if (!started) {
+            ServiceHelper.startService(repository);
+            started = true;
+        }
+    }
+
+    @Override
+    public String id() {
+        return "state:" + repository.getClass().getName() + "@" + Integer.toHexString(System.identityHashCode(repository))
+               + "/" + key;
+    }
+
+    @Override
+    public String toString() {
+        return "StateRepositoryTokenStore[" + key + "]";
+    }
+}

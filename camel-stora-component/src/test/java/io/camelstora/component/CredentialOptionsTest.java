@@ -1,0 +1,77 @@
+package io.camelstora.component;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Which credentials a configuration means, and the errors for combinations that mean nothing or two things. */
+class CredentialOptionsTest extends StoraTestSupport {
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getComponent("stora", StoraComponent.class).getConfiguration().setAccessToken(null);
+        return context;
+    }
+
+    private String endpointError(String uri) {
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri));
+        return assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage();
+    }
+
+    @Test
+    void aStaticTokenWithOAuthOptionsIsAmbiguous() {
+        assertEquals("Ambiguous Stora credentials on stora:sites/list: accessToken and clientId, clientSecret are set. Use"
+                     + " either a static accessToken or an OAuth 2 application (clientId with clientSecret and scopes, or"
+                     + " with refreshToken and a token store)",
+                endpointError("stora:sites/list?accessToken=t&clientId=c&clientSecret=s"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "clientId=c|clientSecret, scopes are missing on stora:sites/list: OAuth 2 client credentials need clientId, clientSecret and scopes (e.g. scopes=public.contact:read public.order:write); for authorization code set refreshToken and a token store instead",
+            "clientId=c&clientSecret=s|scopes is missing on stora:sites/list: OAuth 2 client credentials need clientId, clientSecret and scopes (e.g. scopes=public.contact:read public.order:write); for authorization code set refreshToken and a token store instead",
+            "clientSecret=s&scopes=public.site:read|clientId is missing on stora:sites/list: OAuth 2 client credentials need clientId, clientSecret and scopes (e.g. scopes=public.contact:read public.order:write); for authorization code set refreshToken and a token store instead",
+            "clientId=c&refreshToken=r|refreshToken on stora:sites/list needs a token store: Stora revokes the refresh token on every refresh, so the new one must be kept where a restart finds it. Set tokenStoreFile (one node) or tokenStore (e.g. a JdbcTokenStore for several nodes); see docs/authentication.md",
+            "refreshToken=r&tokenStoreFile=/tmp/x.json|clientId is missing on stora:sites/list: refreshing the OAuth 2 authorization code grant (refreshToken, tokenStore, tokenStoreFile) needs the application's clientId (and clientSecret unless it is a public client)",
+            "clientId=c&tokenStoreFile=/tmp/x.json&tokenStore=#bean:store|Both tokenStore and tokenStoreFile are set on stora:sites/list; use one of them",
+            "clientId=c&clientSecret=s&scopes=a&tokenRefreshMargin=-5000|tokenRefreshMargin of stora:sites/list is negative; use 0 or a positive duration",
+    })
+    void incompleteOrConflictingOAuthOptionsSayWhatToSet(String options, String message) {
+        context.getRegistry().bind("store", new io.camelstora.component.auth.FileTokenStore(java.nio.file.Path.of("/tmp/y.json")));
+        assertEquals(message, endpointError("stora:sites/list?" + options));
+    }
+
+    @Test
+    void endpointsWithTheSameClientShareOneClientAndOthersDoNot() throws Exception {
+        StoraEndpoint a = context.getEndpoint("stora:sites/list?clientId=c&clientSecret=s&scopes=public.site:read",
+                StoraEndpoint.class);
+        StoraEndpoint b = context.getEndpoint("stora:contacts/list?clientId=c&clientSecret=s&scopes=public.site:read",
+                StoraEndpoint.class);
+        StoraEndpoint otherScopes = context.getEndpoint("stora:units/list?clientId=c&clientSecret=s&scopes=public.unit:read",
+                StoraEndpoint.class);
+        StoraEndpoint otherSecret = context.getEndpoint("stora:tasks/list?clientId=c&clientSecret=s2&scopes=public.site:read",
+                StoraEndpoint.class);
+
+        assertSame(a.getClient(), b.getClient());
+        assertNotSame(a.getClient(), otherScopes.getClient());
+        assertNotSame(a.getClient(), otherSecret.getClient());
+        String account = a.getClient().getTokens().accountId();
+        assertEquals(true, account.matches("client-credentials:[0-9a-f]{12}"), account);
+    }
+
+    @Test
+    void durationsAreAcceptedForTheRefreshMargin() throws Exception {
+        StoraEndpoint e = context.getEndpoint("stora:sites/list?clientId=c&clientSecret=s&scopes=a&tokenRefreshMargin=5m",
+                StoraEndpoint.class);
+        assertEquals(300_000, e.getConfiguration().getTokenRefreshMargin());
+    }
+}

@@ -1,0 +1,126 @@
+package io.camelstora.component;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import io.camelstora.component.auth.FileTokenStore;
+import io.camelstora.component.auth.StoraAuthorizeCommand;
+import io.camelstora.component.http.StoraApiException;
+import io.camelstora.simulator.Seed;
+import io.camelstora.simulator.StoraSimulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * The OAuth flows end to end against the Stora simulator, which issues, expires, rotates and revokes tokens itself:
+ * its clock is moved past the token lifetime, so the component learns of the expiry from 401 invalid_token.
+ */
+class SimulatorOAuthTest {
+
+    @RegisterExtension
+    static StoraSimulatorExtension stora = StoraSimulatorExtension.builder()
+            .simulator(b -> b.rateLimitDisabled().seed(Seed.EMPTY).tokenLifetime(Duration.ofMinutes(30)))
+            .build();
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void applications() {
+        stora.simulator().registerOAuthClient("ops-app", "ops-secret", Set.of("public.site:read"));
+        stora.simulator().registerOAuthClient("partner-app", "partner-secret",
+                Set.of("public.site:read", "public.contact:read"));
+    }
+
+    private CamelContext camel(String clientId, String clientSecret, String scopes, Path tokenStoreFile) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        StoraConfiguration config = context.getComponent("stora", StoraComponent.class).getConfiguration();
+        config.setBaseUrl(stora.baseUrl());
+        config.setClientId(clientId);
+        config.setClientSecret(clientSecret);
+        config.setScopes(scopes);
+        config.setTokenStoreFile(tokenStoreFile == null ? null : tokenStoreFile.toString());
+        context.start();
+        return context;
+    }
+
+    private static void ok(Exchange e) {
+        assertNull(e.getException(), () -> "exchange failed: " + e.getException());
+    }
+
+    @Test
+    void clientCredentialsRenewWhenTheSimulatorExpiresTheToken() throws Exception {
+        try (CamelContext context = camel("ops-app", "ops-secret", "public.site:read", null)) {
+            ProducerTemplate template = context.createProducerTemplate();
+            ok(template.request("stora:sites/list", e -> { }));
+            ok(template.request("stora:sites/list", e -> { }));
+            assertEquals(1, stora.simulator().journal().countOperation("oauth/token"));
+
+            stora.simulator().clock().advance(Duration.ofMinutes(31));
+            ok(template.request("stora:sites/list", e -> { }));
+
+            assertEquals(2, stora.simulator().journal().countOperation("oauth/token"));
+            assertEquals(1, stora.simulator().journal().countStatus(401), "one rejected call, replayed once");
+
+            Exchange forbidden = template.request("stora:contacts/list", e -> { });
+            StoraApiException e = assertInstanceOf(StoraApiException.class, forbidden.getException());
+            assertEquals(403, e.getStatus());
+        }
+    }
+
+    @Test
+    void authorizeWithPkceThenRotateAcrossExpiryAndRestart() throws Exception {
+        Path store = dir.resolve("partner/operator.json");
+        StoraAuthorizeCommand.Options options = new StoraAuthorizeCommand.Options("partner-app", "partner-secret",
+                List.of("public.contact:read"), store, 0, stora.baseUrl(), stora.baseUrl() + "/oauth2/authorize");
+        try (StoraAuthorizeCommand command = new StoraAuthorizeCommand(options)) {
+            String authorizeUrl = command.start();
+            // the operator's browser: Stora approves (the simulator at once) and redirects to our localhost callback
+            HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpResponse<String> approval = browser.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String callback = approval.headers().firstValue("Location").orElseThrow(() -> new AssertionError(approval.body()));
+            assertEquals(200, browser.send(HttpRequest.newBuilder(URI.create(callback)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            command.await(Duration.ofSeconds(10));
+        }
+        String first = new FileTokenStore(store).load();
+
+        try (CamelContext context = camel("partner-app", "partner-secret", null, store)) {
+            ProducerTemplate template = context.createProducerTemplate();
+            ok(template.request("stora:contacts/list", e -> { }));
+            String second = new FileTokenStore(store).load();
+            assertNotEquals(first, second);
+
+            stora.simulator().clock().advance(Duration.ofMinutes(31));
+            ok(template.request("stora:contacts/list", e -> { }));
+            assertNotEquals(second, new FileTokenStore(store).load());
+        }
+        assertEquals(3, stora.simulator().journal().countOperation("oauth/token"), "code exchange, then two refreshes");
+
+        // a restart configured with the first, long revoked refresh token continues from the store
+        try (CamelContext restarted = camel("partner-app", "partner-secret", null, store)) {
+            restarted.getComponent("stora", StoraComponent.class).getConfiguration().setRefreshToken(first);
+            ok(restarted.createProducerTemplate().request("stora:contacts/list", e -> { }));
+        }
+        assertEquals(0, stora.simulator().journal().countStatus(400), "no refresh token was sent twice");
+        assertEquals(4, stora.simulator().journal().countOperation("oauth/token"));
+    }
+}
