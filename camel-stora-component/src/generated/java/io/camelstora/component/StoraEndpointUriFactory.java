@@ -23,7 +23,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(79);
         props.add("accessToken");
         props.add("action");
         props.add("backoffErrorThreshold");
@@ -55,6 +55,8 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("lineItemId");
         props.add("maxConnections");
         props.add("maxItems");
+        props.add("maxRateLimitWait");
+        props.add("maxRetries");
         props.add("noteId");
         props.add("orderId");
         props.add("outputType");
@@ -63,9 +65,18 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("productCategoryId");
         props.add("productId");
         props.add("protectionLevelId");
+        props.add("rateLimitMargin");
+        props.add("rateLimitPerMinute");
+        props.add("rateLimitPerSecond");
+        props.add("rateLimitWindows");
+        props.add("rateLimiter");
         props.add("repeatCount");
         props.add("resource");
         props.add("responseTimeout");
+        props.add("retries");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
+        props.add("retryMaxDuration");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -82,6 +93,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("taskId");
         props.add("templateId");
         props.add("tenancyId");
+        props.add("throttle");
         props.add("timeUnit");
         props.add("token");
         props.add("unitAllocationId");

@@ -163,6 +163,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         return client;
     }
 
+    /** What throttling and retries did for this endpoint's account (shared with its other endpoints). */
+    public io.camelstora.component.limits.StoraAccountStats getAccountStats() {
+        return getClient().getStats();
+    }
+
     public boolean isWebhook() {
         return WEBHOOK.equals(resource);
     }
