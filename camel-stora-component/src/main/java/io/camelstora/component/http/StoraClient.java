@@ -75,12 +75,11 @@ public class StoraClient implements Closeable {
                 : CompletableFuture.completedFuture(null);
         return token
                 .thenCompose(t -> limiter.acquire()
-                        .thenCompose(ignored -> transport.send(baseUrl, request, t))
+                        .thenCompose(permit -> send(permit, request, t))
                         .handle((response, error) -> {
                             if (error != null) {
                                 throw new CompletionException(StoraErrors.noResponse(request, unwrap(error)));
                             }
-                            limiter.onResponse(response);
                             return response;
                         })
                         .thenCompose(response -> {
@@ -89,6 +88,23 @@ public class StoraClient implements Closeable {
                             }
                             return CompletableFuture.completedFuture(response);
                         }));
+    }
+
+    /** Sends with a permit of the limiter, which learns of the response (a 429 pauses the account) and then frees it. */
+    private CompletableFuture<StoraResponse> send(RequestLimiter.Permit permit, StoraRequest request, String token) {
+        CompletableFuture<StoraResponse> sent;
+        try {
+            sent = transport.send(baseUrl, request, token);
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
+        return sent.whenComplete((response, error) -> {
+            if (response != null) {
+                limiter.onResponse(response);
+            }
+            permit.release();
+        });
     }
 
     private CompletableFuture<StoraResponse> followRedirect(StoraRequest request, StoraResponse redirect) {

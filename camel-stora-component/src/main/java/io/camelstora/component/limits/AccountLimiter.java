@@ -28,9 +28,9 @@ public final class AccountLimiter implements RequestLimiter {
     }
 
     @Override
-    public CompletableFuture<Void> acquire() {
+    public CompletableFuture<Permit> acquire() {
         long start = System.nanoTime();
-        CompletableFuture<Void> permit = delegate.acquire();
+        CompletableFuture<Permit> permit = delegate.acquire();
         if (permit.isDone()) {
             permit.whenComplete((ignored, error) -> count(error, 0));
             return permit;

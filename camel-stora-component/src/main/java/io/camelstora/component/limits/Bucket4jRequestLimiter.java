@@ -94,7 +94,7 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
     }
 
     @Override
-    public CompletableFuture<Void> acquire() {
+    public CompletableFuture<Permit> acquire() {
         long pauseNanos;
         synchronized (lock) {
             pauseNanos = paused ? pausedUntilNanos - System.nanoTime() : 0;
@@ -108,12 +108,13 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
                 ? CompletableFuture.completedFuture(null)
                 : delay(pauseNanos);
         long budgetNanos = maxWait.toNanos() - Math.max(0, pauseNanos);
-        return afterPause.thenCompose(ignored -> bucket.tryConsume(1, budgetNanos, scheduler)).thenAccept(granted -> {
+        return afterPause.thenCompose(ignored -> bucket.tryConsume(1, budgetNanos, scheduler)).thenApply(granted -> {
             if (!granted) {
                 throw new RateLimitWaitException("The call would wait longer than maxRateLimitWait ("
                                                  + RateLimits.format(maxWait) + ") for a token of the shared Bucket4j bucket."
                                                  + " Send fewer calls at once or raise maxRateLimitWait");
             }
+            return Permit.NONE;
         });
     }
 

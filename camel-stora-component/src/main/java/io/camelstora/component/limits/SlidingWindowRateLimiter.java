@@ -1,7 +1,9 @@
 package io.camelstora.component.limits;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,35 +16,42 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The built-in limiter of one Stora account: never more than {@code N} permits in <em>any</em> interval of length
- * {@code W}, for every window (10 per second and 60 per minute by default), so the account stays under the limit
- * whether the server counts fixed windows (any alignment) or sliding ones.
+ * The built-in limiter of one Stora account: never more than {@code N} requests reaching Stora in <em>any</em>
+ * interval of length {@code W}, for every window (10 per second and 60 per minute by default), so the account stays
+ * under the limit whether the server counts fixed windows (any alignment) or sliding ones.
  * <p>
- * It keeps, per window, the times of the last {@code N} permits (a sliding log); the next permit is due when the oldest
- * of them is {@code W + margin} old. A token bucket cannot express this: a bucket of capacity 60 refilling one per
- * second admits 60 + 60 requests within some 60 s, and interval refills aligned to our first request do not match the
- * server's window boundaries, either way a 429.
+ * It keeps a log of its recent requests (a sliding log). When a request could reach the server is bounded: not before
+ * its permit was granted, and not after its response came back (or its failure). So a request counts in a window from
+ * its grant until {@code W + margin} after its response, and a new permit is granted only while fewer than {@code N}
+ * requests count. Measuring from the response rather than from the grant keeps the rule exact whatever the latency: a
+ * burst whose first requests are slowed by opening connections cannot squeeze later ones into the same window.
  * <p>
- * Callers queue in arrival order. Nothing blocks: {@link #acquire()} returns a future that a timer on the component's
- * scheduled executor completes when the permit is due (the component continues the call on its worker pool, see
- * {@link AccountLimiter}). A call whose wait would exceed {@code maxWait} fails at once with a
- * {@link RateLimitWaitException} instead of queueing.
+ * A token bucket cannot express this rule: a bucket of capacity 60 refilling one per second admits 60 + 60 requests
+ * within some 60 s, and interval refills aligned to our first request do not match the server's window boundaries,
+ * either way a 429 (see {@link Bucket4jRequestLimiter} for the conservative bucket used across nodes).
  * <p>
- * A 429 pauses every caller of the account until {@code RateLimit-Reset} (see {@link RateLimitReset}).
+ * Callers queue in arrival order. Nothing blocks: {@link #acquire()} returns a future that the component's timer (or
+ * the release of another permit) completes when the permit is due; the component continues the call on its worker
+ * pool (see {@link AccountLimiter}). A call whose wait would exceed {@code maxWait} fails at once with a
+ * {@link RateLimitWaitException} instead of queueing. A 429 pauses every caller of the account until
+ * {@code RateLimit-Reset} (see {@link RateLimitReset}).
  */
 public final class SlidingWindowRateLimiter implements RequestLimiter, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlidingWindowRateLimiter.class);
+    private static final long OPEN = Long.MAX_VALUE;
 
     private final String account;
     private final RateLimits limits;
     private final ScheduledExecutorService timer;
     private final long origin = System.nanoTime();
-    private final long marginNanos;
+    private final int[] permits;
+    private final long[] spans;
+    private final long longestSpan;
     private final long maxWaitNanos;
 
     // guarded by this
-    private final Log[] logs;
+    private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
     private long pausedUntil;
     private int consecutive429;
@@ -51,16 +60,17 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     private boolean closed;
 
     /**
-     * @param account            names the account in logs and errors (never a secret)
+     * @param account names the account in logs and errors (never a secret)
      * @param timer   schedules wake-ups and completes the futures of granted callers
      */
     public SlidingWindowRateLimiter(String account, RateLimits limits, ScheduledExecutorService timer) {
         this.account = account;
         this.limits = limits;
         this.timer = timer;
-        this.marginNanos = limits.margin().toNanos();
         this.maxWaitNanos = limits.maxWait().toNanos();
-        this.logs = limits.windows().stream().map(w -> new Log(w.permits(), w.length().toNanos())).toArray(Log[]::new);
+        this.permits = limits.windows().stream().mapToInt(RateLimits.Window::permits).toArray();
+        this.spans = limits.windows().stream().mapToLong(w -> w.length().plus(limits.margin()).toNanos()).toArray();
+        this.longestSpan = Arrays.stream(spans).max().orElse(0);
     }
 
     public RateLimits getLimits() {
@@ -68,16 +78,16 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     }
 
     @Override
-    public CompletableFuture<Void> acquire() {
+    public CompletableFuture<Permit> acquire() {
         synchronized (this) {
             if (closed) {
                 return CompletableFuture.failedFuture(new RateLimitWaitException(
                         "The rate limiter of Stora account " + account + " is closed: the stora component stopped"));
             }
             long now = now();
-            if (queue.isEmpty() && due(logs, now) <= now) {
-                record(logs, now);
-                return CompletableFuture.completedFuture(null);
+            prune(now);
+            if (queue.isEmpty() && due(now, false) <= now) {
+                return CompletableFuture.completedFuture(grant(now));
             }
             long due = predict(now);
             if (due - now > maxWaitNanos) {
@@ -89,7 +99,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 LOG.debug("Stora account {}: call waits about {} ms for its request budget ({}; {} queued)", account,
                         (due - now) / 1_000_000, limits.describe(), queue.size());
             }
-            wakeUpAt(due(logs, now), now);
+            wakeUpAt(due(now, false), now);
             return waiter.future;
         }
     }
@@ -115,20 +125,45 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
         drain();
     }
 
+    private Permit grant(long now) {
+        Slot slot = new Slot();
+        slots.addLast(slot);
+        return () -> release(slot);
+    }
+
+    private void release(Slot slot) {
+        synchronized (this) {
+            if (slot.end != OPEN) {
+                return;
+            }
+            slot.end = now();
+        }
+        drain();
+    }
+
     /** Grants what is due, fails what can no longer be granted in time, and sets the next wake-up. */
     private void drain() {
         List<Waiter> granted = new ArrayList<>();
+        List<Permit> grantedPermits = new ArrayList<>();
         List<Waiter> expired = new ArrayList<>();
         RateLimitWaitException error = null;
         synchronized (this) {
+            if (closed) {
+                return;
+            }
             wakeUp = null;
             long now = now();
-            while (!queue.isEmpty() && due(logs, now) <= now) {
-                record(logs, now);
+            prune(now);
+            while (!queue.isEmpty() && due(now, false) <= now) {
                 granted.add(queue.poll());
+                grantedPermits.add(grant(now));
             }
             if (!queue.isEmpty()) {
-                long next = due(logs, now);
+                long next = due(now, false);
+                if (next == OPEN) {
+                    // every slot in the way is still in flight: its release drains again; judge deadlines optimistically
+                    next = due(now, true);
+                }
                 // deadlines grow along the queue, so the callers that cannot make it are a prefix
                 while (!queue.isEmpty() && queue.peek().deadline < next) {
                     expired.add(queue.poll());
@@ -136,44 +171,83 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 if (!expired.isEmpty()) {
                     error = tooLong(next - now);
                 }
-                if (!queue.isEmpty()) {
-                    wakeUpAt(next, now);
+                if (!queue.isEmpty() && due(now, false) != OPEN) {
+                    wakeUpAt(due(now, false), now);
                 }
             }
         }
         // outside the lock: completing runs the callers' continuations
-        granted.forEach(w -> w.future.complete(null));
+        for (int i = 0; i < granted.size(); i++) {
+            granted.get(i).future.complete(grantedPermits.get(i));
+        }
         for (Waiter w : expired) {
             w.future.completeExceptionally(error);
         }
     }
 
-    /** When the caller queued behind everyone now waiting would get its permit. */
+    /**
+     * When the next permit is due: {@link #OPEN} when only the release of a request in flight can free a slot, unless
+     * {@code optimistic}, which takes every request in flight as answered now.
+     */
+    private long due(long now, boolean optimistic) {
+        long[] ends = ends(now, optimistic);
+        long due = Math.max(now, pausedUntil);
+        for (int w = 0; w < permits.length; w++) {
+            due = Math.max(due, windowDue(ends, permits[w], spans[w], due));
+            if (due == OPEN) {
+                return OPEN;
+            }
+        }
+        return due;
+    }
+
+    /**
+     * When window ({@code permits}, {@code span}) lets one more request through at or after {@code t}, given the
+     * sorted instants until which earlier requests count ({@link #OPEN} for those in flight).
+     */
+    private static long windowDue(long[] ends, int permits, long span, long t) {
+        int first = 0;
+        while (first < ends.length && ends[first] != OPEN && ends[first] + span <= t) {
+            first++;
+        }
+        int counting = ends.length - first;
+        if (counting < permits) {
+            return t;
+        }
+        long freeing = ends[first + counting - permits];
+        return freeing == OPEN ? OPEN : freeing + span;
+    }
+
+    /** When the caller queued behind everyone now waiting would get its permit, if requests in flight end now. */
     private long predict(long now) {
-        Log[] copy = new Log[logs.length];
-        for (int i = 0; i < logs.length; i++) {
-            copy[i] = logs[i].copy();
-        }
-        long t = now;
-        for (int i = 0; i <= queue.size(); i++) {
-            t = due(copy, t);
-            record(copy, t);
-        }
-        return t;
-    }
-
-    private long due(Log[] windows, long now) {
+        long[] ends = ends(now, true);
+        int known = ends.length;
+        ends = Arrays.copyOf(ends, known + queue.size() + 1);
         long t = Math.max(now, pausedUntil);
-        for (Log log : windows) {
-            t = Math.max(t, log.nextFree(marginNanos));
+        for (int i = 0; i <= queue.size(); i++) {
+            long[] current = Arrays.copyOf(ends, known + i);
+            for (int w = 0; w < permits.length; w++) {
+                t = Math.max(t, windowDue(current, permits[w], spans[w], t));
+            }
+            ends[known + i] = t; // a simulated request counts from its grant (it stays sorted: t only grows)
         }
         return t;
     }
 
-    private static void record(Log[] windows, long t) {
-        for (Log log : windows) {
-            log.add(t);
+    /** The instants until which the logged requests count, sorted; in-flight ones are OPEN, or now if optimistic. */
+    private long[] ends(long now, boolean optimistic) {
+        long[] ends = new long[slots.size()];
+        int i = 0;
+        for (Slot s : slots) {
+            ends[i++] = s.end == OPEN && optimistic ? now : s.end;
         }
+        Arrays.sort(ends);
+        return ends;
+    }
+
+    /** Forgets answered requests that no window counts any more. */
+    private void prune(long now) {
+        slots.removeIf(s -> s.end != OPEN && s.end + longestSpan <= now);
     }
 
     private void wakeUpAt(long at, long now) {
@@ -194,7 +268,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     }
 
     private RateLimitWaitException tooLong(long waitNanos) {
-        return new RateLimitWaitException("The call would wait " + RateLimits.format(java.time.Duration.ofNanos(waitNanos))
+        return new RateLimitWaitException("The call would wait " + RateLimits.format(Duration.ofNanos(waitNanos))
                                           + " for the request budget of Stora account " + account + " ("
                                           + limits.describe() + ", " + queue.size() + " calls queued"
                                           + (pausedUntil > now() ? ", paused after a 429" : "")
@@ -231,46 +305,15 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
 
     private static final class Waiter {
         final long deadline;
-        final CompletableFuture<Void> future = new CompletableFuture<>();
+        final CompletableFuture<Permit> future = new CompletableFuture<>();
 
         Waiter(long deadline) {
             this.deadline = deadline;
         }
     }
 
-    /** The times of the last {@code permits} grants of one window, oldest first, in a ring. */
-    private static final class Log {
-        final int permits;
-        final long length;
-        final long[] times;
-        int oldest;
-        int size;
-
-        Log(int permits, long length) {
-            this.permits = permits;
-            this.length = length;
-            this.times = new long[permits];
-        }
-
-        long nextFree(long margin) {
-            return size < permits ? Long.MIN_VALUE : times[oldest] + length + margin;
-        }
-
-        void add(long t) {
-            if (size < permits) {
-                times[(oldest + size++) % permits] = t;
-            } else {
-                times[oldest] = t;
-                oldest = (oldest + 1) % permits;
-            }
-        }
-
-        Log copy() {
-            Log c = new Log(permits, length);
-            System.arraycopy(times, 0, c.times, 0, permits);
-            c.oldest = oldest;
-            c.size = size;
-            return c;
-        }
+    /** One request: it counts in a window from its grant until the window's span after {@link #end}. */
+    private static final class Slot {
+        long end = OPEN;
     }
 }

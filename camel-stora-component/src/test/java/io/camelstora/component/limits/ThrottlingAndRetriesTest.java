@@ -227,7 +227,7 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
 
     @Test
     void aPauseLongerThanMaxRateLimitWaitFailsTheReplayUnsent() {
-        server.forceRateLimitUntil(System.currentTimeMillis() / 1000 + 4);
+        server.forceRateLimitUntil(System.currentTimeMillis() / 1000 + 30);
         Exchange get = template.request(
                 "stora:contacts/show?contactId=con_3&accessToken=impatient&maxRateLimitWait=1500", e -> {
                 });
