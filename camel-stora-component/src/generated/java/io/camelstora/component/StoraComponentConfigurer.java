@@ -49,13 +49,35 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
+        case "ratelimitmargin":
+        case "rateLimitMargin": getOrCreateConfiguration(target).setRateLimitMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitperminute":
+        case "rateLimitPerMinute": getOrCreateConfiguration(target).setRateLimitPerMinute(property(camelContext, int.class, value)); return true;
+        case "ratelimitpersecond":
+        case "rateLimitPerSecond": getOrCreateConfiguration(target).setRateLimitPerSecond(property(camelContext, int.class, value)); return true;
+        case "ratelimitwindows":
+        case "rateLimitWindows": getOrCreateConfiguration(target).setRateLimitWindows(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimiter":
+        case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.camelstora.component.limits.RequestLimiter.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retries": getOrCreateConfiguration(target).setRetries(property(camelContext, boolean.class, value)); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxduration":
+        case "retryMaxDuration": getOrCreateConfiguration(target).setRetryMaxDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "throttle": getOrCreateConfiguration(target).setThrottle(property(camelContext, boolean.class, value)); return true;
         case "tokenrefreshmargin":
         case "tokenRefreshMargin": getOrCreateConfiguration(target).setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenstore":
@@ -91,13 +113,35 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
+        case "ratelimitmargin":
+        case "rateLimitMargin": return long.class;
+        case "ratelimitperminute":
+        case "rateLimitPerMinute": return int.class;
+        case "ratelimitpersecond":
+        case "rateLimitPerSecond": return int.class;
+        case "ratelimitwindows":
+        case "rateLimitWindows": return java.lang.String.class;
+        case "ratelimiter":
+        case "rateLimiter": return io.camelstora.component.limits.RequestLimiter.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retries": return boolean.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
+        case "retrymaxduration":
+        case "retryMaxDuration": return long.class;
         case "scopes": return java.lang.String.class;
+        case "throttle": return boolean.class;
         case "tokenrefreshmargin":
         case "tokenRefreshMargin": return long.class;
         case "tokenstore":
@@ -134,13 +178,35 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxratelimitwait":
+        case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
+        case "ratelimitmargin":
+        case "rateLimitMargin": return getOrCreateConfiguration(target).getRateLimitMargin();
+        case "ratelimitperminute":
+        case "rateLimitPerMinute": return getOrCreateConfiguration(target).getRateLimitPerMinute();
+        case "ratelimitpersecond":
+        case "rateLimitPerSecond": return getOrCreateConfiguration(target).getRateLimitPerSecond();
+        case "ratelimitwindows":
+        case "rateLimitWindows": return getOrCreateConfiguration(target).getRateLimitWindows();
+        case "ratelimiter":
+        case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retries": return getOrCreateConfiguration(target).isRetries();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "retrymaxduration":
+        case "retryMaxDuration": return getOrCreateConfiguration(target).getRetryMaxDuration();
         case "scopes": return getOrCreateConfiguration(target).getScopes();
+        case "throttle": return getOrCreateConfiguration(target).isThrottle();
         case "tokenrefreshmargin":
         case "tokenRefreshMargin": return getOrCreateConfiguration(target).getTokenRefreshMargin();
         case "tokenstore":

@@ -23,7 +23,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(74);
+        Set<String> props = new HashSet<>(86);
         props.add("accessToken");
         props.add("action");
         props.add("backoffErrorThreshold");
@@ -57,6 +57,8 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("lineItemId");
         props.add("maxConnections");
         props.add("maxItems");
+        props.add("maxRateLimitWait");
+        props.add("maxRetries");
         props.add("noteId");
         props.add("orderId");
         props.add("outputType");
@@ -65,10 +67,19 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("productCategoryId");
         props.add("productId");
         props.add("protectionLevelId");
+        props.add("rateLimitMargin");
+        props.add("rateLimitPerMinute");
+        props.add("rateLimitPerSecond");
+        props.add("rateLimitWindows");
+        props.add("rateLimiter");
         props.add("refreshToken");
         props.add("repeatCount");
         props.add("resource");
         props.add("responseTimeout");
+        props.add("retries");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
+        props.add("retryMaxDuration");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -86,6 +97,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("taskId");
         props.add("templateId");
         props.add("tenancyId");
+        props.add("throttle");
         props.add("timeUnit");
         props.add("token");
         props.add("tokenRefreshMargin");

@@ -1,21 +1,35 @@
 package io.camelstora.component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.camelstora.component.auth.AccessTokenSource;
 import io.camelstora.component.auth.StoraAuthorization;
 import io.camelstora.component.auth.StoraTokenEndpoint;
 import io.camelstora.component.http.StoraClient;
 import io.camelstora.component.http.StoraHttpTransport;
+import io.camelstora.component.limits.AccountLimiter;
+import io.camelstora.component.limits.CallPolicy;
+import io.camelstora.component.limits.RateLimits;
 import io.camelstora.component.limits.RequestLimiter;
+import io.camelstora.component.limits.RetrySettings;
+import io.camelstora.component.limits.SlidingWindowRateLimiter;
+import io.camelstora.component.limits.StoraAccountStats;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code stora} component. Holds the configuration shared by its endpoints and one {@link StoraClient} per Stora
@@ -25,12 +39,17 @@ import org.apache.camel.util.PropertiesHelper;
 @Component("stora")
 public class StoraComponent extends DefaultComponent {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoraComponent.class);
+
     @Metadata(description = "The configuration shared by all endpoints; each endpoint may override any option.")
     private StoraConfiguration configuration = new StoraConfiguration();
 
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
+    private final Map<String, AccountPolicy> policies = new ConcurrentHashMap<>();
+    private final List<SlidingWindowRateLimiter> ownLimiters = new CopyOnWriteArrayList<>();
     private ExecutorService callbackExecutor;
+    private ScheduledExecutorService timer;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -44,16 +63,53 @@ public class StoraComponent extends DefaultComponent {
         return endpoint;
     }
 
-    /** The client of the account {@code config} describes; created on first use, shared afterwards. */
+    /**
+     * The client of the account {@code config} describes; created on first use, shared afterwards. Its limiter and
+     * retry settings come from the endpoint that created it: set them on the component so every endpoint agrees.
+     */
     StoraClient client(StoraConfiguration config) {
         StoraCredentials credentials = StoraCredentials.of(config, "the stora component or endpoint");
         String baseUrl = normalize(config.getBaseUrl());
-        return clients.computeIfAbsent(baseUrl + "|" + credentials.accountId(), k -> {
-            StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
-                    config.getResponseTimeout(), callbackExecutor());
-            AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
-            return new StoraClient(baseUrl, transport, tokens, RequestLimiter.UNLIMITED);
-        });
+        String key = baseUrl + "|" + credentials.accountId();
+        AccountPolicy policy = AccountPolicy.of(config);
+        AccountPolicy existing = policies.putIfAbsent(key, policy);
+        if (existing != null && !existing.equals(policy)) {
+            LOG.warn("An endpoint of Stora account {} sets other throttling or retry options than the endpoint that first used"
+                     + " the account; the account keeps {}. Set these options on the component", key, existing);
+        }
+        return clients.computeIfAbsent(key, k -> newClient(k, baseUrl, config, credentials, policies.get(k)));
+    }
+
+    private StoraClient newClient(String account, String baseUrl, StoraConfiguration config, StoraCredentials credentials,
+                                  AccountPolicy policy) {
+        StoraAccountStats stats = new StoraAccountStats(account);
+        RequestLimiter limiter = RequestLimiter.UNLIMITED;
+        if (policy.throttle()) {
+            if (policy.customLimiter() != null) {
+                limiter = policy.customLimiter();
+            } else {
+                SlidingWindowRateLimiter own = new SlidingWindowRateLimiter(account, policy.limits(), timer());
+                ownLimiters.add(own);
+                limiter = own;
+            }
+        }
+        CallPolicy calls = new CallPolicy(policy.retries(), policy.throttle(), policy.limits().maxWait(), stats, timer(),
+                callbackExecutor());
+        LOG.debug("Stora account {}: throttle {} ({}), retries {}", account, policy.throttle(), limiter, policy.retries());
+        StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
+                config.getResponseTimeout(), callbackExecutor());
+        AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
+        return new StoraClient(baseUrl, transport, tokens, new AccountLimiter(limiter, stats, callbackExecutor()), calls);
+    }
+
+    /**
+     * What throttling and retries did, per account (base URL and non-secret account id), for the accounts used since
+     * the component started.
+     */
+    public Map<String, StoraAccountStats> getAccountStats() {
+        Map<String, StoraAccountStats> stats = new LinkedHashMap<>();
+        clients.forEach((account, client) -> stats.put(account, client.getStats()));
+        return stats;
     }
 
     /**
@@ -77,6 +133,14 @@ public class StoraComponent extends DefaultComponent {
         this.clock = clock;
     }
 
+    /** Wakes callers waiting for their account's budget and starts delayed retries; its tasks only hand over. */
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "StoraTimer", 1);
+        }
+        return timer;
+    }
+
     private synchronized ExecutorService callbackExecutor() {
         if (callbackExecutor == null) {
             callbackExecutor = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "StoraCallbacks");
@@ -94,8 +158,15 @@ public class StoraComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        ownLimiters.forEach(SlidingWindowRateLimiter::close);
+        ownLimiters.clear();
         clients.values().forEach(StoraClient::close);
         clients.clear();
+        policies.clear();
+        if (timer != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(timer);
+            timer = null;
+        }
         if (callbackExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(callbackExecutor);
             callbackExecutor = null;
@@ -109,5 +180,50 @@ public class StoraComponent extends DefaultComponent {
 
     public void setConfiguration(StoraConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /** The throttling and retry settings of an account, checked when the first endpoint of the account starts. */
+    record AccountPolicy(boolean throttle, RateLimits limits, RequestLimiter customLimiter, RetrySettings retries) {
+
+        static AccountPolicy of(StoraConfiguration c) {
+            if (c.getRateLimitPerSecond() < 0 || c.getRateLimitPerMinute() < 0) {
+                throw new IllegalArgumentException("rateLimitPerSecond (" + c.getRateLimitPerSecond() + ") and rateLimitPerMinute ("
+                                                   + c.getRateLimitPerMinute() + ") must be 0 (no such limit) or more");
+            }
+            Duration margin = Duration.ofMillis(c.getRateLimitMargin());
+            Duration maxWait = Duration.ofMillis(c.getMaxRateLimitWait());
+            RateLimits limits;
+            if (c.getRateLimitWindows() != null && !c.getRateLimitWindows().isBlank()) {
+                limits = new RateLimits(RateLimits.parseWindows(c.getRateLimitWindows()), margin, maxWait);
+            } else if (c.getRateLimitPerSecond() == 0 && c.getRateLimitPerMinute() == 0) {
+                throw new IllegalArgumentException("rateLimitPerSecond and rateLimitPerMinute are both 0 while throttle is on:"
+                                                   + " set the account's limits, or throttle=false");
+            } else {
+                limits = RateLimits.perSecondAndMinute(c.getRateLimitPerSecond(), c.getRateLimitPerMinute(), margin, maxWait);
+            }
+            RetrySettings retries = c.isRetries()
+                    ? new RetrySettings(true, c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
+                            Duration.ofMillis(c.getRetryMaxDelay()), Duration.ofMillis(c.getRetryMaxDuration()))
+                    : RetrySettings.DISABLED;
+            return new AccountPolicy(c.isThrottle(), limits, c.getRateLimiter(), retries);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            // the custom limiter is compared by identity: the same bean or not
+            return o instanceof AccountPolicy p && throttle == p.throttle && limits.equals(p.limits)
+                   && customLimiter == p.customLimiter && retries.equals(p.retries);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(throttle, limits, System.identityHashCode(customLimiter), retries);
+        }
+
+        @Override
+        public String toString() {
+            return "throttle=" + throttle + (customLimiter != null ? " with rateLimiter " + customLimiter : " at " + limits.describe())
+                   + ", retries=" + (retries.enabled() ? retries.maxRetries() : "off");
+        }
     }
 }

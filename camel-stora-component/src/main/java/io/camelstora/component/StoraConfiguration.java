@@ -1,6 +1,7 @@
 package io.camelstora.component;
 
 import io.camelstora.component.auth.TokenStore;
+import io.camelstora.component.limits.RequestLimiter;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -88,6 +89,63 @@ public class StoraConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "20",
               description = "Connections kept open to the API per account (all endpoints of the account share them).")
     private int maxConnections = 20;
+
+    @UriParam(label = "throttling", defaultValue = "true",
+              description = "Keep the account's calls within its rate limits (rateLimitPerSecond, rateLimitPerMinute) by making"
+                            + " them wait for their turn without blocking a thread, and replay a call Stora answered 429 once"
+                            + " RateLimit-Reset has passed, pausing every call of the account until then. Shared by every endpoint"
+                            + " and consumer of the account. Turn off only when something else paces the calls: a 429 then fails the call.")
+    private boolean throttle = true;
+
+    @UriParam(label = "throttling", defaultValue = "10",
+              description = "Requests the account may send in any one second (Stora's default plan: 10); 0 for no per-second limit.")
+    private int rateLimitPerSecond = 10;
+
+    @UriParam(label = "throttling", defaultValue = "60",
+              description = "Requests the account may send in any one minute (Stora's default plan: 60); 0 for no per-minute limit.")
+    private int rateLimitPerMinute = 60;
+
+    @UriParam(label = "throttling,advanced",
+              description = "The account's limits as comma-separated <requests>/<period> windows, e.g. 10/1s,60/1m or 1000/1h;"
+                            + " replaces rateLimitPerSecond and rateLimitPerMinute for plans of another shape.")
+    private String rateLimitWindows;
+
+    @UriParam(label = "throttling", defaultValue = "100", javaType = "java.time.Duration",
+              description = "Safety margin added to every rate-limit window before a request slot is reused, in milliseconds:"
+                            + " covers the jitter between when a request leaves and when Stora counts it.")
+    private long rateLimitMargin = 100;
+
+    @UriParam(label = "throttling", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "The longest a call waits for the account's request budget, 429 pauses included, in milliseconds."
+                            + " A call that would wait longer fails at once with a StoraRateLimitException, unsent.")
+    private long maxRateLimitWait = 300000;
+
+    @UriParam(label = "throttling,advanced",
+              description = "A limiter to use instead of the built-in one, e.g. an io.camelstora.component.limits.Bucket4jRequestLimiter"
+                            + " over a bucket shared by several nodes. Used for every account of the component or endpoint it is set on.")
+    private RequestLimiter rateLimiter;
+
+    @UriParam(label = "retry", defaultValue = "true",
+              description = "Retry calls that failed in a way that is safe to repeat, with exponential backoff and jitter: GET and"
+                            + " DELETE after a connection error, timeout or 502/503/504; POST (with its Idempotency-Key) only when no"
+                            + " response was received; any call that never reached Stora. A 500 or other error response is never retried.")
+    private boolean retries = true;
+
+    @UriParam(label = "retry", defaultValue = "3", description = "How many times a call is retried at most (so it is sent at most maxRetries + 1 times).")
+    private int maxRetries = 3;
+
+    @UriParam(label = "retry", defaultValue = "500", javaType = "java.time.Duration",
+              description = "The delay before the first retry, in milliseconds; it doubles on every retry up to retryMaxDelay, each"
+                            + " randomised by +/- 50%.")
+    private long retryInitialDelay = 500;
+
+    @UriParam(label = "retry", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "The longest delay between two retries, in milliseconds.")
+    private long retryMaxDelay = 10000;
+
+    @UriParam(label = "retry", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "No retry starts later than this after the first attempt, in milliseconds.")
+    private long retryMaxDuration = 60000;
 
     public StoraConfiguration copy() {
         try {
@@ -207,6 +265,102 @@ public class StoraConfiguration implements Cloneable {
 
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public boolean isThrottle() {
+        return throttle;
+    }
+
+    public void setThrottle(boolean throttle) {
+        this.throttle = throttle;
+    }
+
+    public int getRateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
+    public void setRateLimitPerSecond(int rateLimitPerSecond) {
+        this.rateLimitPerSecond = rateLimitPerSecond;
+    }
+
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(int rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public String getRateLimitWindows() {
+        return rateLimitWindows;
+    }
+
+    public void setRateLimitWindows(String rateLimitWindows) {
+        this.rateLimitWindows = rateLimitWindows;
+    }
+
+    public long getRateLimitMargin() {
+        return rateLimitMargin;
+    }
+
+    public void setRateLimitMargin(long rateLimitMargin) {
+        this.rateLimitMargin = rateLimitMargin;
+    }
+
+    public long getMaxRateLimitWait() {
+        return maxRateLimitWait;
+    }
+
+    public void setMaxRateLimitWait(long maxRateLimitWait) {
+        this.maxRateLimitWait = maxRateLimitWait;
+    }
+
+    public RequestLimiter getRateLimiter() {
+        return rateLimiter;
+    }
+
+    public void setRateLimiter(RequestLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    public boolean isRetries() {
+        return retries;
+    }
+
+    public void setRetries(boolean retries) {
+        this.retries = retries;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRetryMaxDuration() {
+        return retryMaxDuration;
+    }
+
+    public void setRetryMaxDuration(long retryMaxDuration) {
+        this.retryMaxDuration = retryMaxDuration;
     }
 
     public int getMaxConnections() {

@@ -168,6 +168,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         return operation != null ? operation.uri() : "stora:" + resource;
     }
 
+    /** What throttling and retries did for this endpoint's account (shared with its other endpoints). */
+    public io.camelstora.component.limits.StoraAccountStats getAccountStats() {
+        return getClient().getStats();
+    }
+
     public boolean isWebhook() {
         return WEBHOOK.equals(resource);
     }

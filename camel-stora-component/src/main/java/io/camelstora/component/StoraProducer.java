@@ -72,9 +72,12 @@ public class StoraProducer extends DefaultAsyncProducer {
     }
 
     private void toMessage(Message message, StoraRequest request, StoraResponse response) {
-        message.removeHeaders("CamelStora(RequestId|Meta|Pagination|NextPage|TotalCount)");
+        message.removeHeaders("CamelStora(RequestId|Meta|Pagination|NextPage|TotalCount|RateLimitLimit|RateLimitRemaining|RateLimitReset)");
         message.setHeader(StoraConstants.OPERATION, operation.uri());
         message.setHeader(StoraConstants.HTTP_RESPONSE_CODE, response.status());
+        rateLimitHeader(message, StoraConstants.RATE_LIMIT_LIMIT, response.header("RateLimit-Limit"));
+        rateLimitHeader(message, StoraConstants.RATE_LIMIT_REMAINING, response.header("RateLimit-Remaining"));
+        rateLimitHeader(message, StoraConstants.RATE_LIMIT_RESET, response.header("RateLimit-Reset"));
         String contentType = response.header("Content-Type");
         if (contentType != null) {
             message.setHeader(StoraConstants.CONTENT_TYPE, contentType);
@@ -110,6 +113,18 @@ public class StoraProducer extends DefaultAsyncProducer {
         } else {
             message.setBody(output.convert(endpoint.getConfiguration().isUnwrap()
                     ? StoraDocuments.content(operation, document) : document));
+        }
+    }
+
+    /** A number as a Long; anything else (a structured RateLimit header) as the text Stora sent. */
+    private static void rateLimitHeader(Message message, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            message.setHeader(name, Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            message.setHeader(name, value);
         }
     }
 }

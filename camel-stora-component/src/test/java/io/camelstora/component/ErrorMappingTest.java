@@ -23,6 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every documented error code (guides/errors.md), and what is not Stora's error body, becomes one StoraApiException. */
 class ErrorMappingTest extends StoraTestSupport {
 
+    @Override
+    protected org.apache.camel.CamelContext createCamelContext() throws Exception {
+        org.apache.camel.CamelContext context = super.createCamelContext();
+        // this test looks at how one answer is mapped: no retry, no waiting for a 429's reset
+        StoraComponent stora = context.getComponent("stora", StoraComponent.class);
+        stora.getConfiguration().setRetries(false);
+        stora.getConfiguration().setThrottle(false);
+        return context;
+    }
+
     @BeforeEach
     void reset() {
         wm.resetAll();

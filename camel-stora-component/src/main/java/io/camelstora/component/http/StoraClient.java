@@ -7,7 +7,9 @@ import java.util.concurrent.CompletionException;
 
 import io.camelstora.component.auth.AccessTokenSource;
 import io.camelstora.component.catalog.ResponseShape;
+import io.camelstora.component.limits.CallPolicy;
 import io.camelstora.component.limits.RequestLimiter;
+import io.camelstora.component.limits.StoraAccountStats;
 
 /**
  * The calls of one Stora account: every endpoint and consumer using the same base URL and credentials shares one
@@ -21,12 +23,20 @@ public class StoraClient implements Closeable {
     private final StoraHttpTransport transport;
     private final AccessTokenSource tokens;
     private final RequestLimiter limiter;
+    private final CallPolicy calls;
 
     public StoraClient(String baseUrl, StoraHttpTransport transport, AccessTokenSource tokens, RequestLimiter limiter) {
+        this(baseUrl, transport, tokens, limiter, CallPolicy.none(new StoraAccountStats(baseUrl)));
+    }
+
+    /** @param calls replays 429s and retries what is safe to retry around each attempt */
+    public StoraClient(String baseUrl, StoraHttpTransport transport, AccessTokenSource tokens, RequestLimiter limiter,
+                       CallPolicy calls) {
         this.baseUrl = baseUrl;
         this.transport = transport;
         this.tokens = tokens;
         this.limiter = limiter;
+        this.calls = calls;
     }
 
     public String getBaseUrl() {
@@ -46,9 +56,14 @@ public class StoraClient implements Closeable {
         return limiter;
     }
 
+    /** What throttling and retries did for this account. */
+    public StoraAccountStats getStats() {
+        return calls.getStats();
+    }
+
     /** Sends the request; completes with the 2xx response, or exceptionally with a {@link StoraApiException}. */
     public CompletableFuture<StoraResponse> call(StoraRequest request) {
-        return attempt(request, true).thenCompose(response -> {
+        return calls.execute(request, () -> attempt(request, true)).thenCompose(response -> {
             if (request.operation().responseShape() == ResponseShape.BINARY && isRedirect(response)) {
                 return followRedirect(request, response);
             }
@@ -69,12 +84,11 @@ public class StoraClient implements Closeable {
                 : CompletableFuture.completedFuture(null);
         return token
                 .thenCompose(t -> limiter.acquire()
-                        .thenCompose(ignored -> transport.send(baseUrl, request, t))
+                        .thenCompose(permit -> send(permit, request, t))
                         .handle((response, error) -> {
                             if (error != null) {
                                 throw new CompletionException(StoraErrors.noResponse(request, unwrap(error)));
                             }
-                            limiter.onResponse(response);
                             return response;
                         })
                         .thenCompose(response -> {
@@ -83,6 +97,23 @@ public class StoraClient implements Closeable {
                             }
                             return CompletableFuture.completedFuture(response);
                         }));
+    }
+
+    /** Sends with a permit of the limiter, which learns of the response (a 429 pauses the account) and then frees it. */
+    private CompletableFuture<StoraResponse> send(RequestLimiter.Permit permit, StoraRequest request, String token) {
+        CompletableFuture<StoraResponse> sent;
+        try {
+            sent = transport.send(baseUrl, request, token);
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
+        return sent.whenComplete((response, error) -> {
+            if (response != null) {
+                limiter.onResponse(response);
+            }
+            permit.release();
+        });
     }
 
     private CompletableFuture<StoraResponse> followRedirect(StoraRequest request, StoraResponse redirect) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.limits.RateLimitWaitException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /**
@@ -151,6 +152,11 @@ public final class StoraErrors {
 
     public static StoraApiException noResponse(StoraRequest request, Throwable cause) {
         String operation = request.operation().uri();
+        if (cause instanceof RateLimitWaitException) {
+            // the limiter refused: nothing was sent
+            String line = operation + " (" + request.describe() + ") not sent: " + cause.getMessage();
+            return new StoraRateLimitException(line, operation, 0, null, null, null, List.of(), null, null, cause);
+        }
         String why = cause == null ? "unknown error"
                 : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage()));
         String line = "No response from " + operation + " (" + request.describe() + "): " + why;
@@ -159,6 +165,17 @@ public final class StoraErrors {
 
     private static String firstNonNull(String a, String b) {
         return a != null ? a : b;
+    }
+
+    /** Stora still answered 429 after the account waited {@code maxRateLimitWait} in total for this call. */
+    public static StoraRateLimitException stillRateLimited(StoraRequest request, StoraResponse response, String waited,
+                                                           String maxWait) {
+        StoraApiException e = fromResponse(request, response);
+        String line = e.getMessage() + "; still rate limited after waiting " + waited + " for this call, the"
+                      + " maxRateLimitWait of the account (" + maxWait + "). Raise maxRateLimitWait or lower"
+                      + " rateLimitPerSecond/rateLimitPerMinute to the account's plan";
+        return new StoraRateLimitException(line, e.getOperation(), e.getStatus(), e.getCode(), e.getType(),
+                e.getErrorMessage(), e.getDetails(), e.getRequestId(), e.getRateLimitReset(), null);
     }
 
     private static String describe(StoraApiException.Detail d) {

@@ -1,0 +1,20 @@
+package io.camelstora.component.http;
+
+import java.util.List;
+
+/**
+ * A call gave up on the account's rate limit: either it was not sent because waiting for the request budget would have
+ * taken longer than {@code maxRateLimitWait} ({@link #getStatus()} 0, cause a
+ * {@link io.camelstora.component.limits.RateLimitWaitException}), or Stora kept answering 429 for longer than that
+ * ({@link #getStatus()} 429). Either way Stora did not process the request, so it is safe to send it again later.
+ */
+public class StoraRateLimitException extends StoraApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public StoraRateLimitException(String message, String operation, int status, String code, String type,
+                                   String errorMessage, List<Detail> details, String requestId, String rateLimitReset,
+                                   Throwable cause) {
+        super(message, operation, status, code, type, errorMessage, details, requestId, rateLimitReset, cause);
+    }
+}

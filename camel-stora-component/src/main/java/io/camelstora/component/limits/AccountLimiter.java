@@ -1,0 +1,61 @@
+package io.camelstora.component.limits;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import io.camelstora.component.http.StoraResponse;
+
+/**
+ * Wraps the limiter of an account (the built-in one or a {@code rateLimiter} bean) for the component: counts permits
+ * and waits in the account's {@link StoraAccountStats}, and continues every caller that had to wait on the component's
+ * worker pool, whatever thread the limiter completed it on (a timer, a Bucket4j scheduler), so a slow route never holds
+ * up the limiter's timer.
+ */
+public final class AccountLimiter implements RequestLimiter {
+
+    private final RequestLimiter delegate;
+    private final StoraAccountStats stats;
+    private final Executor workExecutor;
+
+    public AccountLimiter(RequestLimiter delegate, StoraAccountStats stats, Executor workExecutor) {
+        this.delegate = delegate;
+        this.stats = stats;
+        this.workExecutor = workExecutor;
+    }
+
+    public RequestLimiter getDelegate() {
+        return delegate;
+    }
+
+    @Override
+    public CompletableFuture<Permit> acquire() {
+        long start = System.nanoTime();
+        CompletableFuture<Permit> permit = delegate.acquire();
+        if (permit.isDone()) {
+            permit.whenComplete((ignored, error) -> count(error, 0));
+            return permit;
+        }
+        return permit.whenCompleteAsync((ignored, error) -> count(error, System.nanoTime() - start), workExecutor);
+    }
+
+    private void count(Throwable error, long waitedNanos) {
+        if (error == null) {
+            stats.requestSent();
+            if (waitedNanos > 0) {
+                stats.throttled(waitedNanos);
+            }
+        } else if (StoraAccountStats.isRefusal(error)) {
+            stats.refused();
+        }
+    }
+
+    @Override
+    public void onResponse(StoraResponse response) {
+        delegate.onResponse(response);
+    }
+
+    @Override
+    public String toString() {
+        return delegate.toString();
+    }
+}

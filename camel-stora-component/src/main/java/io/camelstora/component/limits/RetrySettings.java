@@ -1,0 +1,36 @@
+package io.camelstora.component.limits;
+
+import java.time.Duration;
+
+/**
+ * How calls that failed in a way that is safe to repeat are retried: exponential backoff from {@code initialDelay}
+ * doubling up to {@code maxDelay}, each delay randomised by +/- {@link #JITTER} so that callers refused together do
+ * not come back together, at most {@code maxRetries} times and not after {@code maxDuration} since the first attempt.
+ */
+public record RetrySettings(boolean enabled, int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxDuration) {
+
+    /** The share of each delay that is random. */
+    public static final double JITTER = 0.5;
+
+    public static final RetrySettings DISABLED = new RetrySettings(false, 0, Duration.ofMillis(1), Duration.ofMillis(2),
+            Duration.ofMillis(3));
+
+    public RetrySettings {
+        if (enabled) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("maxRetries is " + maxRetries + "; use 0 or more (or retries=false)");
+            }
+            if (initialDelay.isNegative() || initialDelay.isZero()) {
+                throw new IllegalArgumentException("retryInitialDelay must be positive, got " + initialDelay.toMillis() + " ms");
+            }
+            if (maxDelay.compareTo(initialDelay) <= 0) {
+                throw new IllegalArgumentException("retryMaxDelay (" + maxDelay.toMillis() + " ms) must be longer than"
+                                                   + " retryInitialDelay (" + initialDelay.toMillis() + " ms)");
+            }
+            if (maxDuration.compareTo(initialDelay) <= 0) {
+                throw new IllegalArgumentException("retryMaxDuration (" + maxDuration.toMillis() + " ms) must be longer than"
+                                                   + " retryInitialDelay (" + initialDelay.toMillis() + " ms)");
+            }
+        }
+    }
+}

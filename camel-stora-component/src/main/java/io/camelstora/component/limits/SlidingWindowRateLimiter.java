@@ -1,0 +1,319 @@
+package io.camelstora.component.limits;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.camelstora.component.http.StoraResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The built-in limiter of one Stora account: never more than {@code N} requests reaching Stora in <em>any</em>
+ * interval of length {@code W}, for every window (10 per second and 60 per minute by default), so the account stays
+ * under the limit whether the server counts fixed windows (any alignment) or sliding ones.
+ * <p>
+ * It keeps a log of its recent requests (a sliding log). When a request could reach the server is bounded: not before
+ * its permit was granted, and not after its response came back (or its failure). So a request counts in a window from
+ * its grant until {@code W + margin} after its response, and a new permit is granted only while fewer than {@code N}
+ * requests count. Measuring from the response rather than from the grant keeps the rule exact whatever the latency: a
+ * burst whose first requests are slowed by opening connections cannot squeeze later ones into the same window.
+ * <p>
+ * A token bucket cannot express this rule: a bucket of capacity 60 refilling one per second admits 60 + 60 requests
+ * within some 60 s, and interval refills aligned to our first request do not match the server's window boundaries,
+ * either way a 429 (see {@link Bucket4jRequestLimiter} for the conservative bucket used across nodes).
+ * <p>
+ * Callers queue in arrival order. Nothing blocks: {@link #acquire()} returns a future that the component's timer (or
+ * the release of another permit) completes when the permit is due; the component continues the call on its worker
+ * pool (see {@link AccountLimiter}). A call whose wait would exceed {@code maxWait} fails at once with a
+ * {@link RateLimitWaitException} instead of queueing. A 429 pauses every caller of the account until
+ * {@code RateLimit-Reset} (see {@link RateLimitReset}).
+ */
+public final class SlidingWindowRateLimiter implements RequestLimiter, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlidingWindowRateLimiter.class);
+    private static final long OPEN = Long.MAX_VALUE;
+
+    private final String account;
+    private final RateLimits limits;
+    private final ScheduledExecutorService timer;
+    private final long origin = System.nanoTime();
+    private final int[] permits;
+    private final long[] spans;
+    private final long longestSpan;
+    private final long maxWaitNanos;
+
+    // guarded by this
+    private final ArrayDeque<Slot> slots = new ArrayDeque<>();
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+    private long pausedUntil;
+    private int consecutive429;
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpAt;
+    private boolean closed;
+
+    /**
+     * @param account names the account in logs and errors (never a secret)
+     * @param timer   schedules wake-ups and completes the futures of granted callers
+     */
+    public SlidingWindowRateLimiter(String account, RateLimits limits, ScheduledExecutorService timer) {
+        this.account = account;
+        this.limits = limits;
+        this.timer = timer;
+        this.maxWaitNanos = limits.maxWait().toNanos();
+        this.permits = limits.windows().stream().mapToInt(RateLimits.Window::permits).toArray();
+        this.spans = limits.windows().stream().mapToLong(w -> w.length().plus(limits.margin()).toNanos()).toArray();
+        this.longestSpan = Arrays.stream(spans).max().orElse(0);
+    }
+
+    public RateLimits getLimits() {
+        return limits;
+    }
+
+    @Override
+    public CompletableFuture<Permit> acquire() {
+        synchronized (this) {
+            if (closed) {
+                return CompletableFuture.failedFuture(new RateLimitWaitException(
+                        "The rate limiter of Stora account " + account + " is closed: the stora component stopped"));
+            }
+            long now = now();
+            prune(now);
+            if (queue.isEmpty() && due(now, false) <= now) {
+                return CompletableFuture.completedFuture(grant(now));
+            }
+            long due = predict(now);
+            if (due - now > maxWaitNanos) {
+                return CompletableFuture.failedFuture(tooLong(due - now));
+            }
+            Waiter waiter = new Waiter(now + maxWaitNanos);
+            queue.add(waiter);
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("Stora account {}: call waits about {} ms for its request budget ({}; {} queued)", account,
+                        (due - now) / 1_000_000, limits.describe(), queue.size());
+            }
+            wakeUpAt(due(now, false), now);
+            return waiter.future;
+        }
+    }
+
+    @Override
+    public void onResponse(StoraResponse response) {
+        if (response.status() != 429) {
+            synchronized (this) {
+                consecutive429 = 0;
+            }
+            return;
+        }
+        long pauseMillis;
+        synchronized (this) {
+            consecutive429++;
+            pauseMillis = RateLimitReset.pauseMillis(response, System.currentTimeMillis(), consecutive429);
+            pausedUntil = Math.max(pausedUntil, now() + pauseMillis * 1_000_000);
+        }
+        LOG.warn("Stora answered 429 Too Many Requests to account {} (RateLimit-Limit {}, RateLimit-Reset {}): every call"
+                 + " of the account waits {} ms. If this repeats, the account's plan or another client sharing it allows"
+                 + " less than {}: adjust rateLimitPerSecond/rateLimitPerMinute", account,
+                response.header("RateLimit-Limit"), response.header("RateLimit-Reset"), pauseMillis, limits.describe());
+        drain();
+    }
+
+    private Permit grant(long now) {
+        Slot slot = new Slot();
+        slots.addLast(slot);
+        return () -> release(slot);
+    }
+
+    private void release(Slot slot) {
+        synchronized (this) {
+            if (slot.end != OPEN) {
+                return;
+            }
+            slot.end = now();
+        }
+        drain();
+    }
+
+    /** Grants what is due, fails what can no longer be granted in time, and sets the next wake-up. */
+    private void drain() {
+        List<Waiter> granted = new ArrayList<>();
+        List<Permit> grantedPermits = new ArrayList<>();
+        List<Waiter> expired = new ArrayList<>();
+        RateLimitWaitException error = null;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            wakeUp = null;
+            long now = now();
+            prune(now);
+            while (!queue.isEmpty() && due(now, false) <= now) {
+                granted.add(queue.poll());
+                grantedPermits.add(grant(now));
+            }
+            if (!queue.isEmpty()) {
+                long next = due(now, false);
+                if (next == OPEN) {
+                    // every slot in the way is still in flight: its release drains again; judge deadlines optimistically
+                    next = due(now, true);
+                }
+                // deadlines grow along the queue, so the callers that cannot make it are a prefix
+                while (!queue.isEmpty() && queue.peek().deadline < next) {
+                    expired.add(queue.poll());
+                }
+                if (!expired.isEmpty()) {
+                    error = tooLong(next - now);
+                }
+                if (!queue.isEmpty() && due(now, false) != OPEN) {
+                    wakeUpAt(due(now, false), now);
+                }
+            }
+        }
+        // outside the lock: completing runs the callers' continuations
+        for (int i = 0; i < granted.size(); i++) {
+            granted.get(i).future.complete(grantedPermits.get(i));
+        }
+        for (Waiter w : expired) {
+            w.future.completeExceptionally(error);
+        }
+    }
+
+    /**
+     * When the next permit is due: {@link #OPEN} when only the release of a request in flight can free a slot, unless
+     * {@code optimistic}, which takes every request in flight as answered now.
+     */
+    private long due(long now, boolean optimistic) {
+        long[] ends = ends(now, optimistic);
+        long due = Math.max(now, pausedUntil);
+        for (int w = 0; w < permits.length; w++) {
+            due = Math.max(due, windowDue(ends, permits[w], spans[w], due));
+            if (due == OPEN) {
+                return OPEN;
+            }
+        }
+        return due;
+    }
+
+    /**
+     * When window ({@code permits}, {@code span}) lets one more request through at or after {@code t}, given the
+     * sorted instants until which earlier requests count ({@link #OPEN} for those in flight).
+     */
+    private static long windowDue(long[] ends, int permits, long span, long t) {
+        int first = 0;
+        while (first < ends.length && ends[first] != OPEN && ends[first] + span <= t) {
+            first++;
+        }
+        int counting = ends.length - first;
+        if (counting < permits) {
+            return t;
+        }
+        long freeing = ends[first + counting - permits];
+        return freeing == OPEN ? OPEN : freeing + span;
+    }
+
+    /** When the caller queued behind everyone now waiting would get its permit, if requests in flight end now. */
+    private long predict(long now) {
+        long[] ends = ends(now, true);
+        int known = ends.length;
+        ends = Arrays.copyOf(ends, known + queue.size() + 1);
+        long t = Math.max(now, pausedUntil);
+        for (int i = 0; i <= queue.size(); i++) {
+            long[] current = Arrays.copyOf(ends, known + i);
+            for (int w = 0; w < permits.length; w++) {
+                t = Math.max(t, windowDue(current, permits[w], spans[w], t));
+            }
+            ends[known + i] = t; // a simulated request counts from its grant (it stays sorted: t only grows)
+        }
+        return t;
+    }
+
+    /** The instants until which the logged requests count, sorted; in-flight ones are OPEN, or now if optimistic. */
+    private long[] ends(long now, boolean optimistic) {
+        long[] ends = new long[slots.size()];
+        int i = 0;
+        for (Slot s : slots) {
+            ends[i++] = s.end == OPEN && optimistic ? now : s.end;
+        }
+        Arrays.sort(ends);
+        return ends;
+    }
+
+    /** Forgets answered requests that no window counts any more. */
+    private void prune(long now) {
+        slots.removeIf(s -> s.end != OPEN && s.end + longestSpan <= now);
+    }
+
+    private void wakeUpAt(long at, long now) {
+        if (wakeUp != null && wakeUpAt <= at) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        wakeUpAt = at;
+        try {
+            wakeUp = timer.schedule(this::drain, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // the component is stopping: nobody will wake the queue, so fail it rather than leave callers hanging
+            wakeUp = null;
+            close();
+        }
+    }
+
+    private RateLimitWaitException tooLong(long waitNanos) {
+        return new RateLimitWaitException("The call would wait " + RateLimits.format(Duration.ofNanos(waitNanos))
+                                          + " for the request budget of Stora account " + account + " ("
+                                          + limits.describe() + ", " + queue.size() + " calls queued"
+                                          + (pausedUntil > now() ? ", paused after a 429" : "")
+                                          + "), longer than maxRateLimitWait (" + RateLimits.format(limits.maxWait())
+                                          + "). Send fewer calls at once or raise maxRateLimitWait");
+    }
+
+    private long now() {
+        return System.nanoTime() - origin;
+    }
+
+    /** Fails every queued caller: the component is stopping and no timer will wake them. */
+    @Override
+    public void close() {
+        List<Waiter> waiting;
+        synchronized (this) {
+            closed = true;
+            if (wakeUp != null) {
+                wakeUp.cancel(false);
+                wakeUp = null;
+            }
+            waiting = new ArrayList<>(queue);
+            queue.clear();
+        }
+        RateLimitWaitException error = new RateLimitWaitException(
+                "The rate limiter of Stora account " + account + " closed while the call waited: the stora component stopped");
+        waiting.forEach(w -> w.future.completeExceptionally(error));
+    }
+
+    @Override
+    public String toString() {
+        return "SlidingWindowRateLimiter[" + account + ": " + limits.describe() + "]";
+    }
+
+    private static final class Waiter {
+        final long deadline;
+        final CompletableFuture<Permit> future = new CompletableFuture<>();
+
+        Waiter(long deadline) {
+            this.deadline = deadline;
+        }
+    }
+
+    /** One request: it counts in a window from its grant until the window's span after {@link #end}. */
+    private static final class Slot {
+        long end = OPEN;
+    }
+}
