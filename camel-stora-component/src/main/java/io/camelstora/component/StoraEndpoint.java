@@ -194,6 +194,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public void registerWebhook() throws Exception {
         requireWebhook();
+        getWebhookReceiver().setServedPath(webhookConfiguration.computeFullPath(false));
         getWebhookReceiver().start();
         getWebhookReceiver().register(webhookConfiguration.computeFullExternalUrl());
     }

@@ -34,6 +34,8 @@ public final class StoraWebhookReceiver {
     private StateRepository<String, String> secretStore;
     private volatile StoraWebhookVerifier verifier;
     private volatile String registeredEndpointId;
+    /** The path the HTTP server serves: the path option, or the webhook component's path. */
+    private volatile String servedPath;
 
     /**
      * Checks the options, so a wrong one fails when the endpoint is created.
@@ -44,6 +46,7 @@ public final class StoraWebhookReceiver {
         this.endpoint = endpoint;
         this.options = endpoint.getWebhookOptions();
         this.eventTypes = EventTypeFilter.parse(options.getEventTypes());
+        this.servedPath = options.normalizedPath();
         if (options.getSignatureTolerance() <= 0) {
             throw new IllegalArgumentException("signatureTolerance of stora:webhook must be positive, got "
                                                + options.getSignatureTolerance() + " ms");
@@ -56,7 +59,7 @@ public final class StoraWebhookReceiver {
         }
         if (options.isAutoRegister() && (options.getPublicUrl() == null || options.getPublicUrl().isBlank())) {
             throw new IllegalArgumentException("autoRegister of stora:webhook needs publicUrl: the https URL at which Stora"
-                                               + " reaches " + options.normalizedPath());
+                                               + " reaches " + servedPath);
         }
         if (endpointName().length() > MetadataRules.MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("endpointName of stora:webhook has " + endpointName().length()
@@ -68,6 +71,11 @@ public final class StoraWebhookReceiver {
     /** A handler routing events to {@code route}: see {@link StoraWebhookHandler}. */
     public Processor createHandler(Processor route, Function<Exchange, Exchange> newExchange, Consumer<Exchange> release) {
         return new StoraWebhookHandler(this, route, newExchange, release);
+    }
+
+    /** Set when the webhook component serves another path than the path option; names the registered endpoint. */
+    public void setServedPath(String servedPath) {
+        this.servedPath = servedPath;
     }
 
     /** Accepts the configured secrets; called before any delivery can arrive. */
@@ -143,7 +151,7 @@ public final class StoraWebhookReceiver {
 
     String endpointName() {
         String name = options.getEndpointName();
-        return name == null || name.isBlank() ? "Camel " + options.normalizedPath() : name.trim();
+        return name == null || name.isBlank() ? "Camel " + servedPath : name.trim();
     }
 
     private StoraWebhookRegistrar registrar() {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.component.catalog.HttpMethod;
 import io.camelstora.component.catalog.MetadataRules;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
@@ -26,6 +27,7 @@ import io.camelstora.component.http.StoraJson;
 import io.camelstora.component.http.StoraRequest;
 import io.camelstora.component.http.StoraResponse;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -140,7 +142,8 @@ final class StoraWebhookRegistrar {
                                             + " and check the API version of the Webhook Endpoints API");
         }
         secretStore.setState(secretKey(id), secret.asText());
-        LOG.info("Created Stora webhook endpoint {} ('{}') delivering {} event types to {}", id, name, eventTypes.size(), url);
+        LOG.info("Created Stora webhook endpoint {} ('{}') delivering {} event types to {}", id, name, eventTypes.size(),
+                URISupport.sanitizeUri(url));
         return new Registration(id, secret.asText());
     }
 
@@ -161,7 +164,7 @@ final class StoraWebhookRegistrar {
             call(StoraOperation.WEBHOOK_ENDPOINTS_ENABLE, id, null);
             LOG.info("Enabled Stora webhook endpoint {} ('{}')", id, name);
         }
-        LOG.debug("Stora webhook endpoint {} ('{}') is registered for {}", id, name, url);
+        LOG.debug("Stora webhook endpoint {} ('{}') is registered for {}", id, name, URISupport.sanitizeUri(url));
     }
 
     private List<JsonNode> listOurs() {
@@ -197,7 +200,7 @@ final class StoraWebhookRegistrar {
         if (body != null) {
             MetadataRules.check(op, body);
         }
-        String idempotencyKey = op.method().name().equals("POST") ? UUID.randomUUID().toString() : null;
+        String idempotencyKey = op.method() == HttpMethod.POST ? UUID.randomUUID().toString() : null;
         StoraRequest request = new StoraRequest(op, path, Map.of(),
                 body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8), StoraRequest.JSON, StoraFormat.JSON,
                 idempotencyKey);

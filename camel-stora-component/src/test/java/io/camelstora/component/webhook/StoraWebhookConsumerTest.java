@@ -74,7 +74,7 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         events.expectedMessageCount(1);
 
         String body = event("evt_1", "invoice.paid", INVOICE);
-        HttpResponse<String> response = post("/stora/webhook", body, signature(SECRET, Instant.now(), body), "req_42");
+        HttpResponse<String> response = postDelivery("/stora/webhook", body, signature(SECRET, Instant.now(), body), "req_42");
 
         assertEquals(200, response.statusCode());
         assertEquals("{\"status\":\"processed\"}", response.body());
@@ -115,12 +115,12 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         String body = event("evt_forged", "invoice.paid", INVOICE);
         Instant now = Instant.now();
 
-        assertEquals(401, post("/stora/webhook", body, null, "req_1").statusCode());
-        assertEquals(401, post("/stora/webhook", body, signature(OTHER_SECRET, now, body), "req_2").statusCode());
-        assertEquals(401, post("/stora/webhook", body, "t=" + now.getEpochSecond() + ",v1=nothex", "req_3").statusCode());
-        assertEquals(401, post("/stora/webhook", body, "garbage", "req_4").statusCode());
+        assertEquals(401, postDelivery("/stora/webhook", body, null, "req_1").statusCode());
+        assertEquals(401, postDelivery("/stora/webhook", body, signature(OTHER_SECRET, now, body), "req_2").statusCode());
+        assertEquals(401, postDelivery("/stora/webhook", body, "t=" + now.getEpochSecond() + ",v1=nothex", "req_3").statusCode());
+        assertEquals(401, postDelivery("/stora/webhook", body, "garbage", "req_4").statusCode());
         String tampered = body.replace("paid", "void");
-        HttpResponse<String> response = post("/stora/webhook", tampered, signature(SECRET, now, body), "req_5");
+        HttpResponse<String> response = postDelivery("/stora/webhook", tampered, signature(SECRET, now, body), "req_5");
         assertEquals(401, response.statusCode());
         assertEquals("{\"error\":\"invalid_signature\"}", response.body());
         events.assertIsSatisfied();
@@ -134,9 +134,9 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         Instant now = Instant.now();
 
         // 300 s tolerance by default; a margin of 20 s keeps the test independent of the clock's progress
-        assertEquals(401, post("/stora/webhook", body, signature(SECRET, now.minusSeconds(320), body), "r1").statusCode());
-        assertEquals(401, post("/stora/webhook", body, signature(SECRET, now.plusSeconds(320), body), "r2").statusCode());
-        assertEquals(200, post("/stora/webhook", body, signature(SECRET, now.minusSeconds(280), body), "r3").statusCode());
+        assertEquals(401, postDelivery("/stora/webhook", body, signature(SECRET, now.minusSeconds(320), body), "r1").statusCode());
+        assertEquals(401, postDelivery("/stora/webhook", body, signature(SECRET, now.plusSeconds(320), body), "r2").statusCode());
+        assertEquals(200, postDelivery("/stora/webhook", body, signature(SECRET, now.minusSeconds(280), body), "r3").statusCode());
         events.assertIsSatisfied();
     }
 
@@ -212,7 +212,7 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         assertEquals("{\"status\":\"duplicate\"}", again.body());
         // Stora signs every attempt anew: the same event under a new signature is still a duplicate
         assertEquals("{\"status\":\"duplicate\"}",
-                post("/stora/webhook", body, signature(SECRET, Instant.now().minusSeconds(60), body), "retry").body());
+                postDelivery("/stora/webhook", body, signature(SECRET, Instant.now().minusSeconds(60), body), "retry").body());
         events.assertIsSatisfied();
     }
 

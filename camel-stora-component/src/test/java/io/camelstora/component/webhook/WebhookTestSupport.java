@@ -58,10 +58,10 @@ public abstract class WebhookTestSupport extends StoraTestSupport {
 
     /** POSTs {@code body} to {@code path} signed now with {@code secret}. */
     protected HttpResponse<String> deliver(String path, String secret, String body) throws IOException, InterruptedException {
-        return post(path, body, signature(secret, Instant.now(), body), "req_" + System.nanoTime());
+        return postDelivery(path, body, signature(secret, Instant.now(), body), "req_" + System.nanoTime());
     }
 
-    protected HttpResponse<String> post(String path, String body, String signature, String requestId)
+    protected HttpResponse<String> postDelivery(String path, String body, String signature, String requestId)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .timeout(Duration.ofSeconds(30))
