@@ -34,9 +34,11 @@ public class StoraWebhookOptions {
     private String path = DEFAULT_PATH;
 
     @UriParam(label = "consumer",
-              description = "The event types that reach the route, comma-separated; * is a wildcard (unit.*, *.created). Each entry"
-                            + " must match at least one of the 50 event types of the API. Other events are acknowledged and dropped."
-                            + " Empty means every event. With autoRegister these are also the types the endpoint subscribes to.")
+              description = "The event types that reach the route, comma-separated: exact types (invoice.paid) or patterns in which an"
+                            + " asterisk stands for any text (unit followed by a dot and an asterisk selects every unit event). Each"
+                            + " entry must match at least one of the 50 event types of the API. Other events are acknowledged and"
+                            + " dropped. Empty means every event. With autoRegister these are also the types the endpoint subscribes"
+                            + " to.")
     private String eventTypes;
 
     @UriParam(label = "consumer,security", defaultValue = "300000", javaType = "java.time.Duration",
