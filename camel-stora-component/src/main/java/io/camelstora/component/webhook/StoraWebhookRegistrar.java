@@ -48,6 +48,8 @@ final class StoraWebhookRegistrar {
     static final String API_VERSION = "2025-09";
     private static final Logger LOG = LoggerFactory.getLogger(StoraWebhookRegistrar.class);
     private static final String DESCRIPTION = "Receives events for an Apache Camel route (camel-stora); managed automatically";
+    /** 100 pages of 100: far more webhook endpoints than an account has; stops a list whose paging never ends. */
+    private static final int MAX_PAGES = 100;
 
     /** The registered endpoint and its secret ({@code null} when only a configured secret can verify it). */
     record Registration(String endpointId, String secret) {
@@ -170,7 +172,7 @@ final class StoraWebhookRegistrar {
     private List<JsonNode> listOurs() {
         List<JsonNode> ours = new ArrayList<>();
         Integer page = 1;
-        while (page != null) {
+        while (page != null && page <= MAX_PAGES) {
             Map<String, String> query = new LinkedHashMap<>();
             query.put("page", page.toString());
             query.put("limit", "100");
@@ -186,7 +188,8 @@ final class StoraWebhookRegistrar {
                     ours.add(endpoint);
                 }
             }
-            page = StoraDocuments.nextPage(document);
+            Integer next = StoraDocuments.nextPage(document);
+            page = next != null && next > page ? next : null;
         }
         return ours;
     }
