@@ -54,13 +54,18 @@ class StoraWebhookSimulatorTest {
 
     @BeforeEach
     void startRoute() throws Exception {
-        context = new DefaultCamelContext();
+        context = start("DELETE");
+    }
+
+    /** A new application: CamelContext, HTTP server and the route, sharing only the secret file with earlier ones. */
+    private CamelContext start(String unregisterOnStop) throws Exception {
+        CamelContext context = new DefaultCamelContext();
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(server));
         stora.configure(context);
         String uri = "stora:webhook?autoRegister=true&allowHttp=true&publicUrl=http://localhost:" + port + "/stora/webhook"
-                     + "&eventTypes=unit.*&unregisterOnStop=DELETE&secretStoreFile=" + secretFile;
+                     + "&eventTypes=unit.*&unregisterOnStop=" + unregisterOnStop + "&secretStoreFile=" + secretFile;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -76,6 +81,7 @@ class StoraWebhookSimulatorTest {
             }
         });
         context.start();
+        return context;
     }
 
     @AfterEach
@@ -136,6 +142,25 @@ class StoraWebhookSimulatorTest {
         List<?> left = context.createProducerTemplate().requestBody("stora:webhook_endpoints/list", null, List.class);
         assertEquals(List.of(), left.stream().filter(e -> endpoint.get("id").equals(((Map<?, ?>) e).get("id")))
                 .collect(Collectors.toList()));
+    }
+
+    @Test
+    void aRestartedApplicationFindsItsEndpointAndItsSecretAgain(StoraSimulator sim) throws Exception {
+        context.stop(); // deletes the endpoint of @BeforeEach
+        context = start("NONE");
+        String registered = (String) onlyEndpoint().get("id");
+        context.stop();
+
+        context = start("NONE");
+        assertEquals(registered, onlyEndpoint().get("id"));
+        assertEquals(2, sim.journal().countOperation("webhook_endpoints/create"), "one by @BeforeEach, one by the first run");
+
+        String unit = (String) ((Map<?, ?>) context.createProducerTemplate()
+                .requestBody("stora:units/list?limit=1", null, List.class).get(0)).get("id");
+        sim.control().emit("unit.occupied", unit);
+        WebhookDelivery delivery = sim.webhooks().awaitCompleted(1, WAIT).get(0);
+        assertEquals(WebhookDelivery.Status.SUCCEEDED, delivery.status(), delivery.toString());
+        assertEquals(List.of(delivery.eventId()), routed);
     }
 
     private Map<?, ?> onlyEndpoint() {
