@@ -14,7 +14,7 @@ import io.camelstora.component.catalog.StoraEventType;
  * <p>
  * A delivered type the catalog does not know yet (Stora adding an event) passes when a wildcard covers it.
  */
-public final class EventTypeFilter {
+final class EventTypeFilter {
 
     private final List<String> entries;
     private final List<Pattern> patterns;
@@ -28,7 +28,7 @@ public final class EventTypeFilter {
      * @param  option                   the comma-separated option value; {@code null} or blank for every event
      * @throws IllegalArgumentException naming the entries that match no event type
      */
-    public static EventTypeFilter parse(String option) {
+    static EventTypeFilter parse(String option) {
         if (option == null || option.isBlank()) {
             return new EventTypeFilter(List.of());
         }
@@ -51,7 +51,7 @@ public final class EventTypeFilter {
     }
 
     /** Whether an event of this type reaches the route. */
-    public boolean accepts(String type) {
+    boolean accepts(String type) {
         if (patterns.isEmpty()) {
             return true;
         }
@@ -64,11 +64,11 @@ public final class EventTypeFilter {
     }
 
     /** The known event types selected, in catalog order: what a registered endpoint subscribes to. */
-    public List<String> subscribedTypes() {
+    List<String> subscribedTypes() {
         return StoraEventType.types().stream().filter(this::accepts).toList();
     }
 
-    public boolean isAll() {
+    boolean isAll() {
         return patterns.isEmpty();
     }
 
