@@ -25,6 +25,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": target.getConfiguration().setAccessToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowhttp":
+        case "allowHttp": target.getWebhookOptions().setAllowHttp(property(camelContext, boolean.class, value)); return true;
+        case "autoregister":
+        case "autoRegister": target.getWebhookOptions().setAutoRegister(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -52,8 +56,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dealid":
         case "dealId": target.getRequestOptions().setDealId(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "endpointname":
+        case "endpointName": target.getWebhookOptions().setEndpointName(property(camelContext, java.lang.String.class, value)); return true;
         case "eventid":
         case "eventId": target.getRequestOptions().setEventId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": target.getWebhookOptions().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -64,7 +72,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filename": target.getRequestOptions().setFilename(property(camelContext, java.lang.String.class, value)); return true;
         case "filters": target.getRequestOptions().setFilters(property(camelContext, java.util.Map.class, value)); return true;
         case "format": target.getRequestOptions().setFormat(property(camelContext, io.camelstora.component.catalog.StoraFormat.class, value)); return true;
+        case "fullevent":
+        case "fullEvent": target.getWebhookOptions().setFullEvent(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotent": target.getWebhookOptions().setIdempotent(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getWebhookOptions().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identityverificationid":
         case "identityVerificationId": target.getRequestOptions().setIdentityVerificationId(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
@@ -76,6 +89,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "limit": target.getRequestOptions().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "lineitemid":
         case "lineItemId": target.getRequestOptions().setLineItemId(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getWebhookOptions().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxitems":
@@ -91,6 +106,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
         case "page": target.getRequestOptions().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "path": target.getWebhookOptions().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "productcategoryid":
@@ -99,6 +115,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "productId": target.getRequestOptions().setProductId(property(camelContext, java.lang.String.class, value)); return true;
         case "protectionlevelid":
         case "protectionLevelId": target.getRequestOptions().setProtectionLevelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "publicurl":
+        case "publicUrl": target.getWebhookOptions().setPublicUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitmargin":
         case "rateLimitMargin": target.getConfiguration().setRateLimitMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitperminute":
@@ -130,8 +148,15 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "scopes": target.getConfiguration().setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "secret": target.getWebhookOptions().setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretstore":
+        case "secretStore": target.getWebhookOptions().setSecretStore(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "secretstorefile":
+        case "secretStoreFile": target.getWebhookOptions().setSecretStoreFile(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "signaturetolerance":
+        case "signatureTolerance": target.getWebhookOptions().setSignatureTolerance(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "siteid":
         case "siteId": target.getRequestOptions().setSiteId(property(camelContext, java.lang.String.class, value)); return true;
         case "sortby":
@@ -170,6 +195,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unitId": target.getRequestOptions().setUnitId(property(camelContext, java.lang.String.class, value)); return true;
         case "unittypeid":
         case "unitTypeId": target.getRequestOptions().setUnitTypeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": target.getWebhookOptions().setUnregisterOnStop(property(camelContext, io.camelstora.component.webhook.UnregisterMode.class, value)); return true;
         case "unwrap": target.getConfiguration().setUnwrap(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
@@ -186,6 +213,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return java.lang.String.class;
+        case "allowhttp":
+        case "allowHttp": return boolean.class;
+        case "autoregister":
+        case "autoRegister": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -213,8 +244,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dealid":
         case "dealId": return java.lang.String.class;
         case "delay": return long.class;
+        case "endpointname":
+        case "endpointName": return java.lang.String.class;
         case "eventid":
         case "eventId": return java.lang.String.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -225,7 +260,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filename": return java.lang.String.class;
         case "filters": return java.util.Map.class;
         case "format": return io.camelstora.component.catalog.StoraFormat.class;
+        case "fullevent":
+        case "fullEvent": return boolean.class;
         case "greedy": return boolean.class;
+        case "idempotent": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "identityverificationid":
         case "identityVerificationId": return java.lang.String.class;
         case "initialdelay":
@@ -237,6 +277,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "limit": return java.lang.Integer.class;
         case "lineitemid":
         case "lineItemId": return java.lang.String.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxitems":
@@ -252,6 +294,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
         case "page": return java.lang.Integer.class;
+        case "path": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "productcategoryid":
@@ -260,6 +303,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "productId": return java.lang.String.class;
         case "protectionlevelid":
         case "protectionLevelId": return java.lang.String.class;
+        case "publicurl":
+        case "publicUrl": return java.lang.String.class;
         case "ratelimitmargin":
         case "rateLimitMargin": return long.class;
         case "ratelimitperminute":
@@ -291,8 +336,15 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "scopes": return java.lang.String.class;
+        case "secret": return java.lang.String.class;
+        case "secretstore":
+        case "secretStore": return org.apache.camel.spi.StateRepository.class;
+        case "secretstorefile":
+        case "secretStoreFile": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "signaturetolerance":
+        case "signatureTolerance": return long.class;
         case "siteid":
         case "siteId": return java.lang.String.class;
         case "sortby":
@@ -331,6 +383,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unitId": return java.lang.String.class;
         case "unittypeid":
         case "unitTypeId": return java.lang.String.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return io.camelstora.component.webhook.UnregisterMode.class;
         case "unwrap": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
@@ -348,6 +402,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesstoken":
         case "accessToken": return target.getConfiguration().getAccessToken();
+        case "allowhttp":
+        case "allowHttp": return target.getWebhookOptions().isAllowHttp();
+        case "autoregister":
+        case "autoRegister": return target.getWebhookOptions().isAutoRegister();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -375,8 +433,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "dealid":
         case "dealId": return target.getRequestOptions().getDealId();
         case "delay": return target.getDelay();
+        case "endpointname":
+        case "endpointName": return target.getWebhookOptions().getEndpointName();
         case "eventid":
         case "eventId": return target.getRequestOptions().getEventId();
+        case "eventtypes":
+        case "eventTypes": return target.getWebhookOptions().getEventTypes();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -387,7 +449,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filename": return target.getRequestOptions().getFilename();
         case "filters": return target.getRequestOptions().getFilters();
         case "format": return target.getRequestOptions().getFormat();
+        case "fullevent":
+        case "fullEvent": return target.getWebhookOptions().isFullEvent();
         case "greedy": return target.isGreedy();
+        case "idempotent": return target.getWebhookOptions().isIdempotent();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getWebhookOptions().getIdempotentRepository();
         case "identityverificationid":
         case "identityVerificationId": return target.getRequestOptions().getIdentityVerificationId();
         case "initialdelay":
@@ -399,6 +466,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "limit": return target.getRequestOptions().getLimit();
         case "lineitemid":
         case "lineItemId": return target.getRequestOptions().getLineItemId();
+        case "maxbodysize":
+        case "maxBodySize": return target.getWebhookOptions().getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxitems":
@@ -414,6 +483,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
         case "page": return target.getRequestOptions().getPage();
+        case "path": return target.getWebhookOptions().getPath();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "productcategoryid":
@@ -422,6 +492,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "productId": return target.getRequestOptions().getProductId();
         case "protectionlevelid":
         case "protectionLevelId": return target.getRequestOptions().getProtectionLevelId();
+        case "publicurl":
+        case "publicUrl": return target.getWebhookOptions().getPublicUrl();
         case "ratelimitmargin":
         case "rateLimitMargin": return target.getConfiguration().getRateLimitMargin();
         case "ratelimitperminute":
@@ -453,8 +525,15 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "scopes": return target.getConfiguration().getScopes();
+        case "secret": return target.getWebhookOptions().getSecret();
+        case "secretstore":
+        case "secretStore": return target.getWebhookOptions().getSecretStore();
+        case "secretstorefile":
+        case "secretStoreFile": return target.getWebhookOptions().getSecretStoreFile();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "signaturetolerance":
+        case "signatureTolerance": return target.getWebhookOptions().getSignatureTolerance();
         case "siteid":
         case "siteId": return target.getRequestOptions().getSiteId();
         case "sortby":
@@ -493,6 +572,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unitId": return target.getRequestOptions().getUnitId();
         case "unittypeid":
         case "unitTypeId": return target.getRequestOptions().getUnitTypeId();
+        case "unregisteronstop":
+        case "unregisterOnStop": return target.getWebhookOptions().getUnregisterOnStop();
         case "unwrap": return target.getConfiguration().isUnwrap();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
@@ -510,6 +591,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filters": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "secretstore":
+        case "secretStore": return String.class;
         default: return null;
         }
     }

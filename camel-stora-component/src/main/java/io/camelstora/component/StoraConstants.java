@@ -5,7 +5,7 @@ import org.apache.camel.spi.Metadata;
 
 /**
  * Message headers of the Stora component. Headers named after an endpoint option override that option for one
- * exchange; the others describe the response.
+ * exchange; the others describe the response, or the event the webhook consumer received.
  */
 public final class StoraConstants {
 
@@ -111,6 +111,22 @@ public final class StoraConstants {
     public static final String HTTP_RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;
     @Metadata(label = "producer", description = "The media type of the response body: application/json, text/csv, application/pdf or an image type.", javaType = "String")
     public static final String CONTENT_TYPE = Exchange.CONTENT_TYPE;
+
+    // ---- webhook consumer: named CamelStoraWebhook* so that a route receiving an event and then calling the API is not
+    // steered by them (CamelStoraEventId is the {event_id} of stora:timeline_events/update)
+
+    @Metadata(label = "consumer", description = "event.id of the delivered webhook event (evt_...): the key of de-duplication.", javaType = "String")
+    public static final String WEBHOOK_EVENT_ID = "CamelStoraWebhookEventId";
+    @Metadata(label = "consumer", description = "event.type of the delivered webhook event, e.g. invoice.paid.", javaType = "String")
+    public static final String WEBHOOK_EVENT_TYPE = "CamelStoraWebhookEventType";
+    @Metadata(label = "consumer", description = "event.created_at of the delivered webhook event: when it happened, ISO 8601 UTC.", javaType = "String")
+    public static final String WEBHOOK_CREATED_AT = "CamelStoraWebhookCreatedAt";
+    @Metadata(label = "consumer", description = "event.api_version of the delivered webhook event (2025-09); absent in older payloads.", javaType = "String")
+    public static final String WEBHOOK_API_VERSION = "CamelStoraWebhookApiVersion";
+    @Metadata(label = "consumer", description = "The X-Stora-Request-Id of the delivery attempt: differs between retries of one event, quote it to Stora support.", javaType = "String")
+    public static final String WEBHOOK_REQUEST_ID = "CamelStoraWebhookRequestId";
+    @Metadata(label = "consumer", description = "The id of the resource the event is about (the id under event.data), e.g. inv_....", javaType = "String")
+    public static final String WEBHOOK_RESOURCE_ID = "CamelStoraWebhookResourceId";
 
     private StoraConstants() {
     }

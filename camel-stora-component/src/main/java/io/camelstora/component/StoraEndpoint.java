@@ -1,20 +1,28 @@
 package io.camelstora.component;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
 import io.camelstora.component.http.StoraClient;
+import io.camelstora.component.webhook.StoraWebhookConsumer;
+import io.camelstora.component.webhook.StoraWebhookOptions;
+import io.camelstora.component.webhook.StoraWebhookReceiver;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
@@ -23,7 +31,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "stora", title = "Stora", syntax = "stora:resource/action",
              category = { Category.SAAS, Category.API }, headersClass = StoraConstants.class)
-public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     /** The pseudo-resource of the webhook consumer: {@code from("stora:webhook")}. */
     public static final String WEBHOOK = "webhook";
@@ -49,8 +57,13 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @UriParam
     private StoraRequestOptions requestOptions = new StoraRequestOptions();
 
+    @UriParam
+    private StoraWebhookOptions webhookOptions = new StoraWebhookOptions();
+
     private StoraOperation operation;
     private StoraClient client;
+    private StoraWebhookReceiver webhookReceiver;
+    private WebhookConfiguration webhookConfiguration;
 
     public StoraEndpoint(String uri, StoraComponent component, StoraConfiguration configuration) {
         super(uri, component);
@@ -94,6 +107,9 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     /** Checks option combinations that can be known wrong before the route starts. */
     void validateOptions() {
         StoraRequestOptions o = requestOptions;
+        if (isWebhook()) {
+            webhookReceiver = new StoraWebhookReceiver(this);
+        }
         if (operation == null) {
             return;
         }
@@ -144,6 +160,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (isWebhook()) {
+            StoraWebhookConsumer consumer = new StoraWebhookConsumer(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         throw new IllegalArgumentException("Consumers of " + getEndpointBaseUri() + " are not available in this build");
     }
 
@@ -153,6 +174,65 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (client == null && !isWebhook()) {
             client = getComponent().client(configuration);
         }
+    }
+
+    // ---- WebhookCapableEndpoint: webhook:stora:webhook serves the path through the webhook component's REST consumer
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        requireWebhook();
+        // events are routed in exchanges of their own, as from the webhook: endpoint, so the HTTP exchange stays the answer
+        return getWebhookReceiver().createHandler(next, http -> {
+            Exchange exchange = new DefaultExchange(http.getContext());
+            exchange.getExchangeExtension().setFromEndpoint(http.getFromEndpoint());
+            exchange.getExchangeExtension().setFromRouteId(http.getFromRouteId());
+            return exchange;
+        }, exchange -> {
+        });
+    }
+
+    @Override
+    public void registerWebhook() throws Exception {
+        requireWebhook();
+        getWebhookReceiver().setServedPath(webhookConfiguration.computeFullPath(false));
+        getWebhookReceiver().start();
+        getWebhookReceiver().register(webhookConfiguration.computeFullExternalUrl());
+    }
+
+    @Override
+    public void unregisterWebhook() throws Exception {
+        requireWebhook();
+        getWebhookReceiver().unregister();
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+        if (isWebhook()) {
+            // webhook: may skip registration (webhookAutoRegister=false): then the configured secrets verify
+            getWebhookReceiver().start();
+        }
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+
+    private void requireWebhook() {
+        if (!isWebhook()) {
+            throw new IllegalArgumentException("Only stora:webhook can be used with the webhook component, not "
+                                               + getEndpointBaseUri());
+        }
+    }
+
+    /** The webhook side of {@code stora:webhook}: secrets, filter, registration. */
+    public StoraWebhookReceiver getWebhookReceiver() {
+        if (webhookReceiver == null) {
+            requireWebhook();
+            webhookReceiver = new StoraWebhookReceiver(this);
+        }
+        return webhookReceiver;
     }
 
     /** The client of this endpoint's account, shared with every endpoint of the same account. */
@@ -222,5 +302,13 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setRequestOptions(StoraRequestOptions requestOptions) {
         this.requestOptions = requestOptions;
+    }
+
+    public StoraWebhookOptions getWebhookOptions() {
+        return webhookOptions;
+    }
+
+    public void setWebhookOptions(StoraWebhookOptions webhookOptions) {
+        this.webhookOptions = webhookOptions;
     }
 }

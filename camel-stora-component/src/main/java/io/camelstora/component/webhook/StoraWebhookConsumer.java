@@ -1,0 +1,106 @@
+package io.camelstora.component.webhook;
+
+import io.camelstora.component.StoraEndpoint;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
+import org.apache.camel.spi.RouteIdAware;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.URISupport;
+
+/**
+ * {@code from("stora:webhook")}: serves the webhook path on the application's HTTP server through the platform-http
+ * component (Vert.x on camel-main, the servlet container on Spring Boot, Vert.x on Quarkus), so the component itself
+ * brings no server. The platform-http consumer is created on a {@code platform-http:} endpoint this consumer owns and
+ * is started and stopped with it.
+ * <p>
+ * On start: accept the configured secrets, register with Stora when autoRegister is set (which may add the secret of
+ * the endpoint it creates), and only then open the path. On stop: close the path, then apply unregisterOnStop.
+ */
+public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable {
+
+    private final StoraEndpoint endpoint;
+    private final StoraWebhookReceiver receiver;
+    private Consumer http;
+
+    public StoraWebhookConsumer(StoraEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.receiver = endpoint.getWebhookReceiver();
+    }
+
+    @Override
+    public StoraEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public boolean isHostedService() {
+        return true;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // muteException: should anything ever escape the handler, the server answers 500 without a stack trace
+        Endpoint httpEndpoint = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + receiver.options().normalizedPath() + "?muteException=true");
+        Processor handler = receiver.createHandler(getProcessor(), ignored -> createExchange(false),
+                exchange -> releaseExchange(exchange, false));
+        http = httpEndpoint.createConsumer(handler);
+        if (http instanceof RouteIdAware aware) {
+            aware.setRouteId(getRouteId());
+        }
+        ServiceHelper.initService(http);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        receiver.start();
+        StoraWebhookOptions options = receiver.options();
+        if (options.isAutoRegister()) {
+            receiver.register(options.getPublicUrl().trim());
+        }
+        if (!receiver.hasSecret()) {
+            throw new IllegalArgumentException("stora:webhook has no signing secret to verify deliveries: set secret (shown by"
+                                               + " Stora when the webhook endpoint was created) or autoRegister=true with"
+                                               + " publicUrl");
+        }
+        ServiceHelper.startService(http);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(http);
+        if (receiver.options().isAutoRegister()) {
+            receiver.unregister();
+        }
+        super.doStop();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        ServiceHelper.stopAndShutdownService(http);
+        super.doShutdown();
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        // the platform-http consumer answers 503 while suspended, and Stora retries later
+        ServiceHelper.suspendService(http);
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(http);
+    }
+
+    @Override
+    public String toString() {
+        return "StoraWebhookConsumer[" + URISupport.sanitizeUri(endpoint.getEndpointUri()) + " at "
+               + receiver.options().normalizedPath() + "]";
+    }
+}

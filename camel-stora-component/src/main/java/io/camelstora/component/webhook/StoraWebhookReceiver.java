@@ -1,0 +1,196 @@
+package io.camelstora.component.webhook;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.camelstora.component.StoraEndpoint;
+import io.camelstora.component.StoraOutputType;
+import io.camelstora.component.catalog.MetadataRules;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The webhook side of one {@code stora:webhook} endpoint, shared by the two ways of receiving its events: the
+ * endpoint's own consumer ({@code from("stora:webhook")}) and Camel's webhook component
+ * ({@code from("webhook:stora:webhook")}). Holds the accepted secrets, the event type filter, the default idempotent
+ * repository and the self-registration.
+ */
+public final class StoraWebhookReceiver {
+
+    private final StoraEndpoint endpoint;
+    private final StoraWebhookOptions options;
+    private final EventTypeFilter eventTypes;
+    private IdempotentRepository defaultRepository;
+    private StateRepository<String, String> secretStore;
+    private volatile StoraWebhookVerifier verifier;
+    private volatile String registeredEndpointId;
+    /** The path the HTTP server serves: the path option, or the webhook component's path. */
+    private volatile String servedPath;
+
+    /**
+     * Checks the options, so a wrong one fails when the endpoint is created.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public StoraWebhookReceiver(StoraEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.options = endpoint.getWebhookOptions();
+        this.eventTypes = EventTypeFilter.parse(options.getEventTypes());
+        this.servedPath = options.normalizedPath();
+        if (options.getSignatureTolerance() <= 0) {
+            throw new IllegalArgumentException("signatureTolerance of stora:webhook must be positive, got "
+                                               + options.getSignatureTolerance() + " ms");
+        }
+        if (options.getMaxBodySize() <= 0) {
+            throw new IllegalArgumentException("maxBodySize of stora:webhook must be positive, got " + options.getMaxBodySize());
+        }
+        if (options.getPublicUrl() != null) {
+            checkUrl(options.getPublicUrl(), "publicUrl");
+        }
+        if (options.isAutoRegister() && (options.getPublicUrl() == null || options.getPublicUrl().isBlank())) {
+            throw new IllegalArgumentException("autoRegister of stora:webhook needs publicUrl: the https URL at which Stora"
+                                               + " reaches " + servedPath);
+        }
+        if (endpointName().length() > MetadataRules.MAX_VALUE_LENGTH) {
+            throw new IllegalArgumentException("endpointName of stora:webhook has " + endpointName().length()
+                                               + " characters; it is stored as metadata, which allows "
+                                               + MetadataRules.MAX_VALUE_LENGTH);
+        }
+    }
+
+    /** A handler routing events to {@code route}: see {@link StoraWebhookHandler}. */
+    public Processor createHandler(Processor route, Function<Exchange, Exchange> newExchange, Consumer<Exchange> release) {
+        return new StoraWebhookHandler(this, route, newExchange, release);
+    }
+
+    /** Set when the webhook component serves another path than the path option; names the registered endpoint. */
+    public void setServedPath(String servedPath) {
+        this.servedPath = servedPath;
+    }
+
+    /** Accepts the configured secrets; called before any delivery can arrive. */
+    public synchronized void start() {
+        rebuildVerifier(null);
+    }
+
+    /**
+     * Registers (or finds) the Stora endpoint delivering to {@code url}, and accepts its secret besides the
+     * configured ones.
+     */
+    public synchronized void register(String url) {
+        checkUrl(url, "the webhook URL");
+        StoraWebhookRegistrar.Registration registration = registrar().register(url, eventTypes.subscribedTypes(),
+                !options.secrets().isEmpty());
+        registeredEndpointId = registration.endpointId();
+        rebuildVerifier(registration.secret());
+    }
+
+    /** Applies unregisterOnStop to the endpoint registered by {@link #register}. */
+    public synchronized void unregister() {
+        if (registeredEndpointId != null) {
+            registrar().unregister(registeredEndpointId, options.getUnregisterOnStop());
+            if (options.getUnregisterOnStop() != UnregisterMode.NONE) {
+                registeredEndpointId = null;
+            }
+        }
+    }
+
+    /** Whether some secret can verify deliveries; when not, they are answered 503. */
+    public boolean hasSecret() {
+        return verifier != null;
+    }
+
+    /** The Stora id of the endpoint registered by this route, or {@code null}. */
+    public String getRegisteredEndpointId() {
+        return registeredEndpointId;
+    }
+
+    StoraWebhookVerifier verifier() {
+        return verifier;
+    }
+
+    StoraWebhookOptions options() {
+        return options;
+    }
+
+    EventTypeFilter eventTypes() {
+        return eventTypes;
+    }
+
+    StoraOutputType outputType() {
+        return endpoint.getConfiguration().getOutputType();
+    }
+
+    CamelContext getCamelContext() {
+        return endpoint.getCamelContext();
+    }
+
+    /** The configured repository, the default in-memory one, or {@code null} when idempotent is off. */
+    synchronized IdempotentRepository idempotentRepository() {
+        if (!options.isIdempotent()) {
+            return null;
+        }
+        if (options.getIdempotentRepository() != null) {
+            return options.getIdempotentRepository();
+        }
+        if (defaultRepository == null) {
+            defaultRepository = MemoryIdempotentRepository.memoryIdempotentRepository(StoraWebhookOptions.DEFAULT_REPOSITORY_SIZE);
+        }
+        return defaultRepository;
+    }
+
+    String endpointName() {
+        String name = options.getEndpointName();
+        return name == null || name.isBlank() ? "Camel " + servedPath : name.trim();
+    }
+
+    private StoraWebhookRegistrar registrar() {
+        if (secretStore == null) {
+            secretStore = options.getSecretStore() != null
+                    ? options.getSecretStore()
+                    : new FileSecretStore(options.getSecretStoreFile() == null || options.getSecretStoreFile().isBlank()
+                            ? FileSecretStore.defaultFile() : Path.of(options.getSecretStoreFile()));
+            try {
+                ServiceHelper.startService(secretStore);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("Cannot start the secretStore of stora:webhook: " + e.getMessage(), e);
+            }
+        }
+        long timeout = endpoint.getConfiguration().getConnectTimeout() + endpoint.getConfiguration().getResponseTimeout();
+        return new StoraWebhookRegistrar(endpoint.getClient(), secretStore, endpointName(), Duration.ofMillis(timeout));
+    }
+
+    private void rebuildVerifier(String registeredSecret) {
+        List<String> secrets = new ArrayList<>(options.secrets());
+        if (registeredSecret != null && !secrets.contains(registeredSecret)) {
+            secrets.add(registeredSecret);
+        }
+        verifier = secrets.isEmpty() ? null
+                : new StoraWebhookVerifier(secrets, Duration.ofMillis(options.getSignatureTolerance()));
+    }
+
+    private void checkUrl(String url, String what) {
+        String lower = url.trim().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("https://")) {
+            return;
+        }
+        if (lower.startsWith("http://")) {
+            if (options.isAllowHttp()) {
+                return;
+            }
+            throw new IllegalArgumentException(what + " of stora:webhook is " + url + "; Stora delivers only to https URLs."
+                                               + " Set allowHttp=true for the Stora simulator or local tests");
+        }
+        throw new IllegalArgumentException(what + " of stora:webhook is " + url + "; it must be an https:// URL");
+    }
+}

@@ -1,0 +1,74 @@
+package io.camelstora.component.webhook;
+
+import java.io.IOException;
+import java.util.Iterator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.catalog.StoraEventType;
+import io.camelstora.component.http.StoraJson;
+
+/**
+ * A verified delivery's payload: {@code {"event": {"id", "type", "api_version", "created_at", "data": {"<key>": {...}}}}}
+ * (guides/webhooks.md; older event pages omit {@code api_version}).
+ *
+ * @param event    the object under {@code event}
+ * @param resource the resource under {@code event.data}: the member named after the type ({@code invoice} of
+ *                 {@code invoice.paid}), else the only member, else {@code data} itself
+ */
+record WebhookEvent(String id, String type, String createdAt, String apiVersion, JsonNode event, JsonNode resource) {
+
+    /** Parses a payload, or fails naming what is missing (the text is safe to log: it holds no payload data). */
+    static WebhookEvent parse(byte[] body) throws InvalidPayloadException {
+        JsonNode root;
+        try {
+            root = StoraJson.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new InvalidPayloadException("The body is not JSON");
+        }
+        JsonNode event = root == null ? null : root.get("event");
+        if (event == null || !event.isObject()) {
+            throw new InvalidPayloadException("The body has no event object");
+        }
+        String id = text(event, "id");
+        String type = text(event, "type");
+        if (id == null || type == null) {
+            throw new InvalidPayloadException("The event has no id or no type");
+        }
+        JsonNode data = event.get("data");
+        if (data == null || !data.isObject()) {
+            throw new InvalidPayloadException("The event has no data object");
+        }
+        return new WebhookEvent(id, type, text(event, "created_at"), text(event, "api_version"), event, resource(type, data));
+    }
+
+    /** The {@code id} of the resource, or {@code null}. */
+    String resourceId() {
+        return resource.isObject() ? text(resource, "id") : null;
+    }
+
+    private static JsonNode resource(String type, JsonNode data) {
+        String key = StoraEventType.fromType(type).map(StoraEventType::dataKey)
+                .orElse(type.indexOf('.') > 0 ? type.substring(0, type.indexOf('.')) : type);
+        JsonNode named = data.get(key);
+        if (named != null) {
+            return named;
+        }
+        Iterator<JsonNode> members = data.elements();
+        JsonNode only = members.hasNext() ? members.next() : null;
+        return only != null && !members.hasNext() ? only : data;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || !value.isValueNode() || value.asText().isEmpty() ? null : value.asText();
+    }
+
+    /** A signed body that is not a Stora event: answered 400, Stora's retries will not fix it. */
+    static final class InvalidPayloadException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidPayloadException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

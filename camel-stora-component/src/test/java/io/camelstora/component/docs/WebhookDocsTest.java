@@ -1,0 +1,94 @@
+package io.camelstora.component.docs;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.camelstora.component.StoraEndpoint;
+import io.camelstora.component.webhook.WebhookTestSupport;
+import org.apache.camel.Route;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every YAML route of docs/webhooks.md runs: loaded into a CamelContext with a real HTTP server, it answers a delivery
+ * signed with the secret its placeholder resolves to, and its route completes the exchange.
+ */
+class WebhookDocsTest extends WebhookTestSupport {
+
+    static final Path PAGE = Path.of("..", "docs", "webhooks.md");
+    static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    static final String DOCS_SECRET = "whsec-for-docs";
+    static final String PREVIOUS_SECRET = "whsec-previous-for-docs";
+    static final String PAID = "{\"id\":\"inv_1\",\"status\":\"paid\",\"total\":{\"amount\":5999,\"currency\":\"GBP\","
+                               + "\"formatted\":\"£59.99\"}}";
+
+    @Override
+    public boolean isUseRouteBuilder() {
+        return false;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("stora.webhook.secret", DOCS_SECRET);
+        p.setProperty("stora.webhook.previousSecret", PREVIOUS_SECRET);
+        return p;
+    }
+
+    @Test
+    void everyYamlRouteOfThePageAnswersASignedDelivery() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:webhook-docs;DB_CLOSE_DELAY=-1");
+        context.getRegistry().bind("dataSource", dataSource);
+        context.start();
+
+        List<String> snippets = yamlSnippets();
+        assertTrue(snippets.size() >= 3, "found " + snippets.size());
+        int delivered = 0;
+        for (String snippet : snippets) {
+            List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("snippet.yaml", snippet));
+            for (Route route : context.getRoutes()) {
+                if (before.contains(route.getRouteId())) {
+                    continue;
+                }
+                String path = ((StoraEndpoint) route.getEndpoint()).getWebhookOptions().normalizedPath();
+                for (String secret : secretsOf(snippet)) {
+                    NotifyBuilder done = new NotifyBuilder(context).fromRoute(route.getRouteId()).whenCompleted(1).create();
+                    String body = event("evt_docs_" + delivered, "invoice.paid", PAID);
+                    assertEquals("{\"status\":\"processed\"}", deliver(path, secret, body).body(), snippet);
+                    assertTrue(done.matchesWaitTime(), snippet);
+                    delivered++;
+                }
+            }
+        }
+        assertTrue(delivered >= 4, "delivered " + delivered);
+    }
+
+    private static List<String> secretsOf(String snippet) {
+        return snippet.contains("previousSecret") ? List.of(DOCS_SECRET, PREVIOUS_SECRET) : List.of(DOCS_SECRET);
+    }
+
+    private static List<String> yamlSnippets() throws Exception {
+        List<String> snippets = new ArrayList<>();
+        Matcher m = YAML.matcher(Files.readString(PAGE, StandardCharsets.UTF_8));
+        while (m.find()) {
+            if (m.group(1).contains("stora:webhook")) {
+                snippets.add(m.group(1));
+            }
+        }
+        return snippets;
+    }
+}

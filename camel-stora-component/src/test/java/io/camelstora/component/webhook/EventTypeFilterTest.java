@@ -1,0 +1,50 @@
+package io.camelstora.component.webhook;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventTypeFilterTest {
+
+    @Test
+    void emptyMeansEveryEventIncludingOnesTheCatalogDoesNotKnowYet() {
+        EventTypeFilter all = EventTypeFilter.parse(" ");
+        assertTrue(all.isAll());
+        assertTrue(all.accepts("invoice.paid"));
+        assertTrue(all.accepts("parcel.delivered"));
+        assertEquals(50, all.subscribedTypes().size());
+    }
+
+    @Test
+    void wildcardsSelectByResourceOrByAction() {
+        assertEquals(List.of("unit.available", "unit.created", "unit.deallocated", "unit.occupied", "unit.overlocked",
+                "unit.repossessed", "unit.reserved", "unit.unavailable", "unit.updated"),
+                EventTypeFilter.parse("unit.*").subscribedTypes());
+        EventTypeFilter created = EventTypeFilter.parse("*.created");
+        assertEquals(14, created.subscribedTypes().size());
+        assertTrue(created.subscribedTypes().stream().allMatch(t -> t.endsWith(".created")));
+        // unit.* does not take unit_type.*: the dot is literal
+        assertFalse(EventTypeFilter.parse("unit.*").accepts("unit_type.created"));
+    }
+
+    @Test
+    void aPatternCoversATypeAddedAfterTheCatalog() {
+        EventTypeFilter units = EventTypeFilter.parse("unit.*,invoice.paid");
+        assertTrue(units.accepts("unit.archived"));
+        assertFalse(units.accepts("invoice.voided"));
+        assertFalse(units.subscribedTypes().contains("unit.archived"));
+    }
+
+    @Test
+    void entriesMatchingNoEventTypeFailNamingThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EventTypeFilter.parse("invoice.paid, invoce.*,unit.occupy"));
+        assertTrue(e.getMessage().startsWith("eventTypes of stora:webhook: invoce.*, unit.occupy match no Stora event type"),
+                e.getMessage());
+    }
+}

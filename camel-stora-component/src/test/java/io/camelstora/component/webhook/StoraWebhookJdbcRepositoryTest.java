@@ -1,0 +1,144 @@
+package io.camelstora.component.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.test.AvailablePortFinder;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static io.camelstora.component.webhook.WebhookTestSupport.SECRET;
+import static io.camelstora.component.webhook.WebhookTestSupport.event;
+import static io.camelstora.component.webhook.WebhookTestSupport.signature;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Exactly-once across a restart: the routed event ids are kept by camel-sql's JdbcMessageIdRepository in an H2 file
+ * database, which a new CamelContext (a restarted application) reads again. The in-memory default does not survive.
+ */
+class StoraWebhookJdbcRepositoryTest {
+
+    static final String PROCESSOR_NAME = "stora-webhooks";
+
+    final Path database = Path.of("target", "h2", "webhook-" + UUID.randomUUID());
+    final List<CamelContext> contexts = new ArrayList<>();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final AtomicBoolean ledgerDown = new AtomicBoolean();
+
+    @AfterEach
+    void stopContexts() {
+        contexts.forEach(CamelContext::stop);
+    }
+
+    @Test
+    void routedIdsSurviveARestartAndFailedOnesAreNotKept() throws Exception {
+        DataSource dataSource = dataSource();
+        String paid = event("evt_paid", "invoice.paid", "{\"id\":\"inv_1\"}");
+        String created = event("evt_created", "invoice.created", "{\"id\":\"inv_2\"}");
+
+        // first run: one event routed, one failing in the route
+        int port = AvailablePortFinder.getNextAvailable();
+        CamelContext first = start(port, new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME));
+        assertEquals(200, deliver(port, paid).statusCode());
+        ledgerDown.set(true);
+        assertEquals(500, deliver(port, created).statusCode());
+        ledgerDown.set(false);
+        assertEquals(List.of("evt_paid"), storedIds(dataSource));
+        assertEquals(1, first.getEndpoint("mock:ledger", MockEndpoint.class).getReceivedCounter());
+        first.stop();
+
+        // restart: the routed event is a duplicate, the failed one is routed on Stora's retry
+        port = AvailablePortFinder.getNextAvailable();
+        CamelContext second = start(port, new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME));
+        HttpResponse<String> again = deliver(port, paid);
+        assertEquals(200, again.statusCode());
+        assertEquals("{\"status\":\"duplicate\"}", again.body());
+        assertEquals("{\"status\":\"processed\"}", deliver(port, created).body());
+        MockEndpoint ledger = second.getEndpoint("mock:ledger", MockEndpoint.class);
+        assertEquals(1, ledger.getReceivedCounter());
+        assertEquals("evt_created", ledger.getExchanges().get(0).getIn().getHeader("CamelStoraWebhookEventId"));
+        assertEquals(List.of("evt_created", "evt_paid"), storedIds(dataSource));
+        second.stop();
+
+        // the in-memory default forgets on restart: the same delivery would be routed again
+        port = AvailablePortFinder.getNextAvailable();
+        CamelContext memory = start(port, null);
+        assertEquals("{\"status\":\"processed\"}", deliver(port, paid).body());
+        assertEquals(1, memory.getEndpoint("mock:ledger", MockEndpoint.class).getReceivedCounter());
+    }
+
+    private CamelContext start(int port, JdbcMessageIdRepository repository) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        contexts.add(context);
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(server));
+        String repositoryOption = "";
+        if (repository != null) {
+            context.getRegistry().bind("processedEvents", repository);
+            repositoryOption = "&idempotentRepository=#processedEvents";
+        }
+        String uri = "stora:webhook?secret=" + SECRET + repositoryOption;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri)
+                        .process(e -> {
+                            if (ledgerDown.get()) {
+                                throw new IllegalStateException("ledger down");
+                            }
+                        })
+                        .to("mock:ledger");
+            }
+        });
+        context.start();
+        return context;
+    }
+
+    private HttpResponse<String> deliver(int port, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stora/webhook"))
+                .header("Content-Type", "application/json")
+                .header("X-Stora-Signature", signature(SECRET, Instant.now(), body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private DataSource dataSource() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + database.toAbsolutePath());
+        return dataSource;
+    }
+
+    private static List<String> storedIds(DataSource dataSource) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = '"
+                                           + PROCESSOR_NAME + "' ORDER BY messageId")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+}

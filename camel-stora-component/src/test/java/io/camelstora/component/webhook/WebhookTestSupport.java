@@ -1,0 +1,79 @@
+package io.camelstora.component.webhook;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.camelstora.component.StoraTestSupport;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.test.AvailablePortFinder;
+
+/**
+ * A CamelContext with a real HTTP server behind the platform-http SPI (Vert.x, as on camel-main), a stora component
+ * pointing at WireMock, and a JDK HTTP client posting deliveries signed as guides/webhooks.md says, with an HMAC
+ * computed independently of the class under test.
+ */
+public abstract class WebhookTestSupport extends StoraTestSupport {
+
+    public static final String SECRET = StoraWebhookVerifierTest.SECRET;
+    public static final String OTHER_SECRET = StoraWebhookVerifierTest.OTHER_SECRET;
+
+    protected final int port = AvailablePortFinder.getNextAvailable();
+    protected final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(server));
+        return context;
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A payload as Stora sends it; {@code resourceJson} is the object under event.data.&lt;key&gt;. */
+    public static String event(String id, String type, String resourceJson) {
+        String key = type.substring(0, type.indexOf('.'));
+        return "{\"event\":{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"api_version\":\"2025-09\","
+               + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"" + key + "\":" + resourceJson + "},"
+               + "\"meta\":{\"curies\":[]}}}";
+    }
+
+    /** The X-Stora-Signature of {@code body} signed with {@code secret} at {@code timestamp}. */
+    public static String signature(String secret, Instant timestamp, String body) {
+        long t = timestamp.getEpochSecond();
+        return "t=" + t + ",v1=" + StoraWebhookVerifierTest.hmac(secret, t + "." + body);
+    }
+
+    /** POSTs {@code body} to {@code path} signed now with {@code secret}. */
+    protected HttpResponse<String> deliver(String path, String secret, String body) throws IOException, InterruptedException {
+        return postDelivery(path, body, signature(secret, Instant.now(), body), "req_" + System.nanoTime());
+    }
+
+    protected HttpResponse<String> postDelivery(String path, String body, String signature, String requestId)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Stora-Webhooks/1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (signature != null) {
+            request.header("X-Stora-Signature", signature);
+        }
+        if (requestId != null) {
+            request.header("X-Stora-Request-Id", requestId);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
