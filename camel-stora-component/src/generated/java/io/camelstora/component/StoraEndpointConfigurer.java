@@ -43,17 +43,21 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "contractId": target.getRequestOptions().setContractId(property(camelContext, java.lang.String.class, value)); return true;
         case "couponid":
         case "couponId": target.getRequestOptions().setCouponId(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdafterparam":
+        case "createdAfterParam": target.getPollingOptions().setCreatedAfterParam(property(camelContext, java.lang.String.class, value)); return true;
         case "creditnoteid":
         case "creditNoteId": target.getRequestOptions().setCreditNoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "dealid":
         case "dealId": target.getRequestOptions().setDealId(property(camelContext, java.lang.String.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventid":
         case "eventId": target.getRequestOptions().setEventId(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "exchangeperpage":
+        case "exchangePerPage": target.getPollingOptions().setExchangePerPage(property(camelContext, boolean.class, value)); return true;
         case "expand": target.getRequestOptions().setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchallpages":
         case "fetchAllPages": target.getRequestOptions().setFetchAllPages(property(camelContext, boolean.class, value)); return true;
@@ -61,10 +65,14 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filters": target.getRequestOptions().setFilters(property(camelContext, java.util.Map.class, value)); return true;
         case "format": target.getRequestOptions().setFormat(property(camelContext, io.camelstora.component.catalog.StoraFormat.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getPollingOptions().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identityverificationid":
         case "identityVerificationId": target.getRequestOptions().setIdentityVerificationId(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initialsync":
+        case "initialSync": target.getPollingOptions().setInitialSync(property(camelContext, java.lang.String.class, value)); return true;
         case "invoiceid":
         case "invoiceId": target.getRequestOptions().setInvoiceId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -76,13 +84,20 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxitems":
         case "maxItems": target.getRequestOptions().setMaxItems(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getPollingOptions().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "noteid":
         case "noteId": target.getRequestOptions().setNoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "orderid":
         case "orderId": target.getRequestOptions().setOrderId(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
+        case "overlap": target.getPollingOptions().setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": target.getRequestOptions().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getPollingOptions().setPageSize(property(camelContext, int.class, value)); return true;
+        case "pollmode":
+        case "pollMode": target.getPollingOptions().setPollMode(property(camelContext, io.camelstora.component.polling.PollMode.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "productcategoryid":
@@ -118,6 +133,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stageId": target.getRequestOptions().setStageId(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": target.getPollingOptions().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getPollingOptions().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getPollingOptions().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subscriptionid":
         case "subscriptionId": target.getRequestOptions().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
@@ -126,6 +147,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "templateId": target.getRequestOptions().setTemplateId(property(camelContext, java.lang.String.class, value)); return true;
         case "tenancyid":
         case "tenancyId": target.getRequestOptions().setTenancyId(property(camelContext, java.lang.String.class, value)); return true;
+        case "timefilter":
+        case "timeFilter": target.getPollingOptions().setTimeFilter(property(camelContext, io.camelstora.component.polling.TimeFilter.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getRequestOptions().setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -136,8 +159,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unittypeid":
         case "unitTypeId": target.getRequestOptions().setUnitTypeId(property(camelContext, java.lang.String.class, value)); return true;
         case "unwrap": target.getConfiguration().setUnwrap(property(camelContext, boolean.class, value)); return true;
+        case "updatedafterparam":
+        case "updatedAfterParam": target.getPollingOptions().setUpdatedAfterParam(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "validatefilters":
+        case "validateFilters": target.getPollingOptions().setValidateFilters(property(camelContext, boolean.class, value)); return true;
         case "validatemetadata":
         case "validateMetadata": target.getConfiguration().setValidateMetadata(property(camelContext, boolean.class, value)); return true;
         case "webhookendpointid":
@@ -169,6 +196,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "contractId": return java.lang.String.class;
         case "couponid":
         case "couponId": return java.lang.String.class;
+        case "createdafterparam":
+        case "createdAfterParam": return java.lang.String.class;
         case "creditnoteid":
         case "creditNoteId": return java.lang.String.class;
         case "dealid":
@@ -180,6 +209,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "exchangeperpage":
+        case "exchangePerPage": return boolean.class;
         case "expand": return java.lang.String.class;
         case "fetchallpages":
         case "fetchAllPages": return boolean.class;
@@ -187,10 +218,14 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filters": return java.util.Map.class;
         case "format": return io.camelstora.component.catalog.StoraFormat.class;
         case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "identityverificationid":
         case "identityVerificationId": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "initialsync":
+        case "initialSync": return java.lang.String.class;
         case "invoiceid":
         case "invoiceId": return java.lang.String.class;
         case "lazystartproducer":
@@ -202,13 +237,20 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return int.class;
         case "maxitems":
         case "maxItems": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "noteid":
         case "noteId": return java.lang.String.class;
         case "orderid":
         case "orderId": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
+        case "overlap": return long.class;
         case "page": return java.lang.Integer.class;
+        case "pagesize":
+        case "pageSize": return int.class;
+        case "pollmode":
+        case "pollMode": return io.camelstora.component.polling.PollMode.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "productcategoryid":
@@ -244,6 +286,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stageId": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subscriptionid":
         case "subscriptionId": return java.lang.String.class;
         case "taskid":
@@ -252,6 +300,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "templateId": return java.lang.String.class;
         case "tenancyid":
         case "tenancyId": return java.lang.String.class;
+        case "timefilter":
+        case "timeFilter": return io.camelstora.component.polling.TimeFilter.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
@@ -262,8 +312,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unittypeid":
         case "unitTypeId": return java.lang.String.class;
         case "unwrap": return boolean.class;
+        case "updatedafterparam":
+        case "updatedAfterParam": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "validatefilters":
+        case "validateFilters": return boolean.class;
         case "validatemetadata":
         case "validateMetadata": return boolean.class;
         case "webhookendpointid":
@@ -296,6 +350,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "contractId": return target.getRequestOptions().getContractId();
         case "couponid":
         case "couponId": return target.getRequestOptions().getCouponId();
+        case "createdafterparam":
+        case "createdAfterParam": return target.getPollingOptions().getCreatedAfterParam();
         case "creditnoteid":
         case "creditNoteId": return target.getRequestOptions().getCreditNoteId();
         case "dealid":
@@ -307,6 +363,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "exchangeperpage":
+        case "exchangePerPage": return target.getPollingOptions().isExchangePerPage();
         case "expand": return target.getRequestOptions().getExpand();
         case "fetchallpages":
         case "fetchAllPages": return target.getRequestOptions().isFetchAllPages();
@@ -314,10 +372,14 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filters": return target.getRequestOptions().getFilters();
         case "format": return target.getRequestOptions().getFormat();
         case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getPollingOptions().getIdempotentRepository();
         case "identityverificationid":
         case "identityVerificationId": return target.getRequestOptions().getIdentityVerificationId();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "initialsync":
+        case "initialSync": return target.getPollingOptions().getInitialSync();
         case "invoiceid":
         case "invoiceId": return target.getRequestOptions().getInvoiceId();
         case "lazystartproducer":
@@ -329,13 +391,20 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxitems":
         case "maxItems": return target.getRequestOptions().getMaxItems();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getPollingOptions().getMaxMessagesPerPoll();
         case "noteid":
         case "noteId": return target.getRequestOptions().getNoteId();
         case "orderid":
         case "orderId": return target.getRequestOptions().getOrderId();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
+        case "overlap": return target.getPollingOptions().getOverlap();
         case "page": return target.getRequestOptions().getPage();
+        case "pagesize":
+        case "pageSize": return target.getPollingOptions().getPageSize();
+        case "pollmode":
+        case "pollMode": return target.getPollingOptions().getPollMode();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "productcategoryid":
@@ -371,6 +440,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stageId": return target.getRequestOptions().getStageId();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statedirectory":
+        case "stateDirectory": return target.getPollingOptions().getStateDirectory();
+        case "statekey":
+        case "stateKey": return target.getPollingOptions().getStateKey();
+        case "staterepository":
+        case "stateRepository": return target.getPollingOptions().getStateRepository();
         case "subscriptionid":
         case "subscriptionId": return target.getRequestOptions().getSubscriptionId();
         case "taskid":
@@ -379,6 +454,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "templateId": return target.getRequestOptions().getTemplateId();
         case "tenancyid":
         case "tenancyId": return target.getRequestOptions().getTenancyId();
+        case "timefilter":
+        case "timeFilter": return target.getPollingOptions().getTimeFilter();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getRequestOptions().getToken();
@@ -389,8 +466,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unittypeid":
         case "unitTypeId": return target.getRequestOptions().getUnitTypeId();
         case "unwrap": return target.getConfiguration().isUnwrap();
+        case "updatedafterparam":
+        case "updatedAfterParam": return target.getPollingOptions().getUpdatedAfterParam();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "validatefilters":
+        case "validateFilters": return target.getPollingOptions().isValidateFilters();
         case "validatemetadata":
         case "validateMetadata": return target.getConfiguration().isValidateMetadata();
         case "webhookendpointid":
@@ -405,6 +486,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filters": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -27,6 +27,8 @@ public class StoraComponent extends DefaultComponent {
     private StoraConfiguration configuration = new StoraConfiguration();
 
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
+    /** The state keys of the running polling consumers, with the endpoint that holds each. */
+    private final Map<String, String> pollingStateKeys = new ConcurrentHashMap<>();
     private ExecutorService callbackExecutor;
 
     @Override
@@ -48,6 +50,23 @@ public class StoraComponent extends DefaultComponent {
                 new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(), config.getResponseTimeout(),
                         callbackExecutor()),
                 tokens, RequestLimiter.UNLIMITED));
+    }
+
+    /**
+     * Reserves a polling consumer's state key: two consumers sharing one would move each other's cursor.
+     *
+     * @throws IllegalArgumentException when another running consumer holds the key
+     */
+    public void claimPollingStateKey(String stateKey, String endpointUri) {
+        String holder = pollingStateKeys.putIfAbsent(stateKey, endpointUri);
+        if (holder != null) {
+            throw new IllegalArgumentException("stateKey " + stateKey + " of " + endpointUri + " is already used by the"
+                                               + " consumer of " + holder + "; give each consumer its own stateKey");
+        }
+    }
+
+    public void releasePollingStateKey(String stateKey) {
+        pollingStateKeys.remove(stateKey);
     }
 
     private AccessTokenSource tokenSource(StoraConfiguration config) {

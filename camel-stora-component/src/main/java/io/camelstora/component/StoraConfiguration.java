@@ -26,8 +26,8 @@ public class StoraConfiguration implements Cloneable {
                             + " the success object of deletes and bulk actions) instead of the whole document with its meta.")
     private boolean unwrap = true;
 
-    @UriParam(label = "producer", defaultValue = "MAP", enums = "MAP,JSON_NODE,STRING",
-              description = "The Java type of a JSON result: MAP (java.util.Map or List of maps), JSON_NODE (Jackson) or STRING (the JSON text).")
+    @UriParam(label = "common", defaultValue = "MAP", enums = "MAP,JSON_NODE,STRING",
+              description = "The Java type of a JSON result or polled record: MAP (java.util.Map or List of maps), JSON_NODE (Jackson) or STRING (the JSON text).")
     private StoraOutputType outputType = StoraOutputType.MAP;
 
     @UriParam(label = "producer", defaultValue = "true",

@@ -6,6 +6,8 @@ import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
 import io.camelstora.component.http.StoraClient;
+import io.camelstora.component.polling.StoraPollingConsumer;
+import io.camelstora.component.polling.StoraPollingOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -49,12 +51,25 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @UriParam
     private StoraRequestOptions requestOptions = new StoraRequestOptions();
 
+    @UriParam
+    private StoraPollingOptions pollingOptions = new StoraPollingOptions();
+
+    /** Camel's 500 ms would spend the account's 60 requests a minute on polling alone. */
+    public static final long DEFAULT_POLL_DELAY = 60_000;
+
+    // redeclared only so the generated documentation shows this default; the value lives in ScheduledPollEndpoint
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY, javaType = "java.time.Duration",
+              description = "Milliseconds (or a duration such as 5m) between the end of a poll and the start of the next."
+                            + " Every poll costs at least one request of the account's rate limit (60 a minute).")
+    private long delay = DEFAULT_POLL_DELAY;
+
     private StoraOperation operation;
     private StoraClient client;
 
     public StoraEndpoint(String uri, StoraComponent component, StoraConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_POLL_DELAY);
     }
 
     @Override
@@ -144,6 +159,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (!isWebhook()) {
+            StoraPollingConsumer consumer = StoraPollingConsumer.create(this, processor);
+            configureConsumer(consumer);
+            return consumer;
+        }
         throw new IllegalArgumentException("Consumers of " + getEndpointBaseUri() + " are not available in this build");
     }
 
@@ -212,5 +232,13 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setRequestOptions(StoraRequestOptions requestOptions) {
         this.requestOptions = requestOptions;
+    }
+
+    public StoraPollingOptions getPollingOptions() {
+        return pollingOptions;
+    }
+
+    public void setPollingOptions(StoraPollingOptions pollingOptions) {
+        this.pollingOptions = pollingOptions;
     }
 }

@@ -1,0 +1,260 @@
+package io.camelstora.component.polling;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.camelstora.component.StoraConstants;
+import io.camelstora.component.StoraEndpoint;
+import io.camelstora.component.StoraOutputType;
+import io.camelstora.component.http.StoraJson;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.RollbackExchangeException;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls a Stora list for new and changed records: {@code from("stora:contacts/list")}.
+ * <p>
+ * Each poll reads the records whose cursor field ({@code updated_at}, or {@code created_at} in CREATED mode) is at or
+ * after the stored cursor less the overlap, drops those the idempotent repository knows, and sends the rest oldest
+ * first, one exchange per record (or per page). The exchanges go one at a time; the first that fails ends the batch.
+ * The cursor then moves to the newest record of the exchanges that completed before it, and only then, so a record is
+ * never skipped: a failed one and everything after it come again at the next poll. Records at or before the cursor
+ * are looked up in the idempotent repository, so those read again because of the overlap (records sharing a
+ * timestamp, late commits) are not sent twice.
+ * <p>
+ * Delivery is at least once: a crash after a record was processed but before the cursor was saved sends it again.
+ */
+public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoraPollingConsumer.class);
+
+    private final StoraEndpoint endpoint;
+    private final ListPollPlan plan;
+    private PollState state;
+    private ListReader reader;
+    /** The last poll stopped at maxMessagesPerPoll with records left: poll again at once, like greedy. */
+    private volatile boolean backlog;
+    /** The checkpoint of the poll being processed. */
+    private Checkpoint checkpoint = Checkpoint.EMPTY;
+    /** Every exchange of the last batch completed: none failed and the batch was not cut short by a shutdown. */
+    private boolean allCompleted;
+
+    StoraPollingConsumer(StoraEndpoint endpoint, Processor processor, ListPollPlan plan) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.plan = plan;
+        setMaxMessagesPerPoll(plan.maxMessagesPerPoll);
+    }
+
+    /**
+     * The consumer of a list endpoint, its options checked.
+     *
+     * @throws IllegalArgumentException when the endpoint is not a list or an option is wrong, naming the valid choices
+     */
+    public static StoraPollingConsumer create(StoraEndpoint endpoint, Processor processor) {
+        return new StoraPollingConsumer(endpoint, processor, ListPollPlan.of(endpoint));
+    }
+
+    @Override
+    public StoraEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    /** The key of this consumer's cursor and seen records. */
+    public String getStateKey() {
+        return plan.stateKey;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        endpoint.getComponent().claimPollingStateKey(plan.stateKey, URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        try {
+            state = new PollState(plan.stateKey, endpoint.getPollingOptions());
+            state.start();
+            reader = new ListReader(endpoint.getClient(), plan);
+            LOG.debug("Polling {}", plan);
+            super.doStart();
+        } catch (Exception e) {
+            endpoint.getComponent().releasePollingStateKey(plan.stateKey);
+            throw e;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (state != null) {
+            state.stop();
+        }
+        endpoint.getComponent().releasePollingStateKey(plan.stateKey);
+    }
+
+    @Override
+    public boolean isGreedy() {
+        return backlog || super.isGreedy();
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        backlog = false;
+        checkpoint = state.load();
+        if (checkpoint.isEmpty() && !plan.initialSync.all()) {
+            // fix the start now, so a restart before the first record keeps it
+            checkpoint = new Checkpoint(null, plan.initialSync.start(Instant.now()));
+            state.save(checkpoint);
+        }
+        Instant cursor = checkpoint.cursor();
+        Instant lower = plan.lowerBound(checkpoint);
+        ListReader.Window window = reader.read(lower, plan.recordCap(), r -> wasProcessed(r, cursor));
+        if (LOG.isDebugEnabled() && !window.records().isEmpty()) {
+            LOG.debug("{} from {}: {} records to send, read in {} requests{}", plan.stateKey, lower, window.records().size(),
+                    window.requests(), window.more() ? ", more left" : "");
+        }
+        int sent = processBatch(deliveries(window.records()));
+        backlog = window.more() && sent > 0 && allCompleted;
+        return sent;
+    }
+
+    /**
+     * Only a record at or before the cursor can have been processed (the cursor is saved after its records), so only
+     * those, and records without a position, are looked up.
+     */
+    private boolean wasProcessed(PolledRecord r, Instant cursor) {
+        if (r.position() != null && (cursor == null || r.position().isAfter(cursor))) {
+            return false;
+        }
+        return state.processed(r);
+    }
+
+    /** One exchange per record, or per group of pageSize records. */
+    private Queue<Object> deliveries(List<PolledRecord> records) {
+        Queue<Object> queue = new ArrayDeque<>();
+        if (!plan.exchangePerPage) {
+            for (PolledRecord r : records) {
+                queue.add(new Delivery(List.of(r)));
+            }
+            return queue;
+        }
+        for (int from = 0; from < records.size(); from += plan.pageSize) {
+            queue.add(new Delivery(records.subList(from, Math.min(from + plan.pageSize, records.size()))));
+        }
+        return queue;
+    }
+
+    @Override
+    public int processBatch(Queue<Object> deliveries) throws Exception {
+        int total = deliveries.size();
+        List<PolledRecord> completed = new ArrayList<>();
+        allCompleted = true;
+        int sent = 0;
+        try {
+            for (int index = 0; index < total; index++) {
+                if (!isBatchAllowed()) {
+                    allCompleted = false;
+                    break;
+                }
+                Delivery delivery = (Delivery) deliveries.poll();
+                Exchange exchange = toExchange(delivery);
+                exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+                exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+                pendingExchanges = total - index - 1;
+                try {
+                    getProcessor().process(exchange);
+                } catch (Exception e) {
+                    exchange.setException(e);
+                }
+                sent++;
+                boolean failed = exchange.getException() != null || exchange.isRollbackOnly();
+                if (failed) {
+                    Throwable cause = exchange.getException() != null ? exchange.getException()
+                            : new RollbackExchangeException("Marked rollback only", exchange);
+                    getExceptionHandler().handleException("Processing failed: the cursor of " + plan.stateKey
+                                                          + " stays before this exchange, which is polled again with the"
+                                                          + " records after it",
+                            exchange, cause);
+                } else {
+                    completed.addAll(delivery.records());
+                }
+                releaseExchange(exchange, false);
+                if (failed) {
+                    allCompleted = false;
+                    break;
+                }
+            }
+        } finally {
+            pendingExchanges = 0;
+            commit(completed);
+        }
+        return sent;
+    }
+
+    /**
+     * Remembers the completed records a later poll may read again, then moves the cursor to the newest of them. Keys
+     * older than the next poll's window are not stored: no poll reads them again.
+     */
+    private void commit(List<PolledRecord> completed) {
+        if (completed.isEmpty()) {
+            return;
+        }
+        Instant newest = null;
+        for (PolledRecord r : completed) {
+            if (r.position() != null && (newest == null || r.position().isAfter(newest))) {
+                newest = r.position();
+            }
+        }
+        Checkpoint next = checkpoint.advancedTo(newest);
+        Instant nextLower = plan.lowerBound(next);
+        for (PolledRecord r : completed) {
+            if (r.position() == null || nextLower == null || !r.position().isBefore(nextLower)) {
+                state.remember(r);
+            }
+        }
+        if (!next.equals(checkpoint)) {
+            state.save(next);
+            LOG.debug("{} cursor moved to {}", plan.stateKey, next.cursor());
+            checkpoint = next;
+        }
+    }
+
+    private Exchange toExchange(Delivery delivery) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        StoraOutputType output = endpoint.getConfiguration().getOutputType();
+        List<PolledRecord> records = delivery.records();
+        PolledRecord last = records.get(records.size() - 1);
+        if (plan.exchangePerPage) {
+            ArrayNode page = StoraJson.MAPPER.createArrayNode();
+            records.forEach(r -> page.add(r.json()));
+            message.setBody(output.convert(page));
+        } else {
+            message.setBody(output.convert(last.json()));
+            message.setHeader(StoraConstants.POLL_RECORD_ID, last.id());
+            message.setHeader(StoraConstants.POLL_RECORD_CREATED_AT, last.text("created_at"));
+            message.setHeader(StoraConstants.POLL_RECORD_UPDATED_AT, last.text("updated_at"));
+        }
+        Instant cursor = checkpoint.cursor();
+        for (PolledRecord r : records) {
+            if (r.position() != null && (cursor == null || r.position().isAfter(cursor))) {
+                cursor = r.position();
+            }
+        }
+        message.setHeader(StoraConstants.POLL_CURSOR, cursor == null ? null : cursor.toString());
+        message.setHeader(StoraConstants.POLL_STATE_KEY, plan.stateKey);
+        return exchange;
+    }
+
+    /** The records one exchange carries. */
+    private record Delivery(List<PolledRecord> records) {
+    }
+}
