@@ -95,7 +95,7 @@ public final class StoraConstants {
     public static final String POLL_RECORD_CREATED_AT = "CamelStoraPollRecordCreatedAt";
     @Metadata(label = "consumer", description = "The updated_at of the record the exchange carries, as the API wrote it, or null for records without one (one exchange per record).", javaType = "String")
     public static final String POLL_RECORD_UPDATED_AT = "CamelStoraPollRecordUpdatedAt";
-    @Metadata(label = "consumer", description = "The cursor (ISO-8601) the consumer saves once this exchange and the ones before it completed: the newest updated_at (created_at in CREATED mode) sent so far.", javaType = "String")
+    @Metadata(label = "consumer", description = "The newest updated_at (created_at in CREATED mode) the consumer has sent, this exchange's records included (ISO-8601). For lists sorted by it, the cursor saved once this exchange and the ones before it completed.", javaType = "String")
     public static final String POLL_CURSOR = "CamelStoraPollCursor";
     @Metadata(label = "consumer", description = "The stateKey of the consumer that sent the exchange.", javaType = "String")
     public static final String POLL_STATE_KEY = "CamelStoraPollStateKey";

@@ -44,6 +44,13 @@ final class ListPollPlan {
     final String sortField;
     /** Sorted by the cursor field: records come oldest first, so a poll can stop once it has enough. */
     final boolean ordered;
+    /**
+     * Not sorted by the cursor field but by {@code created_at}, with both time-range filters: the window is read once,
+     * in creation order, over as many polls as it takes, each continuing where the previous one stopped.
+     */
+    final boolean scan;
+    /** The query parameter for records created at or after a timestamp, which a scan continues from. */
+    final String createdAfterParam;
     /** Path, expand, the user's filters, limit and sort: every page request is this one with page and window. */
     final StoraRequest request;
     final Duration overlap;
@@ -82,6 +89,9 @@ final class ListPollPlan {
             this.sortField = null;
         }
         this.ordered = cursorField.equals(sortField);
+        this.createdAfterParam = o.getCreatedAfterParam();
+        this.scan = !ordered && mode == PollMode.CHANGES && "created_at".equals(sortField) && filterParam != null
+                    && createdAfterParam != null && !createdAfterParam.isBlank();
 
         StoraRequest r = baseRequest.withQuery("limit", Integer.toString(pageSize));
         if (sortField != null) {
@@ -244,9 +254,13 @@ final class ListPollPlan {
      * {@code null} reads from the beginning.
      */
     Instant lowerBound(Checkpoint checkpoint) {
-        Instant lower = checkpoint.cursor() == null ? null : checkpoint.cursor().minus(overlap);
-        if (checkpoint.floor() != null && (lower == null || lower.isBefore(checkpoint.floor()))) {
-            lower = checkpoint.floor();
+        return lowerBound(checkpoint.cursor(), checkpoint.floor());
+    }
+
+    Instant lowerBound(Instant cursor, Instant floor) {
+        Instant lower = cursor == null ? null : cursor.minus(overlap);
+        if (floor != null && (lower == null || lower.isBefore(floor))) {
+            lower = floor;
         }
         return lower == null ? null : lower.truncatedTo(ChronoUnit.SECONDS);
     }
@@ -263,6 +277,7 @@ final class ListPollPlan {
     @Override
     public String toString() {
         return operation.uri() + " [" + mode + ", window " + (filterParam != null ? "by " + filterParam : "client-side")
-               + ", order " + (sortField != null ? sortField + " ASC" : "as listed") + ", stateKey " + stateKey + "]";
+               + ", order " + (sortField != null ? sortField + " ASC" : "as listed") + (scan ? ", resumable scan" : "")
+               + ", stateKey " + stateKey + "]";
     }
 }

@@ -17,11 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param id       its {@code id}, or {@code null}
  * @param position the value of the cursor field ({@code updated_at} or {@code created_at}), or {@code null} when the
  *                 record has none (product categories have no timestamps)
+ * @param createdAt its {@code created_at}, or {@code null}
  * @param key      what identifies this version of the record: {@code id@position}, or {@code id#<hash of the record>}
  *                 when it has no position, so a record without timestamps is reported again only when it changed
  * @param seq      the order it was read in, to keep the API's order among equal positions
  */
-record PolledRecord(JsonNode json, String id, Instant position, String key, long seq) {
+record PolledRecord(JsonNode json, String id, Instant position, Instant createdAt, String key, long seq) {
 
     /** Oldest first; records without a position first, in the order they were read. */
     static final Comparator<PolledRecord> ORDER = Comparator
@@ -34,7 +35,7 @@ record PolledRecord(JsonNode json, String id, Instant position, String key, long
         String key = position != null
                 ? (id != null ? id : "#" + hash(json)) + "@" + position
                 : (id != null ? id : "") + "#" + hash(json);
-        return new PolledRecord(json, id, position, key, seq);
+        return new PolledRecord(json, id, position, instant(text(json, "created_at")), key, seq);
     }
 
     String text(String field) {

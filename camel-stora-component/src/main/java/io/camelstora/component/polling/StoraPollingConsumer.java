@@ -1,6 +1,7 @@
 package io.camelstora.component.polling;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +25,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls a Stora list for new and changed records: {@code from("stora:contacts/list")}.
  * <p>
- * Each poll reads the records whose cursor field ({@code updated_at}, or {@code created_at} in CREATED mode) is at or
- * after the stored cursor less the overlap, drops those the idempotent repository knows, and sends the rest oldest
- * first, one exchange per record (or per page). The exchanges go one at a time; the first that fails ends the batch.
- * The cursor then moves to the newest record of the exchanges that completed before it, and only then, so a record is
- * never skipped: a failed one and everything after it come again at the next poll. Records at or before the cursor
- * are looked up in the idempotent repository, so those read again because of the overlap (records sharing a
- * timestamp, late commits) are not sent twice.
+ * Each poll reads the window of records whose cursor field ({@code updated_at}, or {@code created_at} in CREATED mode)
+ * is at or after the stored cursor less the overlap, drops those the idempotent repository knows, and sends the rest
+ * one exchange per record (or per page): oldest first where the list sorts by the cursor field, else in creation
+ * order ({@link ListReader}). The exchanges go one at a time; the first that fails ends the batch, and the checkpoint
+ * moves only past the exchanges that completed before it, so a failed record and everything after it come again at
+ * the next poll. Records the overlap reads again (records sharing a timestamp, late commits) are recognised in the
+ * idempotent repository and not sent twice.
  * <p>
- * Delivery is at least once: a crash after a record was processed but before the cursor was saved sends it again.
+ * Delivery is at least once: a crash after a record was processed but before the checkpoint was saved sends it again.
  */
 public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -48,6 +49,10 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     private Checkpoint checkpoint = Checkpoint.EMPTY;
     /** Every exchange of the last batch completed: none failed and the batch was not cut short by a shutdown. */
     private boolean allCompleted;
+    /** The records of the poll being processed. */
+    private ListReader.Window window;
+    /** The newest cursor-field value sent so far, for the CamelStoraPollCursor header. */
+    private Instant sentSoFar;
 
     StoraPollingConsumer(StoraEndpoint endpoint, Processor processor, ListPollPlan plan) {
         super(endpoint, processor);
@@ -110,12 +115,13 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
         checkpoint = state.load();
         if (checkpoint.isEmpty() && !plan.initialSync.all()) {
             // fix the start now, so a restart before the first record keeps it
-            checkpoint = new Checkpoint(null, plan.initialSync.start(Instant.now()));
+            checkpoint = Checkpoint.startingAt(plan.initialSync.start(Instant.now()));
             state.save(checkpoint);
         }
-        Instant cursor = checkpoint.cursor();
         Instant lower = plan.lowerBound(checkpoint);
-        ListReader.Window window = reader.read(lower, plan.recordCap(), r -> wasProcessed(r, cursor));
+        Instant sentUpTo = checkpoint.sentUpTo();
+        Instant scanAfter = plan.scan ? checkpoint.scanAfter() : null;
+        window = reader.read(lower, scanAfter, plan.recordCap(), r -> wasProcessed(r, sentUpTo, scanAfter));
         if (LOG.isDebugEnabled() && !window.records().isEmpty()) {
             LOG.debug("{} from {}: {} records to send, read in {} requests{}", plan.stateKey, lower, window.records().size(),
                     window.requests(), window.more() ? ", more left" : "");
@@ -126,14 +132,15 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Only a record at or before the cursor can have been processed (the cursor is saved after its records), so only
-     * those, and records without a position, are looked up.
+     * Only records at or before the newest one sent, or created before where the unfinished scan stopped, can have
+     * been processed (the checkpoint is saved after its records), so only those, and records without a position, are
+     * looked up: new records cost no lookup.
      */
-    private boolean wasProcessed(PolledRecord r, Instant cursor) {
-        if (r.position() != null && (cursor == null || r.position().isAfter(cursor))) {
-            return false;
-        }
-        return state.processed(r);
+    private boolean wasProcessed(PolledRecord r, Instant sentUpTo, Instant scanAfter) {
+        boolean maybe = r.position() == null
+                        || (sentUpTo != null && !r.position().isAfter(sentUpTo))
+                        || (scanAfter != null && r.createdAt() != null && !r.createdAt().isAfter(scanAfter));
+        return maybe && state.processed(r);
     }
 
     /** One exchange per record, or per group of pageSize records. */
@@ -155,6 +162,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     public int processBatch(Queue<Object> deliveries) throws Exception {
         int total = deliveries.size();
         List<PolledRecord> completed = new ArrayList<>();
+        sentSoFar = plan.scan ? checkpoint.newest() : checkpoint.cursor();
         allCompleted = true;
         int sent = 0;
         try {
@@ -200,29 +208,43 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Remembers the completed records a later poll may read again, then moves the cursor to the newest of them. Keys
-     * older than the next poll's window are not stored: no poll reads them again.
+     * Remembers the completed records a later poll may read again, then saves the checkpoint past them. Keys older
+     * than the next window that no later poll reads again are not stored.
      */
     private void commit(List<PolledRecord> completed) {
-        if (completed.isEmpty()) {
-            return;
-        }
-        Instant newest = null;
+        Instant newestSent = null;
+        Instant lastCreated = null;
         for (PolledRecord r : completed) {
-            if (r.position() != null && (newest == null || r.position().isAfter(newest))) {
-                newest = r.position();
+            newestSent = Checkpoint.later(newestSent, r.position());
+            lastCreated = Checkpoint.later(lastCreated, r.createdAt());
+        }
+        Checkpoint next;
+        Instant keepFrom;
+        if (!plan.scan) {
+            next = new Checkpoint(Checkpoint.later(checkpoint.cursor(), newestSent), null, checkpoint.floor(), null, null);
+            keepFrom = plan.lowerBound(next);
+        } else {
+            // a scan's window closes at the server time its first page was read: what changed since is the next window
+            Instant start = checkpoint.scanStart() != null ? checkpoint.scanStart() : window.serverTime();
+            Instant newest = Checkpoint.later(checkpoint.newest(), newestSent);
+            if (allCompleted && !window.more()) {
+                next = new Checkpoint(Checkpoint.later(checkpoint.cursor(), start), newest, checkpoint.floor(), null, null);
+            } else {
+                next = new Checkpoint(checkpoint.cursor(), newest, checkpoint.floor(), start,
+                        Checkpoint.later(checkpoint.scanAfter(), lastCreated));
             }
+            keepFrom = plan.lowerBound(start, checkpoint.floor());
         }
-        Checkpoint next = checkpoint.advancedTo(newest);
-        Instant nextLower = plan.lowerBound(next);
+        Instant resumeAt = next.scanAfter() == null ? null : next.scanAfter().truncatedTo(ChronoUnit.SECONDS);
         for (PolledRecord r : completed) {
-            if (r.position() == null || nextLower == null || !r.position().isBefore(nextLower)) {
+            if (r.position() == null || keepFrom == null || !r.position().isBefore(keepFrom)
+                || (resumeAt != null && r.createdAt() != null && !r.createdAt().isBefore(resumeAt))) {
                 state.remember(r);
             }
         }
         if (!next.equals(checkpoint)) {
             state.save(next);
-            LOG.debug("{} cursor moved to {}", plan.stateKey, next.cursor());
+            LOG.trace("{} checkpoint {}", plan.stateKey, next);
             checkpoint = next;
         }
     }
@@ -243,13 +265,9 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             message.setHeader(StoraConstants.POLL_RECORD_CREATED_AT, last.text("created_at"));
             message.setHeader(StoraConstants.POLL_RECORD_UPDATED_AT, last.text("updated_at"));
         }
-        Instant cursor = checkpoint.cursor();
-        for (PolledRecord r : records) {
-            if (r.position() != null && (cursor == null || r.position().isAfter(cursor))) {
-                cursor = r.position();
-            }
-        }
-        message.setHeader(StoraConstants.POLL_CURSOR, cursor == null ? null : cursor.toString());
+        sentSoFar = Checkpoint.later(sentSoFar, records.stream().map(PolledRecord::position)
+                .reduce(null, Checkpoint::later));
+        message.setHeader(StoraConstants.POLL_CURSOR, sentSoFar == null ? null : sentSoFar.toString());
         message.setHeader(StoraConstants.POLL_STATE_KEY, plan.stateKey);
         return exchange;
     }

@@ -39,9 +39,11 @@ public class StoraPollingOptions {
     private int pageSize = 100;
 
     @UriParam(label = "consumer", defaultValue = "1000",
-              description = "The most exchanges one poll sends (0 for no limit). A poll that stops there moves the cursor to its"
-                            + " last record and polls again at once until the backlog is read, so a large initial sync is sent in"
-                            + " batches whose records are held in memory one batch at a time.")
+              description = "The most exchanges one poll sends (0 for no limit). A poll that stops there saves its progress and"
+                            + " the next poll starts at once, until the backlog is read: a large initial sync goes in batches,"
+                            + " one batch of records in memory at a time. Lists that cannot be read in the cursor's order"
+                            + " (tenancies, protection levels, deal stages, product categories) are read whole every poll"
+                            + " to find its oldest records.")
     private int maxMessagesPerPoll = 1000;
 
     @UriParam(label = "consumer", defaultValue = "false",

@@ -42,8 +42,7 @@ class FailureAndRestartTest extends PollingTestSupport {
         });
         MockEndpoint mock = getMockEndpoint("mock:records");
 
-        mock.expectedMessageCount(2);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 2);
         polls.awaitMore(3);
         assertEquals(List.of("c1@1", "c2@2"), received(mock), "nothing after the failed c3 is sent");
         assertEquals("{\"cursor\":\"" + FakeLists.at(2) + "\"}", state.getState("stora.contacts"), "cursor stays at c2");
@@ -53,13 +52,55 @@ class FailureAndRestartTest extends PollingTestSupport {
 
         failing[0] = false;
         mock.reset();
-        mock.expectedMessageCount(3);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 3);
         assertEquals(List.of("c3@3", "c4@4", "c5@5"), received(mock));
         polls.awaitMore(2);
         assertEquals(3, mock.getReceivedCounter());
         assertEquals("{\"cursor\":\"" + FakeLists.at(5) + "\"}", state.getState("stora.contacts"));
         assertEquals(1, attempts.stream().filter("c1"::equals).count(), "records before the failure are not sent again");
+    }
+
+    @Test
+    void aFailureInTheMiddleOfAScanResumesAtTheFailedRecord() throws Exception {
+        // units sort by created_at only: the scan position, not the cursor, holds the progress
+        FakeLists.FakeList units = LISTS.list("units", "units", CREATED_ONLY, true);
+        units.create("u1", 1, 8).create("u2", 2).create("u3", 3).create("u4", 4).create("u5", 5);
+        MemoryStateRepository state = new MemoryStateRepository();
+        context.getRegistry().bind("cursors", state);
+        List<String> attempts = Collections.synchronizedList(new ArrayList<>());
+        boolean[] failing = { true };
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(poll("units/list?stateRepository=#cursors&pageSize=2")).routeId("poll")
+                        .process(e -> {
+                            String id = e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class);
+                            attempts.add(id);
+                            if (failing[0] && id.equals("u3")) {
+                                throw new IllegalStateException("downstream system unavailable");
+                            }
+                        })
+                        .to("mock:records");
+            }
+        });
+        MockEndpoint mock = getMockEndpoint("mock:records");
+
+        expect(mock, 2);
+        polls.awaitMore(3);
+        assertEquals(List.of("u1@8", "u2@2"), received(mock));
+        assertEquals("{\"newest\":\"" + FakeLists.at(8) + "\",\"scanStart\":\"" + FakeLists.at(9) + "\",\"scanAfter\":\""
+                     + FakeLists.at(2) + "\"}", state.getState("stora.units"), "the scan stays after u2, its start kept");
+        assertTrue(attempts.stream().filter("u3"::equals).count() >= 2, attempts.toString());
+
+        failing[0] = false;
+        mock.reset();
+        expect(mock, 3);
+        assertEquals(List.of("u3@3", "u4@4", "u5@5"), received(mock));
+        polls.awaitMore(2);
+        assertEquals(3, mock.getReceivedCounter());
+        assertEquals(1, attempts.stream().filter("u1"::equals).count(), "records before the failure are not sent again");
+        assertEquals("{\"cursor\":\"" + FakeLists.at(9) + "\",\"newest\":\"" + FakeLists.at(8) + "\"}",
+                state.getState("stora.units"), "the finished scan moves the cursor to the server time it began");
     }
 
     @Test
@@ -99,8 +140,7 @@ class FailureAndRestartTest extends PollingTestSupport {
         camel.start();
         try {
             MockEndpoint mock = camel.getEndpoint("mock:records", MockEndpoint.class);
-            mock.expectedMessageCount(expected);
-            mock.assertIsSatisfied(20_000);
+            expect(mock, expected);
             watcher.awaitMore(2);
             assertEquals(expected, mock.getReceivedCounter(), "nothing repeated: " + received(mock));
             return received(mock);

@@ -1,6 +1,8 @@
 package io.camelstora.component.polling;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -29,7 +31,8 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
  * between polls, served as the API serves them (guides/responses.md): {@code page}/{@code limit} paging with
  * {@code meta.pagination}, {@code sort_by}/{@code sort_direction} (default {@code created_at DESC}, 422 for a field the
  * list does not sort by), inclusive {@code created_after}/{@code updated_after}, and any other parameter as a
- * comma-separated equality filter. Equal sort keys keep creation order, as a database index would.
+ * comma-separated equality filter. Equal sort keys keep creation order, as a database index would. The {@code Date}
+ * header tells the time of a clock a second ahead of the latest write, the clock that stamps the records.
  */
 final class FakeLists implements ResponseDefinitionTransformerV2 {
 
@@ -153,7 +156,21 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
                 pagination.putNull("prev");
             }
             return responseDefinition().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(serverTime().atOffset(ZoneOffset.UTC)))
                     .withBody(document.toString()).build();
+        }
+
+        /** The server's clock, which also stamps the records: a second after the latest write. */
+        private Instant serverTime() {
+            Instant latest = T0;
+            for (ObjectNode r : records) {
+                for (String field : new String[] { "created_at", "updated_at" }) {
+                    if (r.has(field) && Instant.parse(r.get(field).asText()).isAfter(latest)) {
+                        latest = Instant.parse(r.get(field).asText());
+                    }
+                }
+            }
+            return latest.plusSeconds(1);
         }
 
         private boolean matches(ObjectNode record, Map<String, String> query) {
@@ -233,9 +250,9 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    /** Waits until {@code count} list requests arrived in all; fails the test after 20 seconds. */
+    /** Waits until {@code count} list requests arrived in all; fails the test after a minute. */
     void awaitRequests(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         lock.lock();
         try {
             while (requests.size() < count) {

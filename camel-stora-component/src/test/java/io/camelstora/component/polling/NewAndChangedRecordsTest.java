@@ -26,8 +26,7 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         contacts.create("c1", 1).create("c2", 2).create("c3", 2).create("c4", 2).create("c5", 5);
         MockEndpoint mock = route(poll("contacts/list?pageSize=2&overlap=2s"));
 
-        mock.expectedMessageCount(5);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 5);
         assertEquals(List.of("c1@1", "c2@2", "c3@2", "c4@2", "c5@5"), received(mock));
         polls.awaitMore(2);
         assertEquals(5, mock.getReceivedCounter(), "nothing repeated: " + received(mock));
@@ -38,8 +37,7 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
                 .create("c8", 11)
                 .create("c7", 4, 4)); // committed late: older than the cursor (5) but inside the 2 s overlap
         mock.reset();
-        mock.expectedMessageCount(4);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 4);
         assertEquals(List.of("c7@4", "c6@10", "c2@11", "c8@11"), received(mock));
 
         int before = LISTS.requestCount();
@@ -62,36 +60,40 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
     }
 
     @Test
-    void recordsReadInCreationOrderAreSentInUpdateOrderInBatchesOfMaxMessagesPerPoll() throws Exception {
-        // units sort by created_at only: every page of the window is read, the oldest updates go first
+    void listsSortedByCreationAreScannedInThatOrderAcrossPollsOfMaxMessagesPerPoll() throws Exception {
+        // units sort by created_at only: the window is read once, in creation order, 2 records a poll
         FakeLists.FakeList units = LISTS.list("units", "units", CREATED_ONLY, true);
         units.create("u1", 1, 9).create("u2", 2).create("u3", 3, 7).create("u4", 4).create("u5", 5);
         MockEndpoint mock = route(poll("units/list?pageSize=2&maxMessagesPerPoll=2&overlap=0"));
 
-        mock.expectedMessageCount(5);
-        mock.assertIsSatisfied(20_000);
-        assertEquals(List.of("u2@2", "u4@4", "u5@5", "u3@7", "u1@9"), received(mock));
+        expect(mock, 5);
+        assertEquals(List.of("u1@9", "u2@2", "u3@7", "u4@4", "u5@5"), received(mock));
         mock.getReceivedExchanges().forEach(e -> assertTrue(e.getProperty(Exchange.BATCH_SIZE, Integer.class) <= 2,
                 "batches of at most maxMessagesPerPoll"));
+        // each poll continued from the creation second of the last record the previous one sent
+        List<Map<String, String>> scan = LISTS.requests().subList(0, 4);
+        assertEquals(List.of("-", FakeLists.at(2), FakeLists.at(3), FakeLists.at(4)),
+                scan.stream().map(q -> q.getOrDefault("created_after", "-")).toList(), scan.toString());
         polls.awaitMore(2);
         assertEquals(5, mock.getReceivedCounter());
 
+        // the scan closed at the server time of its first page (a second after the latest write: 10): the next
+        // window starts there, and a later update is reported once
         units.update("u2", 20);
         mock.reset();
-        mock.expectedMessageCount(1);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 1);
         assertEquals(List.of("u2@20"), received(mock));
         assertEquals("customer", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("status"));
+        polls.awaitMore(2);
+        assertEquals(1, mock.getReceivedCounter());
 
         for (Map<String, String> q : LISTS.requests()) {
             assertEquals("created_at", q.get("sort_by"), "units cannot sort by updated_at: " + q);
             assertEquals("ASC", q.get("sort_direction"));
         }
-        // the initial sync reads its 3 pages whole (all are needed to find the 2 oldest updates), later polls a window
-        List<Map<String, String>> requests = LISTS.requests();
-        assertTrue(requests.subList(0, 3).stream().noneMatch(q -> q.containsKey("updated_after")), requests.toString());
-        assertTrue(requests.subList(3, requests.size()).stream().allMatch(q -> q.containsKey("updated_after")),
-                "the time range is presumed for units and sent: " + requests);
+        List<Map<String, String>> later = LISTS.requests().subList(5, LISTS.requestCount());
+        assertTrue(later.stream().allMatch(q -> q.get("updated_after") != null && q.get("updated_after").compareTo(FakeLists.at(10)) >= 0),
+                "windows after the first scan start at its server time: " + later);
     }
 
     @Test
@@ -101,13 +103,11 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         tenancies.create("t1", 1).create("t2", 2).create("t3", 3);
         MockEndpoint mock = route(poll("tenancies/list?overlap=0"));
 
-        mock.expectedMessageCount(3);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 3);
         polls.awaitMore(2);
         tenancies.update("t1", 8).create("t4", 6);
         mock.reset();
-        mock.expectedMessageCount(2);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 2);
         assertEquals(List.of("t4@6", "t1@8"), received(mock));
         polls.awaitMore(2);
         assertEquals(2, mock.getReceivedCounter());
@@ -120,8 +120,7 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         contacts.create("c1", 1).create("c2", 2).create("c3", 3).create("c4", 4).create("c5", 5);
         MockEndpoint mock = route(poll("contacts/list?pageSize=2&exchangePerPage=true&overlap=0"));
 
-        mock.expectedMessageCount(3);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 3);
         List<List<String>> pages = mock.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getBody(List.class).stream().map(r -> ((Map<?, ?>) r).get("id").toString()).toList())
                 .map(l -> (List<String>) l).toList();
@@ -132,8 +131,7 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
 
         contacts.update("c1", 9);
         mock.reset();
-        mock.expectedMessageCount(1);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 1);
         assertEquals(1, mock.getReceivedExchanges().get(0).getMessage().getBody(List.class).size());
     }
 
@@ -143,12 +141,10 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         units.create("u1", 1).create("u2", 2);
         MockEndpoint mock = route(poll("units/list?pollMode=CREATED&overlap=0&outputType=JSON_NODE"));
 
-        mock.expectedMessageCount(2);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 2);
         LISTS.atomically(() -> units.update("u1", 10).create("u3", 3, 3).create("u4", 11));
         mock.reset();
-        mock.expectedMessageCount(2);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 2);
         assertEquals(List.of("u3", "u4"), mock.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class)).toList());
         assertInstanceOf(com.fasterxml.jackson.databind.JsonNode.class, mock.getReceivedExchanges().get(0).getMessage().getBody());
@@ -167,14 +163,12 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         LISTS.atomically(() -> categories.create("pcat_1", 1).create("pcat_2", 2).stripTimestamps());
         MockEndpoint mock = route(poll("product_categories/list"));
 
-        mock.expectedMessageCount(2);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 2);
         polls.awaitMore(2);
         assertEquals(2, mock.getReceivedCounter());
         LISTS.atomically(() -> categories.update("pcat_2", 3, "name", "Boxes").stripTimestamps());
         mock.reset();
-        mock.expectedMessageCount(1);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 1);
         assertEquals("Boxes", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("name"));
         assertNull(mock.getReceivedExchanges().get(0).getMessage().getHeader(StoraConstants.POLL_CURSOR));
         assertTrue(LISTS.requests().stream().noneMatch(q -> q.containsKey("sort_by")), "the list takes no sort_by");

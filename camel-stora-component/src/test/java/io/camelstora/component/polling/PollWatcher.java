@@ -78,12 +78,12 @@ final class PollWatcher implements PollingConsumerPollStrategy {
         }
     }
 
-    /** Waits for {@code more} polls to finish after the ones finished so far; fails after 20 seconds. */
+    /** Waits for {@code more} polls to finish after the ones finished so far; fails after a minute. */
     void awaitMore(int more) throws InterruptedException {
         lock.lock();
         try {
             int target = completed + more;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (completed < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -83,6 +83,16 @@ abstract class PollingTestSupport extends CamelTestSupport {
         return getMockEndpoint("mock:records");
     }
 
+    /**
+     * Waits until {@code mock} received {@code count} exchanges in all, for up to a minute: the build machine is shared,
+     * so the wait is generous, and it ends as soon as the count is reached.
+     */
+    static void expect(MockEndpoint mock, int count) throws InterruptedException {
+        mock.expectedMessageCount(count);
+        mock.setResultWaitTime(60_000);
+        mock.assertIsSatisfied();
+    }
+
     /** The CamelStoraPollRecordId and updated_at second of each record received, "c1@3". */
     static List<String> received(MockEndpoint mock) {
         return mock.getReceivedExchanges().stream().map(PollingTestSupport::describe).toList();

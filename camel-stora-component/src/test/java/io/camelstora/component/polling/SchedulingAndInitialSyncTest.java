@@ -28,8 +28,7 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
 
         Instant later = Instant.now().plus(Duration.ofMinutes(5));
         LISTS.atomically(() -> contacts.create("new1", later, later).update("old1", 3));
-        mock.expectedMessageCount(1);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 1);
         polls.awaitMore(2);
         assertEquals(List.of("new1"), mock.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class)).toList(),
@@ -41,8 +40,7 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
         FakeLists.FakeList contacts = LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true);
         contacts.create("c1", 1).create("c2", 2).create("c3", 3).create("c5", 5);
         MockEndpoint mock = route(poll("contacts/list?initialSync=since:" + FakeLists.at(3) + "&overlap=1h"));
-        mock.expectedMessageCount(2);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 2);
         polls.awaitMore(2);
         assertEquals(List.of("c3@3", "c5@5"), received(mock), "an overlap reaching before the start reports nothing older");
         assertEquals(FakeLists.at(3), LISTS.requests().get(0).get("updated_after"));
@@ -55,13 +53,11 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
         String uri = "stora:units/list?scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?&pollStrategy=#polls&stateDirectory="
                      + stateDirectory.getPath();
         MockEndpoint mock = route(uri);
-        mock.expectedMessageCount(1);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 1);
 
         units.update("u1", 5);
         mock.reset();
-        mock.expectedMessageCount(1);
-        mock.assertIsSatisfied(20_000);
+        expect(mock, 1);
         assertEquals(List.of("u1@5"), received(mock));
 
         ScheduledPollConsumer consumer = (ScheduledPollConsumer) context.getRoute("poll").getConsumer();
