@@ -16,7 +16,7 @@ public abstract class StoraTestSupport extends CamelTestSupport {
     public static final String TOKEN = "test-access-token-0123456789";
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    protected static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

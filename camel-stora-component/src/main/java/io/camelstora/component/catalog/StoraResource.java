@@ -16,44 +16,46 @@ import java.util.Optional;
  */
 public enum StoraResource {
 
-    CONTACTS("contacts", "contact", "contacts"),
-    CONTRACT_TEMPLATES("contract_templates", "contract_template", "contract_templates"),
-    CONTRACTS("contracts", "contract", "contracts"),
-    COUPONS("coupons", "coupon", "coupons"),
-    CREDIT_NOTES("credit_notes", "credit_note", "credit_notes"),
-    DEAL_STAGES("deal_stages", "stage", "stages"),
-    DEALS("deals", "deal", "deals"),
-    IDENTITY_VERIFICATIONS("identity_verifications", "identity_verification", "identity_verifications"),
-    IMAGES("images", null, null),
-    INVOICES("invoices", "invoice", "invoices"),
-    NOTES("notes", "note", "notes"),
-    OAUTH("oauth", null, null),
-    ORDER_LINE_ITEMS("order_line_items", "line_item", "line_items"),
-    ORDERS("orders", "order", "orders"),
-    PRODUCT_CATEGORIES("product_categories", "product_category", "product_categories"),
-    PRODUCTS("products", "product", "products"),
-    PROTECTION_LEVELS("protection_levels", "protection_level", "protection_levels"),
-    SITES("sites", "site", "sites"),
-    STAFF("staff", "staff", "staff"),
-    SUBSCRIPTIONS("subscriptions", "subscription", "subscriptions"),
-    TASKS("tasks", "task", "tasks"),
-    TENANCIES("tenancies", "tenancy", "tenancies"),
-    TIMELINE_EVENTS("timeline_events", "event", "events"),
-    TIMELINE_SOURCES("timeline_sources", "source", "sources"),
-    TIMELINE_TEMPLATES("timeline_templates", "template", "templates"),
-    UNIT_ALLOCATIONS("unit_allocations", "unit_allocation", "unit_allocations"),
-    UNIT_TYPES("unit_types", "unit_type", "unit_types"),
-    UNITS("units", "unit", "units"),
-    WEBHOOK_ENDPOINTS("webhook_endpoints", "endpoint", "endpoints");
+    CONTACTS("contacts", "contact", "contacts", "con_"),
+    CONTRACT_TEMPLATES("contract_templates", "contract_template", "contract_templates", "ctpl_"),
+    CONTRACTS("contracts", "contract", "contracts", "ctr_"),
+    COUPONS("coupons", "coupon", "coupons", "cpn_"),
+    CREDIT_NOTES("credit_notes", "credit_note", "credit_notes", "cred_"),
+    DEAL_STAGES("deal_stages", "stage", "stages", "dstg_"),
+    DEALS("deals", "deal", "deals", "deal_"),
+    IDENTITY_VERIFICATIONS("identity_verifications", "identity_verification", "identity_verifications", "idver_"),
+    IMAGES("images", null, null, null),
+    INVOICES("invoices", "invoice", "invoices", "inv_"),
+    NOTES("notes", "note", "notes", "note_"),
+    OAUTH("oauth", null, null, null),
+    ORDER_LINE_ITEMS("order_line_items", "line_item", "line_items", "olitm_"),
+    ORDERS("orders", "order", "orders", "order_"),
+    PRODUCT_CATEGORIES("product_categories", "product_category", "product_categories", "pcat_"),
+    PRODUCTS("products", "product", "products", "prod_"),
+    PROTECTION_LEVELS("protection_levels", "protection_level", "protection_levels", "plvl_"),
+    SITES("sites", "site", "sites", "site_"),
+    STAFF("staff", "staff", "staff", "staff_"),
+    SUBSCRIPTIONS("subscriptions", "subscription", "subscriptions", "sub_"),
+    TASKS("tasks", "task", "tasks", "task_"),
+    TENANCIES("tenancies", "tenancy", "tenancies", "ten_"),
+    TIMELINE_EVENTS("timeline_events", "event", "events", "aevt_"),
+    TIMELINE_SOURCES("timeline_sources", "source", "sources", "tsrc_"),
+    TIMELINE_TEMPLATES("timeline_templates", "template", "templates", "aetpl_"),
+    UNIT_ALLOCATIONS("unit_allocations", "unit_allocation", "unit_allocations", "alloc_"),
+    UNIT_TYPES("unit_types", "unit_type", "unit_types", "utype_"),
+    UNITS("units", "unit", "units", "unit_"),
+    WEBHOOK_ENDPOINTS("webhook_endpoints", "endpoint", "endpoints", "we_");
 
     private final String uriName;
     private final String singularKey;
     private final String pluralKey;
+    private final String idPrefix;
 
-    StoraResource(String uriName, String singularKey, String pluralKey) {
+    StoraResource(String uriName, String singularKey, String pluralKey, String idPrefix) {
         this.uriName = uriName;
         this.singularKey = singularKey;
         this.pluralKey = pluralKey;
+        this.idPrefix = idPrefix;
     }
 
     /** The name in {@code stora:<resource>/...}. */
@@ -69,6 +71,14 @@ public enum StoraResource {
     /** The member a list is wrapped in ({@code contacts}), or {@code null} for unwrapped responses. */
     public String pluralKey() {
         return pluralKey;
+    }
+
+    /**
+     * The prefix of this resource's ids ({@code con_} for contacts), as the reference examples show them (they win
+     * over core-concepts.md where the two differ: {@code utype_}, {@code order_}, {@code cred_}), or {@code null}.
+     */
+    public String idPrefix() {
+        return idPrefix;
     }
 
     /** The operations of this resource, in catalog order. */

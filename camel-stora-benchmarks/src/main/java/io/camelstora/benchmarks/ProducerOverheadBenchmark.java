@@ -1,0 +1,79 @@
+package io.camelstora.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * Producer overhead: N calls of {@code stora:contacts/show} against a local stub, and the same N calls made by a plain
+ * camel-http route to the same stub, alternating rounds in one run. Prints both medians and their ratio (target <= 1.10).
+ * <p>
+ * The component's own throttle is switched off here: this measures the cost of the producer (request building, JSON
+ * parsing, unwrapping), not the rate limit.
+ * <pre>mvn -B -q -pl camel-stora-benchmarks exec:java -Dexec.mainClass=io.camelstora.benchmarks.ProducerOverheadBenchmark
+ *   [-Dcalls=5000] [-Drounds=5]</pre>
+ */
+public final class ProducerOverheadBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int calls = Integer.getInteger("calls", 5000);
+        int rounds = Integer.getInteger("rounds", 5);
+        try (StubApi stub = new StubApi(); CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().addInitialProperty("stub", stub.baseUrl());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:stora")
+                            .to("stora:contacts/show?contactId=con_0ac0514ed0711462&baseUrl={{stub}}&accessToken=bench-token"
+                                + BenchmarkSupport.NO_THROTTLE);
+                    from("direct:http")
+                            .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                            .setHeader("Authorization", constant("Bearer bench-token"))
+                            .setHeader("Accept", constant("application/json"))
+                            .to("{{stub}}/2025-09/contacts/con_0ac0514ed0711462".replace("{{stub}}", stub.baseUrl()));
+                }
+            });
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+
+            run(template, "direct:stora", calls); // warm-up both paths
+            run(template, "direct:http", calls);
+            List<Long> stora = new ArrayList<>();
+            List<Long> http = new ArrayList<>();
+            for (int i = 0; i < rounds; i++) {
+                stora.add(run(template, "direct:stora", calls));
+                http.add(run(template, "direct:http", calls));
+            }
+            long storaMedian = median(stora);
+            long httpMedian = median(http);
+            System.out.printf("calls per round: %d, rounds: %d (median shown)%n", calls, rounds);
+            System.out.printf("stora:contacts/show      %8.1f ms  (%.1f us/call)%n", storaMedian / 1e6, storaMedian / 1e3 / calls);
+            System.out.printf("camel-http baseline      %8.1f ms  (%.1f us/call)%n", httpMedian / 1e6, httpMedian / 1e3 / calls);
+            System.out.printf("ratio stora / http       %8.3f  (target <= 1.10)%n", (double) storaMedian / httpMedian);
+        }
+    }
+
+    private static long run(ProducerTemplate template, String uri, int calls) {
+        long start = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            Exchange result = template.request(uri, e -> {
+            });
+            if (result.getException() != null) {
+                throw new IllegalStateException(uri + " failed", result.getException());
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}

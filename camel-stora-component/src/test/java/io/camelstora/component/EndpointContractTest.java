@@ -1,0 +1,108 @@
+package io.camelstora.component;
+
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import org.apache.camel.Exchange;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What a wrong URI or a missing path value tells the user, and that nothing is sent then. */
+class EndpointContractTest extends StoraTestSupport {
+
+    @BeforeEach
+    void reset() {
+        wm.resetAll();
+    }
+
+    @Test
+    void unknownResourceListsTheValidResources() {
+        Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("stora:contact/show"));
+        String message = e.getCause().getMessage();
+        assertTrue(message.startsWith("Unknown Stora resource 'contact' in stora:contact/show. Valid resources: contacts,"
+                                      + " contract_templates, contracts,"), message);
+        assertTrue(message.endsWith("webhook_endpoints, and webhook to receive events"), message);
+    }
+
+    @Test
+    void unknownActionListsTheActionsOfTheResource() {
+        Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("stora:contacts/get"));
+        assertEquals("Unknown action 'get' of Stora resource contacts. Valid actions of contacts: create, delete, list, show,"
+                     + " update", e.getCause().getMessage());
+    }
+
+    @Test
+    void missingActionListsTheActionsOfTheResource() {
+        Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("stora:orders"));
+        assertEquals("stora:orders needs an action: stora:orders/<action>. Valid actions of orders: create, delete, finalize,"
+                     + " list, show, update, validate", e.getCause().getMessage());
+    }
+
+    @Test
+    void listOptionsOnAShowAreRejected() {
+        Exception e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("stora:contacts/show?fetchAllPages=true"));
+        assertTrue(e.getCause().getMessage().startsWith("stora:contacts/show is not a list"), e.getCause().getMessage());
+    }
+
+    @Test
+    void unsupportedFormatNamesTheFormatsOfTheOperation() {
+        Exception e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("stora:contacts/show?format=PDF"));
+        assertEquals("stora:contacts/show cannot answer pdf; it answers json", e.getCause().getMessage());
+    }
+
+    @Test
+    void limitOutOfRangeIsRejected() {
+        Exception e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("stora:contacts/list?limit=500"));
+        assertEquals("limit of stora:contacts/list is 500; Stora accepts 1 to 100", e.getCause().getMessage());
+    }
+
+    @Test
+    void missingPathOptionNamesOptionAndHeaderAndSendsNothing() {
+        Exchange result = call("stora:contacts/show", null);
+
+        IllegalArgumentException e = assertInstanceOf(IllegalArgumentException.class, result.getException());
+        assertEquals("stora:contacts/show needs contactId: set the endpoint option contactId or the message header"
+                     + " CamelStoraContactId", e.getMessage());
+        assertEquals(0, wm.findAll(RequestPatternBuilder.allRequests()).size());
+    }
+
+    @Test
+    void secondPathOptionIsCheckedToo() {
+        Exchange result = call("stora:order_line_items/delete?orderId=order_1", null);
+
+        assertEquals("stora:order_line_items/delete needs lineItemId: set the endpoint option lineItemId or the message header"
+                     + " CamelStoraLineItemId", result.getException().getMessage());
+        assertEquals(0, wm.findAll(RequestPatternBuilder.allRequests()).size());
+    }
+
+    @Test
+    void headerOverridesTheEndpointOptionAndIsEncoded() {
+        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con%2F2")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"contact\":{\"id\":\"con/2\"}}")));
+
+        Exchange result = call("stora:contacts/show?contactId=con_1", null, StoraConstants.CONTACT_ID, "con/2");
+
+        assertEquals(java.util.Map.of("id", "con/2"), result.getMessage().getBody());
+    }
+
+    @Test
+    void webhookIsNotAProducer() {
+        Exception e = assertThrows(Exception.class, () -> template.requestBody("stora:webhook", "x"));
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertEquals("stora:webhook receives events and cannot be used in to(); call the API with stora:<resource>/<action>",
+                root.getMessage());
+    }
+}

@@ -1,0 +1,110 @@
+package io.camelstora.component;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** One Idempotency-Key per exchange and endpoint: identical on Camel redeliveries, new for every other call. */
+class IdempotencyKeyTest extends StoraTestSupport {
+
+    private static final String CREATED = "{\"note\":{\"id\":\"note_1\"},\"meta\":{\"request_id\":\"r\"}}";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:redelivered").errorHandler(defaultErrorHandler().maximumRedeliveries(2).redeliveryDelay(0))
+                        .to("stora:notes/create");
+                from("direct:loop").loop(2).to("stora:notes/create").end();
+                from("direct:split").split(body()).to("stora:notes/create").end();
+            }
+        };
+    }
+
+    @BeforeEach
+    void reset() {
+        wm.resetAll();
+    }
+
+    @Test
+    void camelRedeliverySendsTheSameKey() {
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).inScenario("flaky").whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("third"));
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).inScenario("flaky").whenScenarioStateIs("third")
+                .willReturn(json(201, CREATED)));
+
+        Exchange result = call("direct:redelivered", Map.of("body", "hello"));
+
+        assertNull(result.getException());
+        List<String> keys = keys();
+        assertEquals(3, keys.size());
+        assertEquals(1, keys.stream().distinct().count(), "one key for all attempts: " + keys);
+
+        call("direct:redelivered", Map.of("body", "hello again"));
+        assertNotEquals(keys.get(0), keys().get(3), "the next exchange gets a new key");
+    }
+
+    @Test
+    void headerSetsTheKey() {
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).willReturn(json(201, CREATED)));
+
+        call("stora:notes/create", Map.of("body", "x"), StoraConstants.IDEMPOTENCY_KEY, "order-4711-note");
+
+        assertEquals(List.of("order-4711-note"), keys());
+    }
+
+    @Test
+    void everyIterationOfALoopGetsItsOwnKey() {
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).willReturn(json(201, CREATED)));
+
+        call("direct:loop", Map.of("body", "x"));
+
+        List<String> keys = keys();
+        assertEquals(2, keys.size());
+        assertNotEquals(keys.get(0), keys.get(1));
+    }
+
+    @Test
+    void splitPartsDoNotInheritAPendingKey() {
+        // the first call fails and leaves its key pending on the parent exchange ...
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).inScenario("s").whenScenarioStateIs("ok")
+                .willReturn(json(201, CREATED)));
+        Exchange parent = template.request("stora:notes/create", e -> e.getIn().setBody(Map.of("body", "first")));
+        assertEquals(503, ((io.camelstora.component.http.StoraApiException) parent.getException()).getStatus());
+
+        // ... which copies made by the splitter must not reuse
+        parent.setException(null);
+        parent.getIn().setBody(List.of(Map.of("body", "a"), Map.of("body", "b")));
+        template.send("direct:split", parent);
+
+        List<String> keys = keys();
+        assertEquals(3, keys.size());
+        assertEquals(3, keys.stream().distinct().count(), "distinct keys: " + keys);
+    }
+
+    private static List<String> keys() {
+        return wm.findAll(RequestPatternBuilder.allRequests()).stream().map(r -> r.getHeader("Idempotency-Key")).toList();
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}

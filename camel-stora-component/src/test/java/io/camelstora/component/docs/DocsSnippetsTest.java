@@ -1,0 +1,109 @@
+package io.camelstora.component.docs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.camelstora.component.StoraTestSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The snippets in docs/ work: every YAML route loads into a CamelContext, the ones starting from direct: run against
+ * a stub API without error, and every stora: URI of a Java snippet resolves to an endpoint.
+ */
+class DocsSnippetsTest extends StoraTestSupport {
+
+    private static final Path DOCS = Path.of("..", "docs");
+    private static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern JAVA = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern STORA_URI = Pattern.compile("\"(stora:[^\"]+)\"");
+
+    @Override
+    public boolean isUseRouteBuilder() {
+        return false;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        try (var in = getClass().getResourceAsStream("/docs-snippets.properties")) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return p;
+    }
+
+    @BeforeEach
+    void stub() {
+        context.start();
+        wm.resetAll();
+        // unwrapping falls back to the only member besides meta, so one answer fits every operation
+        wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"records\":[{\"id\":\"x_1\"}],\"meta\":{\"request_id\":\"r\"}}")));
+    }
+
+    @Test
+    void yamlRoutesLoadAndDirectOnesRun() throws Exception {
+        List<String> snippets = blocks(YAML).stream().filter(s -> s.startsWith("- route:") || s.startsWith("- from:")).toList();
+        assertTrue(snippets.size() >= 93, "one YAML route per operation at least, found " + snippets.size());
+        int run = 0;
+        for (String snippet : snippets) {
+            List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("snippet.yaml", snippet));
+            for (Route route : context.getRoutes()) {
+                if (!before.contains(route.getRouteId()) && route.getEndpoint().getEndpointUri().startsWith("direct:")) {
+                    Exchange result = template.request(route.getEndpoint(), e -> e.getIn().setBody(null));
+                    assertNull(result.getException(), () -> "snippet failed:\n" + snippet + "\n" + result.getException());
+                    run++;
+                }
+            }
+        }
+        assertTrue(run >= 93, "ran " + run);
+    }
+
+    @Test
+    void javaSnippetUrisResolve() throws Exception {
+        int resolved = 0;
+        for (String snippet : blocks(JAVA)) {
+            Matcher m = STORA_URI.matcher(snippet);
+            while (m.find()) {
+                String uri = context.resolvePropertyPlaceholders(m.group(1));
+                assertTrue(context.getEndpoint(uri) != null, uri);
+                resolved++;
+            }
+        }
+        assertTrue(resolved >= 93, "resolved " + resolved);
+    }
+
+    private static List<String> blocks(Pattern fence) throws IOException {
+        List<String> blocks = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(DOCS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                Matcher m = fence.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    blocks.add(m.group(1));
+                }
+            }
+        }
+        return blocks;
+    }
+}

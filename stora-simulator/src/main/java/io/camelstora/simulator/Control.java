@@ -1,0 +1,205 @@
+package io.camelstora.simulator;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What happens outside the API: the customer paying, the operator working in BackOffice, time passing. Each call
+ * changes state exactly as the real system would and emits the matching webhook events. Methods return the
+ * resource as the API would show it. Business-rule violations throw {@link ApiError} (409 {@code conflict}).
+ */
+public final class Control {
+
+    private final Domain domain;
+
+    Control(Domain domain) {
+        this.domain = domain;
+    }
+
+    private ObjectNode run(Supplier<Store.Entity> action) {
+        synchronized (domain) {
+            try {
+                Store.Entity entity = action.get();
+                domain.commit();
+                return domain.render(entity);
+            } catch (RuntimeException e) {
+                domain.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The customer pays a finalized order: order.completed, tenancy/subscription/unit/invoice/contract events. */
+    public ObjectNode payOrder(String orderId) {
+        return run(() -> domain.payOrder(orderId));
+    }
+
+    public ObjectNode finalizeInvoice(String invoiceId) {
+        return run(() -> domain.finalizeInvoice(invoiceId));
+    }
+
+    /** invoice.paid and invoice.updated. */
+    public ObjectNode markInvoicePaid(String invoiceId) {
+        return run(() -> domain.markInvoicePaid(invoiceId));
+    }
+
+    /** invoice.marked_uncollectible and invoice.updated. */
+    public ObjectNode markInvoiceUncollectible(String invoiceId) {
+        return run(() -> domain.markInvoiceUncollectible(invoiceId));
+    }
+
+    /** invoice.updated. */
+    public ObjectNode voidInvoice(String invoiceId) {
+        return run(() -> domain.voidInvoice(invoiceId));
+    }
+
+    /** credit_note.created (and invoice.updated for the credited invoice). */
+    public ObjectNode createCreditNote(String invoiceId, long amount, String reason) {
+        return run(() -> domain.createCreditNote(invoiceId, amount, reason));
+    }
+
+    /** credit_note.updated after shallow-merging the fields. */
+    public ObjectNode updateCreditNote(String creditNoteId, ObjectNode fields) {
+        return run(() -> domain.updateOperatorResource(ResourceKind.CREDIT_NOTE, creditNoteId, fields));
+    }
+
+    /** contract.created: a pending contract for a tenancy. */
+    public ObjectNode createContract(String tenancyId, String contractTemplateId) {
+        return run(() -> domain.createContract(tenancyId, contractTemplateId));
+    }
+
+    /** contract.signed. */
+    public ObjectNode signContract(String contractId) {
+        return run(() -> domain.signContract(contractId));
+    }
+
+    /** identity_verification.processing. */
+    public ObjectNode startIdentityVerification(String contactId) {
+        return run(() -> domain.createIdentityVerification(contactId));
+    }
+
+    /** identity_verification.{processing,succeeded,failed,cancelled}; errorCode only for failed (e.g. document_expired). */
+    public ObjectNode setIdentityVerificationStatus(String verificationId, String status, String errorCode) {
+        return run(() -> domain.setIdentityVerificationStatus(verificationId, status, errorCode));
+    }
+
+    /** coupon.created, from coupon fields as in reference/coupons.md. */
+    public ObjectNode createCoupon(ObjectNode fields) {
+        return run(() -> domain.createOperatorResource(ResourceKind.COUPON, fields));
+    }
+
+    /** coupon.updated. */
+    public ObjectNode updateCoupon(String couponId, ObjectNode fields) {
+        return run(() -> domain.updateOperatorResource(ResourceKind.COUPON, couponId, fields));
+    }
+
+    /** protection_level.created. */
+    public ObjectNode createProtectionLevel(ObjectNode fields) {
+        return run(() -> domain.createOperatorResource(ResourceKind.PROTECTION_LEVEL, fields));
+    }
+
+    /** protection_level.updated. */
+    public ObjectNode updateProtectionLevel(String protectionLevelId, ObjectNode fields) {
+        return run(() -> domain.updateOperatorResource(ResourceKind.PROTECTION_LEVEL, protectionLevelId, fields));
+    }
+
+    /** unit_type.created; give at least {@code site}, {@code name}, {@code status} and {@code prices}. */
+    public ObjectNode createUnitType(ObjectNode fields) {
+        return run(() -> domain.createOperatorResource(ResourceKind.UNIT_TYPE, fields));
+    }
+
+    /** unit_type.updated. */
+    public ObjectNode updateUnitType(String unitTypeId, ObjectNode fields) {
+        return run(() -> domain.updateOperatorResource(ResourceKind.UNIT_TYPE, unitTypeId, fields));
+    }
+
+    /** unit.created: a new available unit of a unit type, at the unit type's site. */
+    public ObjectNode createUnit(String unitTypeId, String referenceId) {
+        return run(() -> {
+            Store.Entity type = domain.store.require(ResourceKind.UNIT_TYPE, unitTypeId);
+            ObjectNode fields = Json.object();
+            fields.put("reference_id", referenceId);
+            fields.set("site", Json.ref(Json.refId(type.json, "site")));
+            fields.put("status", "available");
+            fields.putNull("unit_allocation");
+            fields.set("unit_type", Json.ref(unitTypeId));
+            return domain.createOperatorResource(ResourceKind.UNIT, fields);
+        });
+    }
+
+    /** unit.updated. */
+    public ObjectNode updateUnit(String unitId, ObjectNode fields) {
+        return run(() -> domain.updateOperatorResource(ResourceKind.UNIT, unitId, fields));
+    }
+
+    /** Operator-managed statuses: {@code unavailable}, {@code available} (from unavailable), {@code repossessed}. */
+    public ObjectNode setUnitStatus(String unitId, String status) {
+        return run(() -> domain.setUnitStatus(unitId, status));
+    }
+
+    /** A site (sites have no webhook events); for tests that start from {@link Seed#EMPTY}. */
+    public ObjectNode createSite(ObjectNode fields) {
+        return run(() -> domain.createOperatorResource(ResourceKind.SITE, fields));
+    }
+
+    /** tenancy.started, and reserved units of the tenancy become occupied (move-in day). */
+    public ObjectNode startTenancy(String tenancyId) {
+        return run(() -> domain.startTenancy(tenancyId));
+    }
+
+    public ObjectNode startSubscription(String subscriptionId) {
+        return run(() -> domain.subscriptionEvent(subscriptionId, "started", null));
+    }
+
+    public ObjectNode cancelSubscription(String subscriptionId, String reason) {
+        return run(() -> domain.subscriptionEvent(subscriptionId, "cancelled", reason));
+    }
+
+    public ObjectNode endSubscription(String subscriptionId) {
+        return run(() -> domain.subscriptionEvent(subscriptionId, "ended", null));
+    }
+
+    /** Emits any of the 50 event types for a resource in its current state, without changing it. */
+    public ObjectNode emit(String eventType, String resourceId) {
+        return run(() -> {
+            Store.Entity entity = domain.store.find(resourceId);
+            if (entity == null) {
+                throw ApiError.notFound("resource", resourceId);
+            }
+            if (!eventType.startsWith(entity.kind.webhookKey() + ".")) {
+                throw new IllegalArgumentException(eventType + " is not an event of " + entity.kind.webhookKey());
+            }
+            domain.emit(eventType, entity);
+            return entity;
+        });
+    }
+
+    /** The resource with this id as the API shows it, or null. */
+    public ObjectNode get(String id) {
+        synchronized (domain) {
+            Store.Entity entity = domain.store.find(id);
+            return entity == null ? null : domain.render(entity);
+        }
+    }
+
+    /** How many resources of a kind exist. */
+    public int count(ResourceKind kind) {
+        synchronized (domain) {
+            return domain.store.count(kind);
+        }
+    }
+
+    /** The signing secret of a webhook endpoint (shown by the API only when it is created). */
+    public String webhookSecret(String endpointId) {
+        synchronized (domain) {
+            return domain.endpointSecret(endpointId);
+        }
+    }
+
+    /** Moves the simulated clock: token expiry, the idempotency window, timestamps, tenancy start checks. */
+    public void advanceClock(Duration duration) {
+        domain.clock.advance(duration);
+    }
+}

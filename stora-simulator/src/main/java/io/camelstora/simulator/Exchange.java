@@ -1,0 +1,63 @@
+package io.camelstora.simulator;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One request on its way through the simulator, and what became of it. */
+final class Exchange {
+
+    final String requestId;
+    final String method;
+    final String path;
+    final String rawQuery;
+    final Map<String, String> query;
+    /** Lower-case header names. */
+    final Map<String, List<String>> headers;
+    final byte[] body;
+
+    String operation;
+    String fault;
+    boolean replayed;
+    /** Close the connection instead of answering. */
+    boolean drop;
+
+    Exchange(String requestId, String method, String path, String rawQuery, Map<String, String> query,
+            Map<String, List<String>> headers, byte[] body) {
+        this.requestId = requestId;
+        this.method = method;
+        this.path = path;
+        this.rawQuery = rawQuery;
+        this.query = query;
+        this.headers = headers;
+        this.body = body;
+    }
+
+    String header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Form fields of an {@code application/x-www-form-urlencoded} body. */
+    Map<String, String> form() {
+        Map<String, String> fields = new HashMap<>();
+        String text = bodyText();
+        if (text.isBlank()) {
+            return fields;
+        }
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            fields.putIfAbsent(key, value);
+        }
+        return fields;
+    }
+}

@@ -1,0 +1,45 @@
+package io.camelstora.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers stored per (token, Idempotency-Key) for 24 hours of simulated time, errors included
+ * (guides/requests.md), so a retried POST gets the exact same status and body.
+ */
+final class IdempotencyStore {
+
+    static final Duration TTL = Duration.ofHours(24);
+
+    private record Stored(HttpResult result, Instant expiresAt) {
+    }
+
+    private final Map<String, Stored> answers = new ConcurrentHashMap<>();
+    private final SimulatedClock clock;
+
+    IdempotencyStore(SimulatedClock clock) {
+        this.clock = clock;
+    }
+
+    HttpResult find(String token, String key) {
+        Stored stored = answers.get(token + '\u0000' + key);
+        if (stored == null) {
+            return null;
+        }
+        if (!clock.now().isBefore(stored.expiresAt())) {
+            answers.remove(token + '\u0000' + key, stored);
+            return null;
+        }
+        return stored.result();
+    }
+
+    void store(String token, String key, HttpResult result) {
+        answers.put(token + '\u0000' + key, new Stored(result, clock.now().plus(TTL)));
+    }
+
+    void clear() {
+        answers.clear();
+    }
+}

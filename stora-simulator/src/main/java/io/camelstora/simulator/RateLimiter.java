@@ -1,0 +1,101 @@
+package io.camelstora.simulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per-token request limits (guides/requests.md: 10 per second and 60 per minute by default). Real time, not the
+ * simulated clock: limits are about how fast a client really sends. Only admitted requests are counted, so a
+ * client that backs off recovers as soon as the window allows.
+ */
+final class RateLimiter {
+
+    /** Why a request was refused: the limit that tripped and when (epoch seconds) a request will be admitted again. */
+    record Rejection(int limit, long resetEpochSeconds) {
+    }
+
+    private record Limit(int max, long windowMillis) {
+    }
+
+    private final Limit[] limits;
+    private final RateLimitMode mode;
+    private final Map<String, Deque<Long>> admitted = new HashMap<>();
+    private final Map<String, long[]> fixedCounters = new HashMap<>();
+
+    RateLimiter(int perSecond, int perMinute, RateLimitMode mode) {
+        this.limits = new Limit[] { new Limit(perSecond, 1_000), new Limit(perMinute, 60_000) };
+        this.mode = mode;
+    }
+
+    /** Admits (and counts) the request, or says why not. */
+    synchronized Rejection admit(String key, long nowMillis) {
+        return mode == RateLimitMode.SLIDING_WINDOW ? sliding(key, nowMillis) : fixed(key, nowMillis);
+    }
+
+    synchronized void reset() {
+        admitted.clear();
+        fixedCounters.clear();
+    }
+
+    private Rejection sliding(String key, long now) {
+        Deque<Long> times = admitted.computeIfAbsent(key, k -> new ArrayDeque<>());
+        long longest = 0;
+        for (Limit limit : limits) {
+            longest = Math.max(longest, limit.windowMillis);
+        }
+        while (!times.isEmpty() && times.peekFirst() <= now - longest) {
+            times.pollFirst();
+        }
+        for (Limit limit : limits) {
+            if (limit.max <= 0) {
+                continue;
+            }
+            // Admitting now would make max+1 requests in (now - W, now] if the max-th most recent is inside it.
+            if (times.size() >= limit.max) {
+                long nthMostRecent = nth(times, times.size() - limit.max);
+                if (nthMostRecent > now - limit.windowMillis) {
+                    long freeAt = nthMostRecent + limit.windowMillis;
+                    return new Rejection(limit.max, ceilSeconds(freeAt));
+                }
+            }
+        }
+        times.addLast(now);
+        return null;
+    }
+
+    private Rejection fixed(String key, long now) {
+        // Per limit: [window index, count].
+        long[] counters = fixedCounters.computeIfAbsent(key, k -> new long[limits.length * 2]);
+        for (int i = 0; i < limits.length; i++) {
+            Limit limit = limits[i];
+            long window = now / limit.windowMillis;
+            if (counters[2 * i] != window) {
+                counters[2 * i] = window;
+                counters[2 * i + 1] = 0;
+            }
+            if (limit.max > 0 && counters[2 * i + 1] >= limit.max) {
+                return new Rejection(limit.max, ceilSeconds((window + 1) * limit.windowMillis));
+            }
+        }
+        for (int i = 0; i < limits.length; i++) {
+            counters[2 * i + 1]++;
+        }
+        return null;
+    }
+
+    private static long nth(Deque<Long> times, int index) {
+        int i = 0;
+        for (long time : times) {
+            if (i++ == index) {
+                return time;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    private static long ceilSeconds(long millis) {
+        return (millis + 999) / 1000;
+    }
+}

@@ -1,0 +1,47 @@
+package io.camelstora.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulator's notion of "now": wall-clock time plus an offset tests can move forward, so token expiry,
+ * the 24 h idempotency window and tenancy start dates can be exercised without waiting. Rate limiting and
+ * webhook retry timing deliberately use real time instead (they are about what a client experiences).
+ */
+public final class SimulatedClock {
+
+    private final AtomicLong offsetMillis = new AtomicLong();
+    /** Set while seed data loads, so seeded timestamps are the same on every run. */
+    private volatile Instant pinned;
+
+    public Instant now() {
+        Instant pin = pinned;
+        return pin != null ? pin : Instant.now().plusMillis(offsetMillis.get());
+    }
+
+    void pin(Instant instant) {
+        pinned = instant;
+    }
+
+    /** Now, to the second: the precision of the API's ISO-8601 timestamps. */
+    public Instant nowSeconds() {
+        return now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("The simulated clock only moves forward");
+        }
+        offsetMillis.addAndGet(duration.toMillis());
+    }
+
+    public Duration offset() {
+        return Duration.ofMillis(offsetMillis.get());
+    }
+
+    void reset() {
+        offsetMillis.set(0);
+    }
+}

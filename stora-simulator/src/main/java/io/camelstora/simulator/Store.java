@@ -1,0 +1,136 @@
+package io.camelstora.simulator;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The in-memory state: one insertion-ordered table per resource kind. Not thread-safe on its own; the
+ * {@link Domain} serialises every access under its lock.
+ */
+final class Store {
+
+    /** A stored resource: its JSON as the API shows it, plus what the API does not show. */
+    static final class Entity {
+        final ResourceKind kind;
+        final String id;
+        /** Insertion order: the tie-breaker for equal sort keys and the order of resources without timestamps. */
+        final long seq;
+        final ObjectNode json;
+        /** The order of a line item; null for top-level resources. */
+        String parentId;
+        /** A webhook endpoint's signing secret (the API shows it only in the create response). */
+        String secret;
+
+        Entity(ResourceKind kind, String id, long seq, ObjectNode json) {
+            this.kind = kind;
+            this.id = id;
+            this.seq = seq;
+            this.json = json;
+        }
+    }
+
+    private final Map<ResourceKind, LinkedHashMap<String, Entity>> tables = new EnumMap<>(ResourceKind.class);
+    private final Map<String, String> contactIdByEmail = new HashMap<>();
+    private Random ids;
+    private long seq;
+
+    Store(long idSeed) {
+        clear(idSeed);
+    }
+
+    void clear(long idSeed) {
+        tables.clear();
+        for (ResourceKind kind : ResourceKind.values()) {
+            tables.put(kind, new LinkedHashMap<>());
+        }
+        contactIdByEmail.clear();
+        ids = new Random(idSeed);
+        seq = 0;
+    }
+
+    /** A new id with the kind's prefix and 16 hex digits, as in every documented example; deterministic per seed. */
+    String newId(ResourceKind kind) {
+        while (true) {
+            String id = kind.prefix + String.format("%016x", ids.nextLong());
+            if (!tables.get(kind).containsKey(id)) {
+                return id;
+            }
+        }
+    }
+
+    Entity insert(ResourceKind kind, ObjectNode json) {
+        String id = json.get("id").asText();
+        Entity entity = new Entity(kind, id, seq++, json);
+        tables.get(kind).put(id, entity);
+        if (kind == ResourceKind.CONTACT) {
+            indexEmail(null, Json.text(json, "email"), id);
+        }
+        return entity;
+    }
+
+    void remove(Entity entity) {
+        tables.get(entity.kind).remove(entity.id);
+        if (entity.kind == ResourceKind.CONTACT) {
+            indexEmail(Json.text(entity.json, "email"), null, entity.id);
+        }
+    }
+
+    Entity get(ResourceKind kind, String id) {
+        return id == null ? null : tables.get(kind).get(id);
+    }
+
+    /** The entity for an id of any kind, found by its prefix. */
+    Entity find(String id) {
+        ResourceKind kind = ResourceKind.ofId(id);
+        return kind == null ? null : get(kind, id);
+    }
+
+    /** The entity behind a path parameter: 404 {@code resource_not_found} when there is none. */
+    Entity require(ResourceKind kind, String id) {
+        Entity entity = get(kind, id);
+        if (entity == null) {
+            throw ApiError.notFound(kind.singular, id);
+        }
+        return entity;
+    }
+
+    Collection<Entity> all(ResourceKind kind) {
+        return tables.get(kind).values();
+    }
+
+    List<Entity> children(ResourceKind kind, String parentId) {
+        List<Entity> result = new ArrayList<>();
+        for (Entity entity : all(kind)) {
+            if (parentId.equals(entity.parentId)) {
+                result.add(entity);
+            }
+        }
+        return result;
+    }
+
+    int count(ResourceKind kind) {
+        return tables.get(kind).size();
+    }
+
+    String contactIdByEmail(String email) {
+        return email == null ? null : contactIdByEmail.get(email.toLowerCase(Locale.ROOT));
+    }
+
+    void indexEmail(String oldEmail, String newEmail, String contactId) {
+        if (oldEmail != null) {
+            contactIdByEmail.remove(oldEmail.toLowerCase(Locale.ROOT), contactId);
+        }
+        if (newEmail != null) {
+            contactIdByEmail.put(newEmail.toLowerCase(Locale.ROOT), contactId);
+        }
+    }
+}

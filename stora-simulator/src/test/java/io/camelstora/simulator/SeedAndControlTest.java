@@ -1,0 +1,120 @@
+package io.camelstora.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+
+/** Deterministic seed data, its sizes, reset, the HTTP control API and the standalone options. */
+class SeedAndControlTest {
+
+    @Test
+    void seedIsDeterministicAndResetRestoresIt() {
+        List<String> first;
+        try (StoraSimulator sim = StoraSimulator.builder().rateLimitDisabled().start()) {
+            ApiClient api = new ApiClient(sim.baseUrl(), sim.accessToken());
+            first = ids(api);
+            assertEquals(2, api.get("/2025-09/sites").json().get("sites").size());
+            assertEquals(200, api.get("/2025-09/units").json().at("/meta/pagination/count").asInt());
+            assertEquals(500, api.get("/2025-09/contacts").json().at("/meta/pagination/count").asInt());
+            for (String list : List.of("unit_types", "orders", "invoices", "tenancies", "subscriptions", "unit_allocations", "deals",
+                    "deals/stages", "tasks", "notes", "timeline/sources", "timeline/templates", "products", "product_categories",
+                    "protection_levels", "coupons", "contracts", "contract_templates", "staff", "identity_verifications", "credit_notes")) {
+                assertTrue(api.get("/2025-09/" + list).json().at("/meta/pagination/count").asInt() > 0, list + " seeded");
+            }
+            api.post("/2025-09/contacts", "{\"email\":\"extra@example.com\"}");
+            sim.reset();
+            assertEquals(0, sim.journal().total(), "the journal is reset too");
+            assertEquals(first, ids(api));
+        }
+        try (StoraSimulator again = StoraSimulator.builder().rateLimitDisabled().start()) {
+            assertEquals(first, ids(new ApiClient(again.baseUrl(), again.accessToken())));
+        }
+    }
+
+    private static List<String> ids(ApiClient api) {
+        return List.of(api.get("/2025-09/contacts?limit=1").json().at("/contacts/0/id").asText(),
+                api.get("/2025-09/orders?limit=1").json().at("/orders/0/id").asText(),
+                api.get("/2025-09/invoices?limit=1").json().at("/invoices/0/updated_at").asText(),
+                api.get("/2025-09/units?limit=1").json().at("/units/0/id").asText());
+    }
+
+    @Test
+    void hundredThousandContactsLoadInSecondsAndEmptyMeansEmpty() {
+        long started = System.nanoTime();
+        try (StoraSimulator sim = StoraSimulator.builder().rateLimitDisabled().seed(Seed.contacts(100_000)).start()) {
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertTrue(millis < 10_000, "loaded in " + millis + " ms");
+            ApiClient api = new ApiClient(sim.baseUrl(), sim.accessToken());
+            assertEquals(100_000, api.get("/2025-09/contacts?limit=1").json().at("/meta/pagination/count").asInt());
+            assertEquals(1000, api.get("/2025-09/contacts?limit=100&page=1000").json().at("/meta/pagination/page").asInt());
+        }
+        try (StoraSimulator empty = StoraSimulator.builder().seed(Seed.EMPTY).start()) {
+            ApiClient api = new ApiClient(empty.baseUrl(), empty.accessToken());
+            assertEquals(0, api.get("/2025-09/sites").json().get("sites").size());
+        }
+    }
+
+    @Test
+    void httpControlApiPlaysPaymentsAndReportsState() {
+        try (StoraSimulator sim = StoraSimulator.builder().rateLimitDisabled().start()) {
+            ApiClient api = new ApiClient(sim.baseUrl(), sim.accessToken());
+            ApiClient control = api.withToken(null);
+            JsonNode info = control.get("/_simulator/info").json();
+            assertEquals(sim.baseUrl(), info.get("base_url").asText());
+            assertEquals(95, info.get("operations").asInt(), "93 documented operations + create/update deal");
+
+            String order = api.get("/2025-09/orders?status=finalized&limit=1").json().at("/orders/0/id").asText();
+            String paymentUrl = api.get("/2025-09/orders/" + order).json().at("/order/payment_url").asText();
+            assertTrue(control.get(paymentUrl.substring(sim.baseUrl().length())).text().contains("<form"));
+            assertEquals("completed", control.post("/_simulator/orders/" + order + "/pay", "").json().get("status").asText());
+            assertEquals("conflict", control.post("/_simulator/orders/" + order + "/pay", "").errorCode());
+
+            String token = control.post("/_simulator/tokens", "{\"scopes\":[\"public.site:read\"]}").json().get("access_token").asText();
+            assertEquals(403, api.withToken(token).get("/2025-09/units").status());
+            JsonNode counters = control.get("/_simulator/journal/counters").json();
+            assertEquals(1, counters.at("/by_status/403").asInt());
+            assertTrue(control.get("/_simulator/webhooks/events").json().get("events").size() >= 4);
+            control.post("/_simulator/clock/advance", "{\"seconds\":3600}");
+            assertEquals(Duration.ofHours(1), sim.clock().offset());
+            assertEquals(404, control.get("/_simulator/nothing").status());
+            assertEquals(200, control.post("/_simulator/reset", "").status());
+            assertEquals(Duration.ZERO, sim.clock().offset());
+        }
+    }
+
+    @Test
+    void commandLineOptions() {
+        assertNotNull(Main.parse(new String[] { "--port", "8099", "--seed", "empty", "--rate-limit", "5/30", "--rate-limit-mode", "fixed",
+                "--webhook-time-scale", "0.001", "--token", "abc" }));
+        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--nope", "1" }));
+        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--port" }));
+        assertThrows(IllegalArgumentException.class, () -> Seed.contacts(10));
+    }
+
+    @Test
+    void servesEveryDocumentedOperation() throws Exception {
+        Set<String> documented;
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                getClass().getResourceAsStream("/documented-operations.txt"), java.nio.charset.StandardCharsets.UTF_8)).lines()) {
+            documented = new java.util.TreeSet<>(lines.filter(l -> !l.isBlank()).toList());
+        }
+        assertEquals(93, documented.size());
+        try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.EMPTY).start()) {
+            Set<String> served = new java.util.TreeSet<>(sim.operationNames());
+            Set<String> missing = new java.util.TreeSet<>(documented);
+            missing.removeAll(served);
+            assertEquals(Set.of(), missing);
+            served.removeAll(documented);
+            assertEquals(Set.of("deals/create", "deals/update"), served, "the two extra pages found in the reference");
+        }
+    }
+}
