@@ -41,6 +41,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.camelstora.component.StoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -49,6 +51,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "statedirectory":
+        case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "unwrap": getOrCreateConfiguration(target).setUnwrap(property(camelContext, boolean.class, value)); return true;
         case "validatemetadata":
         case "validateMetadata": getOrCreateConfiguration(target).setValidateMetadata(property(camelContext, boolean.class, value)); return true;
@@ -70,6 +76,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.camelstora.component.StoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -78,6 +86,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputType": return io.camelstora.component.StoraOutputType.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "unwrap": return boolean.class;
         case "validatemetadata":
         case "validateMetadata": return boolean.class;
@@ -100,6 +112,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -108,9 +122,22 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "statedirectory":
+        case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "unwrap": return getOrCreateConfiguration(target).isUnwrap();
         case "validatemetadata":
         case "validateMetadata": return getOrCreateConfiguration(target).isValidateMetadata();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -66,7 +66,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "format": target.getRequestOptions().setFormat(property(camelContext, io.camelstora.component.catalog.StoraFormat.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
-        case "idempotentRepository": target.getPollingOptions().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identityverificationid":
         case "identityVerificationId": target.getRequestOptions().setIdentityVerificationId(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
@@ -134,11 +134,11 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "statedirectory":
-        case "stateDirectory": target.getPollingOptions().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "statekey":
         case "stateKey": target.getPollingOptions().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
-        case "stateRepository": target.getPollingOptions().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subscriptionid":
         case "subscriptionId": target.getRequestOptions().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
@@ -373,7 +373,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "format": return target.getRequestOptions().getFormat();
         case "greedy": return target.isGreedy();
         case "idempotentrepository":
-        case "idempotentRepository": return target.getPollingOptions().getIdempotentRepository();
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "identityverificationid":
         case "identityVerificationId": return target.getRequestOptions().getIdentityVerificationId();
         case "initialdelay":
@@ -441,11 +441,11 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "statedirectory":
-        case "stateDirectory": return target.getPollingOptions().getStateDirectory();
+        case "stateDirectory": return target.getConfiguration().getStateDirectory();
         case "statekey":
         case "stateKey": return target.getPollingOptions().getStateKey();
         case "staterepository":
-        case "stateRepository": return target.getPollingOptions().getStateRepository();
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "subscriptionid":
         case "subscriptionId": return target.getRequestOptions().getSubscriptionId();
         case "taskid":

@@ -1,6 +1,8 @@
 package io.camelstora.component;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -10,6 +12,8 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 public class StoraConfiguration implements Cloneable {
+
+    public static final String DEFAULT_STATE_DIRECTORY = ".camel-stora";
 
     public static final String DEFAULT_BASE_URL = "https://public-api.stora.co";
 
@@ -46,6 +50,24 @@ public class StoraConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "20",
               description = "Connections kept open to the API per account (all endpoints of the account share them).")
     private int maxConnections = 20;
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_STATE_DIRECTORY,
+              description = "Where polling consumers keep their state, relative to the working directory unless absolute:"
+                            + " STATEKEY.state holds the cursor (a FileStateRepository), STATEKEY.seen the keys of the"
+                            + " records read within the overlap (a FileIdempotentRepository). Unused when both repositories"
+                            + " are given.")
+    private String stateDirectory = DEFAULT_STATE_DIRECTORY;
+
+    @UriParam(label = "consumer,advanced",
+              description = "Where polling consumers keep their cursors (a StateRepository bean of String keys and values, keyed by"
+                            + " stateKey), instead of files in stateDirectory. Several nodes polling the same list must share it.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced",
+              description = "Where polling consumers keep the (id, updated_at) keys of the records read within the overlap,"
+                            + " prefixed by stateKey, instead of files in stateDirectory. A memory repository forgets them on"
+                            + " restart, so the first poll after a restart reports again the records of the overlap window.")
+    private IdempotentRepository idempotentRepository;
 
     public StoraConfiguration copy() {
         try {
@@ -117,5 +139,29 @@ public class StoraConfiguration implements Cloneable {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.camelstora.component.StoraConfiguration;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraRequestFactory;
 import io.camelstora.component.StoraRequestOptions;
@@ -182,8 +183,9 @@ final class ListPollPlan {
             throw new IllegalArgumentException("stateKey of " + uri + " is '" + o.getStateKey()
                                                + "'; use letters, digits and . _ : / -");
         }
-        if (o.getStateRepository() == null || o.getIdempotentRepository() == null) {
-            if (o.getStateDirectory() == null || o.getStateDirectory().isBlank()) {
+        StoraConfiguration c = endpoint.getConfiguration();
+        if (c.getStateRepository() == null || c.getIdempotentRepository() == null) {
+            if (c.getStateDirectory() == null || c.getStateDirectory().isBlank()) {
                 throw new IllegalArgumentException("stateDirectory of " + uri + " is empty; set it, or give both"
                                                    + " stateRepository and idempotentRepository");
             }

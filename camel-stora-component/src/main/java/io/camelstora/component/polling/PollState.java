@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.camelstora.component.StoraConfiguration;
 import org.apache.camel.Service;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
@@ -28,7 +29,7 @@ final class PollState {
     private final IdempotentRepository seen;
     private final List<Service> owned = new ArrayList<>();
 
-    PollState(String key, StoraPollingOptions options) {
+    PollState(String key, StoraConfiguration options) {
         this.key = key;
         String fileName = key.replaceAll("[^A-Za-z0-9._-]", "_");
         File directory = new File(options.getStateDirectory() == null ? "" : options.getStateDirectory());

@@ -84,7 +84,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         endpoint.getComponent().claimPollingStateKey(plan.stateKey, URISupport.sanitizeUri(endpoint.getEndpointUri()));
         try {
-            state = new PollState(plan.stateKey, endpoint.getPollingOptions());
+            state = new PollState(plan.stateKey, endpoint.getConfiguration());
             state.start();
             reader = new ListReader(endpoint.getClient(), plan);
             LOG.debug("Polling {}", plan);

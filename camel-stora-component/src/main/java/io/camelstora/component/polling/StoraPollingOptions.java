@@ -1,8 +1,6 @@
 package io.camelstora.component.polling;
 
 import io.camelstora.component.catalog.ListCapabilities;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -13,8 +11,6 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class StoraPollingOptions {
 
-    public static final String DEFAULT_STATE_DIRECTORY = ".camel-stora";
-
     @UriParam(label = "consumer", defaultValue = "CHANGES", enums = "CHANGES,CREATED",
               description = "CHANGES reports records created or updated since the last poll (the cursor follows updated_at);"
                             + " CREATED reports only new records (the cursor follows created_at), for lists whose records"
@@ -23,7 +19,7 @@ public class StoraPollingOptions {
 
     @UriParam(label = "consumer", defaultValue = InitialSync.ALL,
               description = "Where a consumer with no stored cursor starts: all (every existing record, oldest first), none"
-                            + " (only what changes after the first poll) or since:<ISO-8601> (since:2025-01-12T15:30:00Z)."
+                            + " (only what changes after the first poll) or since: followed by an ISO-8601 timestamp (since:2025-01-12T15:30:00Z)."
                             + " Applies once per stateKey: later starts continue from the stored cursor.")
     private String initialSync = InitialSync.ALL;
 
@@ -53,29 +49,11 @@ public class StoraPollingOptions {
 
     @UriParam(label = "consumer",
               description = "The key of this consumer's cursor in the stateRepository and of its keys in the"
-                            + " idempotentRepository. Default: stora.<resource>, followed by the path parameters, .created in"
+                            + " idempotentRepository (the file names in stateDirectory). Default: stora. and the resource, followed by the path parameters, .created in"
                             + " CREATED mode and a hash of the filter options when there are any (stora.contacts,"
                             + " stora.order_line_items.order_1, stora.contacts.3fa8c21b). Set it to keep a cursor when changing"
                             + " filters, or to tell apart two consumers of the same list in different accounts.")
     private String stateKey;
-
-    @UriParam(label = "consumer", defaultValue = DEFAULT_STATE_DIRECTORY,
-              description = "The directory of the default repositories, relative to the working directory unless absolute:"
-                            + " <stateKey>.state holds the cursor (a FileStateRepository), <stateKey>.seen the keys of the"
-                            + " records read within the overlap (a FileIdempotentRepository). Unused when both repositories"
-                            + " are given.")
-    private String stateDirectory = DEFAULT_STATE_DIRECTORY;
-
-    @UriParam(label = "consumer,advanced",
-              description = "Where the cursor is kept (a StateRepository<String, String> bean), instead of the file in"
-                            + " stateDirectory. Several nodes polling the same list must share it.")
-    private StateRepository<String, String> stateRepository;
-
-    @UriParam(label = "consumer,advanced",
-              description = "Where the (id, updated_at) keys of the records read within the overlap are kept, instead of the"
-                            + " file in stateDirectory. A memory repository forgets them on restart, so the first poll after a"
-                            + " restart reports again the records of the overlap window.")
-    private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer,advanced", defaultValue = ListCapabilities.UPDATED_AFTER,
               description = "The query parameter asking for records updated at or after a timestamp (CHANGES mode). The"
@@ -155,30 +133,6 @@ public class StoraPollingOptions {
 
     public void setStateKey(String stateKey) {
         this.stateKey = stateKey;
-    }
-
-    public String getStateDirectory() {
-        return stateDirectory;
-    }
-
-    public void setStateDirectory(String stateDirectory) {
-        this.stateDirectory = stateDirectory;
-    }
-
-    public StateRepository<String, String> getStateRepository() {
-        return stateRepository;
-    }
-
-    public void setStateRepository(StateRepository<String, String> stateRepository) {
-        this.stateRepository = stateRepository;
-    }
-
-    public IdempotentRepository getIdempotentRepository() {
-        return idempotentRepository;
-    }
-
-    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
-        this.idempotentRepository = idempotentRepository;
     }
 
     public String getUpdatedAfterParam() {
