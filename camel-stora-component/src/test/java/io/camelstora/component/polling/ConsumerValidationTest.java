@@ -1,10 +1,9 @@
 package io.camelstora.component.polling;
 
 import java.util.Map;
-
-import org.apache.camel.builder.RouteBuilder;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.component.StoraConstants;
+import io.camelstora.component.http.StoraJson;
 import io.camelstora.simulator.RecordedRequest;
 import io.camelstora.simulator.Seed;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;
-import io.camelstora.component.http.StoraJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
