@@ -45,6 +45,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.camelstora.component.StoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -77,6 +79,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retrymaxduration":
         case "retryMaxDuration": getOrCreateConfiguration(target).setRetryMaxDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "throttle": getOrCreateConfiguration(target).setThrottle(property(camelContext, boolean.class, value)); return true;
         case "tokenrefreshmargin":
         case "tokenRefreshMargin": getOrCreateConfiguration(target).setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -109,6 +115,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.camelstora.component.StoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -141,6 +149,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retrymaxduration":
         case "retryMaxDuration": return long.class;
         case "scopes": return java.lang.String.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "throttle": return boolean.class;
         case "tokenrefreshmargin":
         case "tokenRefreshMargin": return long.class;
@@ -174,6 +186,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -206,6 +220,10 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retrymaxduration":
         case "retryMaxDuration": return getOrCreateConfiguration(target).getRetryMaxDuration();
         case "scopes": return getOrCreateConfiguration(target).getScopes();
+        case "statedirectory":
+        case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "throttle": return getOrCreateConfiguration(target).isThrottle();
         case "tokenrefreshmargin":
         case "tokenRefreshMargin": return getOrCreateConfiguration(target).getTokenRefreshMargin();
@@ -216,6 +234,15 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "unwrap": return getOrCreateConfiguration(target).isUnwrap();
         case "validatemetadata":
         case "validateMetadata": return getOrCreateConfiguration(target).isValidateMetadata();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

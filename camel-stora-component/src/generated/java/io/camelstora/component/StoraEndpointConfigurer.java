@@ -51,11 +51,13 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "contractId": target.getRequestOptions().setContractId(property(camelContext, java.lang.String.class, value)); return true;
         case "couponid":
         case "couponId": target.getRequestOptions().setCouponId(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdafterparam":
+        case "createdAfterParam": target.getPollingOptions().setCreatedAfterParam(property(camelContext, java.lang.String.class, value)); return true;
         case "creditnoteid":
         case "creditNoteId": target.getRequestOptions().setCreditNoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "dealid":
         case "dealId": target.getRequestOptions().setDealId(property(camelContext, java.lang.String.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "endpointname":
         case "endpointName": target.getWebhookOptions().setEndpointName(property(camelContext, java.lang.String.class, value)); return true;
         case "eventid":
@@ -66,6 +68,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "exchangeperpage":
+        case "exchangePerPage": target.getPollingOptions().setExchangePerPage(property(camelContext, boolean.class, value)); return true;
         case "expand": target.getRequestOptions().setExpand(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchallpages":
         case "fetchAllPages": target.getRequestOptions().setFetchAllPages(property(camelContext, boolean.class, value)); return true;
@@ -77,11 +81,13 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "idempotent": target.getWebhookOptions().setIdempotent(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
-        case "idempotentRepository": target.getWebhookOptions().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "identityverificationid":
         case "identityVerificationId": target.getRequestOptions().setIdentityVerificationId(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "initialsync":
+        case "initialSync": target.getPollingOptions().setInitialSync(property(camelContext, java.lang.String.class, value)); return true;
         case "invoiceid":
         case "invoiceId": target.getRequestOptions().setInvoiceId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -95,6 +101,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxitems":
         case "maxItems": target.getRequestOptions().setMaxItems(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getPollingOptions().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxratelimitwait":
         case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -105,8 +113,13 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "orderId": target.getRequestOptions().setOrderId(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
+        case "overlap": target.getPollingOptions().setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "page": target.getRequestOptions().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "pagesize":
+        case "pageSize": target.getPollingOptions().setPageSize(property(camelContext, int.class, value)); return true;
         case "path": target.getWebhookOptions().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollmode":
+        case "pollMode": target.getPollingOptions().setPollMode(property(camelContext, io.camelstora.component.polling.PollMode.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "productcategoryid":
@@ -171,6 +184,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stageId": target.getRequestOptions().setStageId(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statedirectory":
+        case "stateDirectory": target.getConfiguration().setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getPollingOptions().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "subscriptionid":
         case "subscriptionId": target.getRequestOptions().setSubscriptionId(property(camelContext, java.lang.String.class, value)); return true;
         case "taskid":
@@ -180,6 +199,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "tenancyid":
         case "tenancyId": target.getRequestOptions().setTenancyId(property(camelContext, java.lang.String.class, value)); return true;
         case "throttle": target.getConfiguration().setThrottle(property(camelContext, boolean.class, value)); return true;
+        case "timefilter":
+        case "timeFilter": target.getPollingOptions().setTimeFilter(property(camelContext, io.camelstora.component.polling.TimeFilter.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getRequestOptions().setToken(property(camelContext, java.lang.String.class, value)); return true;
@@ -198,8 +219,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unregisteronstop":
         case "unregisterOnStop": target.getWebhookOptions().setUnregisterOnStop(property(camelContext, io.camelstora.component.webhook.UnregisterMode.class, value)); return true;
         case "unwrap": target.getConfiguration().setUnwrap(property(camelContext, boolean.class, value)); return true;
+        case "updatedafterparam":
+        case "updatedAfterParam": target.getPollingOptions().setUpdatedAfterParam(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "validatefilters":
+        case "validateFilters": target.getPollingOptions().setValidateFilters(property(camelContext, boolean.class, value)); return true;
         case "validatemetadata":
         case "validateMetadata": target.getConfiguration().setValidateMetadata(property(camelContext, boolean.class, value)); return true;
         case "webhookendpointid":
@@ -239,6 +264,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "contractId": return java.lang.String.class;
         case "couponid":
         case "couponId": return java.lang.String.class;
+        case "createdafterparam":
+        case "createdAfterParam": return java.lang.String.class;
         case "creditnoteid":
         case "creditNoteId": return java.lang.String.class;
         case "dealid":
@@ -254,6 +281,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "exchangeperpage":
+        case "exchangePerPage": return boolean.class;
         case "expand": return java.lang.String.class;
         case "fetchallpages":
         case "fetchAllPages": return boolean.class;
@@ -270,6 +299,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "identityVerificationId": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "initialsync":
+        case "initialSync": return java.lang.String.class;
         case "invoiceid":
         case "invoiceId": return java.lang.String.class;
         case "lazystartproducer":
@@ -283,6 +314,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return int.class;
         case "maxitems":
         case "maxItems": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxratelimitwait":
         case "maxRateLimitWait": return long.class;
         case "maxretries":
@@ -293,8 +326,13 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "orderId": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
+        case "overlap": return long.class;
         case "page": return java.lang.Integer.class;
+        case "pagesize":
+        case "pageSize": return int.class;
         case "path": return java.lang.String.class;
+        case "pollmode":
+        case "pollMode": return io.camelstora.component.polling.PollMode.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "productcategoryid":
@@ -359,6 +397,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stageId": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statedirectory":
+        case "stateDirectory": return java.lang.String.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "subscriptionid":
         case "subscriptionId": return java.lang.String.class;
         case "taskid":
@@ -368,6 +412,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "tenancyid":
         case "tenancyId": return java.lang.String.class;
         case "throttle": return boolean.class;
+        case "timefilter":
+        case "timeFilter": return io.camelstora.component.polling.TimeFilter.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
@@ -386,8 +432,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unregisteronstop":
         case "unregisterOnStop": return io.camelstora.component.webhook.UnregisterMode.class;
         case "unwrap": return boolean.class;
+        case "updatedafterparam":
+        case "updatedAfterParam": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "validatefilters":
+        case "validateFilters": return boolean.class;
         case "validatemetadata":
         case "validateMetadata": return boolean.class;
         case "webhookendpointid":
@@ -428,6 +478,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "contractId": return target.getRequestOptions().getContractId();
         case "couponid":
         case "couponId": return target.getRequestOptions().getCouponId();
+        case "createdafterparam":
+        case "createdAfterParam": return target.getPollingOptions().getCreatedAfterParam();
         case "creditnoteid":
         case "creditNoteId": return target.getRequestOptions().getCreditNoteId();
         case "dealid":
@@ -443,6 +495,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "exchangeperpage":
+        case "exchangePerPage": return target.getPollingOptions().isExchangePerPage();
         case "expand": return target.getRequestOptions().getExpand();
         case "fetchallpages":
         case "fetchAllPages": return target.getRequestOptions().isFetchAllPages();
@@ -454,11 +508,13 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return target.isGreedy();
         case "idempotent": return target.getWebhookOptions().isIdempotent();
         case "idempotentrepository":
-        case "idempotentRepository": return target.getWebhookOptions().getIdempotentRepository();
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "identityverificationid":
         case "identityVerificationId": return target.getRequestOptions().getIdentityVerificationId();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "initialsync":
+        case "initialSync": return target.getPollingOptions().getInitialSync();
         case "invoiceid":
         case "invoiceId": return target.getRequestOptions().getInvoiceId();
         case "lazystartproducer":
@@ -472,6 +528,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxitems":
         case "maxItems": return target.getRequestOptions().getMaxItems();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getPollingOptions().getMaxMessagesPerPoll();
         case "maxratelimitwait":
         case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
         case "maxretries":
@@ -482,8 +540,13 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "orderId": return target.getRequestOptions().getOrderId();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
+        case "overlap": return target.getPollingOptions().getOverlap();
         case "page": return target.getRequestOptions().getPage();
+        case "pagesize":
+        case "pageSize": return target.getPollingOptions().getPageSize();
         case "path": return target.getWebhookOptions().getPath();
+        case "pollmode":
+        case "pollMode": return target.getPollingOptions().getPollMode();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "productcategoryid":
@@ -548,6 +611,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "stageId": return target.getRequestOptions().getStageId();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statedirectory":
+        case "stateDirectory": return target.getConfiguration().getStateDirectory();
+        case "statekey":
+        case "stateKey": return target.getPollingOptions().getStateKey();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "subscriptionid":
         case "subscriptionId": return target.getRequestOptions().getSubscriptionId();
         case "taskid":
@@ -557,6 +626,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "tenancyid":
         case "tenancyId": return target.getRequestOptions().getTenancyId();
         case "throttle": return target.getConfiguration().isThrottle();
+        case "timefilter":
+        case "timeFilter": return target.getPollingOptions().getTimeFilter();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getRequestOptions().getToken();
@@ -575,8 +646,12 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unregisteronstop":
         case "unregisterOnStop": return target.getWebhookOptions().getUnregisterOnStop();
         case "unwrap": return target.getConfiguration().isUnwrap();
+        case "updatedafterparam":
+        case "updatedAfterParam": return target.getPollingOptions().getUpdatedAfterParam();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "validatefilters":
+        case "validateFilters": return target.getPollingOptions().isValidateFilters();
         case "validatemetadata":
         case "validateMetadata": return target.getConfiguration().isValidateMetadata();
         case "webhookendpointid":
@@ -593,6 +668,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": return java.lang.Object.class;
         case "secretstore":
         case "secretStore": return String.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(101);
+        Set<String> props = new HashSet<>(114);
         props.add("accessToken");
         props.add("action");
         props.add("allowHttp");
@@ -39,6 +39,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("contactId");
         props.add("contractId");
         props.add("couponId");
+        props.add("createdAfterParam");
         props.add("creditNoteId");
         props.add("dealId");
         props.add("delay");
@@ -47,6 +48,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("eventTypes");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("exchangePerPage");
         props.add("expand");
         props.add("fetchAllPages");
         props.add("filename");
@@ -58,6 +60,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("idempotentRepository");
         props.add("identityVerificationId");
         props.add("initialDelay");
+        props.add("initialSync");
         props.add("invoiceId");
         props.add("lazyStartProducer");
         props.add("limit");
@@ -65,13 +68,17 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxItems");
+        props.add("maxMessagesPerPoll");
         props.add("maxRateLimitWait");
         props.add("maxRetries");
         props.add("noteId");
         props.add("orderId");
         props.add("outputType");
+        props.add("overlap");
         props.add("page");
+        props.add("pageSize");
         props.add("path");
+        props.add("pollMode");
         props.add("pollStrategy");
         props.add("productCategoryId");
         props.add("productId");
@@ -107,11 +114,15 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("staffId");
         props.add("stageId");
         props.add("startScheduler");
+        props.add("stateDirectory");
+        props.add("stateKey");
+        props.add("stateRepository");
         props.add("subscriptionId");
         props.add("taskId");
         props.add("templateId");
         props.add("tenancyId");
         props.add("throttle");
+        props.add("timeFilter");
         props.add("timeUnit");
         props.add("token");
         props.add("tokenRefreshMargin");
@@ -122,7 +133,9 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("unitTypeId");
         props.add("unregisterOnStop");
         props.add("unwrap");
+        props.add("updatedAfterParam");
         props.add("useFixedDelay");
+        props.add("validateFilters");
         props.add("validateMetadata");
         props.add("webhookEndpointId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

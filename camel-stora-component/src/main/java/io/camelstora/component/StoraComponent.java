@@ -48,6 +48,8 @@ public class StoraComponent extends DefaultComponent {
     private Clock clock = Clock.systemUTC();
     private final Map<String, AccountPolicy> policies = new ConcurrentHashMap<>();
     private final List<SlidingWindowRateLimiter> ownLimiters = new CopyOnWriteArrayList<>();
+    /** The state keys of the running polling consumers, with the endpoint that holds each. */
+    private final Map<String, String> pollingStateKeys = new ConcurrentHashMap<>();
     private ExecutorService callbackExecutor;
     private ScheduledExecutorService timer;
 
@@ -100,6 +102,23 @@ public class StoraComponent extends DefaultComponent {
                 config.getResponseTimeout(), callbackExecutor());
         AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
         return new StoraClient(baseUrl, transport, tokens, new AccountLimiter(limiter, stats, callbackExecutor()), calls);
+    }
+
+    /**
+     * Reserves a polling consumer's state key: two consumers sharing one would move each other's cursor.
+     *
+     * @throws IllegalArgumentException when another running consumer holds the key
+     */
+    public void claimPollingStateKey(String stateKey, String endpointUri) {
+        String holder = pollingStateKeys.putIfAbsent(stateKey, endpointUri);
+        if (holder != null) {
+            throw new IllegalArgumentException("stateKey " + stateKey + " of " + endpointUri + " is already used by the"
+                                               + " consumer of " + holder + "; give each consumer its own stateKey");
+        }
+    }
+
+    public void releasePollingStateKey(String stateKey) {
+        pollingStateKeys.remove(stateKey);
     }
 
     /**

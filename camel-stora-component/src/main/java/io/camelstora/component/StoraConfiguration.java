@@ -3,6 +3,8 @@ package io.camelstora.component;
 import io.camelstora.component.auth.TokenStore;
 import io.camelstora.component.limits.RequestLimiter;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -12,6 +14,8 @@ import org.apache.camel.spi.UriParams;
  */
 @UriParams
 public class StoraConfiguration implements Cloneable {
+
+    public static final String DEFAULT_STATE_DIRECTORY = ".camel-stora";
 
     public static final String DEFAULT_BASE_URL = "https://public-api.stora.co";
 
@@ -69,8 +73,8 @@ public class StoraConfiguration implements Cloneable {
                             + " the success object of deletes and bulk actions) instead of the whole document with its meta.")
     private boolean unwrap = true;
 
-    @UriParam(label = "producer", defaultValue = "MAP", enums = "MAP,JSON_NODE,STRING",
-              description = "The Java type of a JSON result: MAP (java.util.Map or List of maps), JSON_NODE (Jackson) or STRING (the JSON text).")
+    @UriParam(label = "common", defaultValue = "MAP", enums = "MAP,JSON_NODE,STRING",
+              description = "The Java type of a JSON result or polled record: MAP (java.util.Map or List of maps), JSON_NODE (Jackson) or STRING (the JSON text).")
     private StoraOutputType outputType = StoraOutputType.MAP;
 
     @UriParam(label = "producer", defaultValue = "true",
@@ -146,6 +150,26 @@ public class StoraConfiguration implements Cloneable {
     @UriParam(label = "retry", defaultValue = "60000", javaType = "java.time.Duration",
               description = "No retry starts later than this after the first attempt, in milliseconds.")
     private long retryMaxDuration = 60000;
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_STATE_DIRECTORY,
+              description = "Where polling consumers keep their state, relative to the working directory unless absolute:"
+                            + " STATEKEY.state holds the cursor (a FileStateRepository), STATEKEY.seen the keys of the"
+                            + " records read within the overlap (a FileIdempotentRepository). Unused when both repositories"
+                            + " are given.")
+    private String stateDirectory = DEFAULT_STATE_DIRECTORY;
+
+    @UriParam(label = "consumer,advanced",
+              description = "Where polling consumers keep their cursors (a StateRepository bean of String keys and values, keyed by"
+                            + " stateKey), instead of files in stateDirectory. Several nodes polling the same list must share it.")
+    private StateRepository<String, String> stateRepository;
+
+    @UriParam(label = "consumer,advanced",
+              description = "Where consumers remember what they already routed, instead of their defaults: stora:webhook keeps event"
+                            + " ids (default: in memory, the last 10000 per endpoint, lost on restart); polling consumers keep the"
+                            + " (id, updated_at) keys of records read within the overlap, prefixed by stateKey (default: a file in"
+                            + " stateDirectory). Use a persistent repository shared by all nodes, such as camel-sql's"
+                            + " JdbcMessageIdRepository, when several nodes consume.")
+    private IdempotentRepository idempotentRepository;
 
     public StoraConfiguration copy() {
         try {
@@ -369,5 +393,29 @@ public class StoraConfiguration implements Cloneable {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public String getStateDirectory() {
+        return stateDirectory;
+    }
+
+    public void setStateDirectory(String stateDirectory) {
+        this.stateDirectory = stateDirectory;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 }

@@ -87,6 +87,19 @@ public final class StoraConstants {
     @Metadata(label = "producer", description = "The Idempotency-Key sent with a POST. When absent the component generates one per exchange and endpoint, reuses it on every retry and redelivery of that exchange, and sets this header to it on the result.", javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelStoraIdempotencyKey";
 
+    // ---- polling consumer (from("stora:<resource>/list"))
+
+    @Metadata(label = "consumer", description = "The id of the record the exchange carries (one exchange per record).", javaType = "String")
+    public static final String POLL_RECORD_ID = "CamelStoraPollRecordId";
+    @Metadata(label = "consumer", description = "The created_at of the record the exchange carries, as the API wrote it (one exchange per record).", javaType = "String")
+    public static final String POLL_RECORD_CREATED_AT = "CamelStoraPollRecordCreatedAt";
+    @Metadata(label = "consumer", description = "The updated_at of the record the exchange carries, as the API wrote it, or null for records without one (one exchange per record).", javaType = "String")
+    public static final String POLL_RECORD_UPDATED_AT = "CamelStoraPollRecordUpdatedAt";
+    @Metadata(label = "consumer", description = "The newest updated_at (created_at in CREATED mode) the consumer has sent, this exchange's records included (ISO-8601). For lists sorted by it, the cursor saved once this exchange and the ones before it completed.", javaType = "String")
+    public static final String POLL_CURSOR = "CamelStoraPollCursor";
+    @Metadata(label = "consumer", description = "The stateKey of the consumer that sent the exchange.", javaType = "String")
+    public static final String POLL_STATE_KEY = "CamelStoraPollStateKey";
+
     // ---- response
 
     @Metadata(label = "producer", description = "The operation that was called, as stora:<resource>/<action>.", javaType = "String")

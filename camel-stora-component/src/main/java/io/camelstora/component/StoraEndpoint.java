@@ -10,6 +10,8 @@ import io.camelstora.component.http.StoraClient;
 import io.camelstora.component.webhook.StoraWebhookConsumer;
 import io.camelstora.component.webhook.StoraWebhookOptions;
 import io.camelstora.component.webhook.StoraWebhookReceiver;
+import io.camelstora.component.polling.StoraPollingConsumer;
+import io.camelstora.component.polling.StoraPollingOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -60,6 +62,18 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @UriParam
     private StoraWebhookOptions webhookOptions = new StoraWebhookOptions();
 
+    @UriParam
+    private StoraPollingOptions pollingOptions = new StoraPollingOptions();
+
+    /** Camel's 500 ms would spend the account's 60 requests a minute on polling alone. */
+    public static final long DEFAULT_POLL_DELAY = 60_000;
+
+    // redeclared only so the generated documentation shows this default; the value lives in ScheduledPollEndpoint
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY, javaType = "java.time.Duration",
+              description = "Milliseconds (or a duration such as 5m) between the end of a poll and the start of the next."
+                            + " Every poll costs at least one request of the account's rate limit (60 a minute).")
+    private long delay = DEFAULT_POLL_DELAY;
+
     private StoraOperation operation;
     private StoraClient client;
     private StoraWebhookReceiver webhookReceiver;
@@ -68,6 +82,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public StoraEndpoint(String uri, StoraComponent component, StoraConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_POLL_DELAY);
     }
 
     @Override
@@ -160,12 +175,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        if (isWebhook()) {
-            StoraWebhookConsumer consumer = new StoraWebhookConsumer(this, processor);
-            configureConsumer(consumer);
-            return consumer;
-        }
-        throw new IllegalArgumentException("Consumers of " + getEndpointBaseUri() + " are not available in this build");
+        Consumer consumer = isWebhook()
+                ? new StoraWebhookConsumer(this, processor)
+                : StoraPollingConsumer.create(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -310,5 +324,14 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     public void setWebhookOptions(StoraWebhookOptions webhookOptions) {
         this.webhookOptions = webhookOptions;
+
+    }
+
+    public StoraPollingOptions getPollingOptions() {
+        return pollingOptions;
+    }
+
+    public void setPollingOptions(StoraPollingOptions pollingOptions) {
+        this.pollingOptions = pollingOptions;
     }
 }

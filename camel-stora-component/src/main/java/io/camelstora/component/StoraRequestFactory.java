@@ -25,13 +25,14 @@ import io.camelstora.component.http.StoraRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.support.DefaultExchange;
 
 /**
  * Builds the {@link StoraRequest} of one exchange from the endpoint's options and the message: headers override
  * options, the body becomes JSON. Everything that can be wrong with the input is reported here, naming the option,
  * header or field, before any HTTP call.
  */
-final class StoraRequestFactory {
+public final class StoraRequestFactory {
 
     private final StoraEndpoint endpoint;
     private final StoraOperation operation;
@@ -44,6 +45,17 @@ final class StoraRequestFactory {
         this.operation = endpoint.getOperation();
         this.optionReader = optionReader;
         this.idempotencyProperty = "CamelStoraIdempotencyKey." + operation.uri() + "." + System.identityHashCode(endpoint);
+    }
+
+    /** The factory of an endpoint, reading its options the way the generated configurer does. */
+    public static StoraRequestFactory of(StoraEndpoint endpoint) {
+        return new StoraRequestFactory(endpoint,
+                (PropertyConfigurerGetter) endpoint.getComponent().getEndpointPropertyConfigurer());
+    }
+
+    /** The request the endpoint options alone describe, without message headers or body: what a consumer sends. */
+    public StoraRequest forOptions() {
+        return create(new DefaultExchange(endpoint.getCamelContext()));
     }
 
     StoraRequest create(Exchange exchange) {

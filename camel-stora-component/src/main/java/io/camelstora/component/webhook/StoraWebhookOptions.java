@@ -3,7 +3,6 @@ package io.camelstora.component.webhook;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -55,13 +54,6 @@ public class StoraWebhookOptions {
               description = "Route each event id once: a delivery whose event.id was already routed successfully is answered 200"
                             + " without running the route again. Stora retries failed deliveries and may deliver an event twice.")
     private boolean idempotent = true;
-
-    @UriParam(label = "consumer",
-              description = "Where routed event ids are kept. The default is an in-memory repository of the last "
-                            + DEFAULT_REPOSITORY_SIZE + " ids of this endpoint, lost on restart and not shared between nodes; use"
-                            + " a persistent, shared one (JdbcMessageIdRepository of camel-sql, or any Camel IdempotentRepository)"
-                            + " in production.")
-    private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "consumer", defaultValue = "false",
               description = "Route the whole event object (id, type, api_version, created_at, data) instead of the resource under"
@@ -175,13 +167,6 @@ public class StoraWebhookOptions {
         this.idempotent = idempotent;
     }
 
-    public IdempotentRepository getIdempotentRepository() {
-        return idempotentRepository;
-    }
-
-    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
-        this.idempotentRepository = idempotentRepository;
-    }
 
     public boolean isFullEvent() {
         return fullEvent;

@@ -140,8 +140,9 @@ public final class StoraWebhookReceiver {
         if (!options.isIdempotent()) {
             return null;
         }
-        if (options.getIdempotentRepository() != null) {
-            return options.getIdempotentRepository();
+        IdempotentRepository configured = endpoint.getConfiguration().getIdempotentRepository();
+        if (configured != null) {
+            return configured;
         }
         if (defaultRepository == null) {
             defaultRepository = MemoryIdempotentRepository.memoryIdempotentRepository(StoraWebhookOptions.DEFAULT_REPOSITORY_SIZE);

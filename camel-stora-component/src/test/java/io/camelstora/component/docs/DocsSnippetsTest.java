@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -56,6 +57,8 @@ class DocsSnippetsTest extends StoraTestSupport {
     void stub() {
         // a hundred snippets in one context would spend a minute and a half in the account's 60/min limit
         context.getComponent("stora", io.camelstora.component.StoraComponent.class).getConfiguration().setThrottle(false);
+        // the polling routes of docs/polling.md start consumers: their state files go under target/
+        context.getComponent("stora", StoraComponent.class).getConfiguration().setStateDirectory("target/docs-polling-state");
         context.start();
         wm.resetAll();
         // unwrapping falls back to the only member besides meta, so one answer fits every operation

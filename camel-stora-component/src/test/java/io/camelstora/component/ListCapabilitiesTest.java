@@ -1,0 +1,86 @@
+package io.camelstora.component;
+
+import java.util.Arrays;
+
+import io.camelstora.component.catalog.ListCapabilities;
+import io.camelstora.component.catalog.ListCapabilities.Evidence;
+import io.camelstora.component.catalog.StoraOperation;
+import io.camelstora.component.catalog.StoraResource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The list capabilities say what the reference pages show, and mark what they do not show as presumed. */
+class ListCapabilitiesTest {
+
+    @Test
+    void everyListOperationHasCapabilitiesAndNothingElseHas() {
+        for (StoraOperation op : StoraOperation.values()) {
+            if (op.isPaged()) {
+                assertEquals(op, ListCapabilities.of(op).operation());
+            } else {
+                assertThrows(IllegalArgumentException.class, () -> ListCapabilities.of(op), op.uri());
+            }
+        }
+        assertEquals(26, Arrays.stream(StoraOperation.values()).filter(StoraOperation::isPaged).count());
+    }
+
+    @Test
+    void createdAfterIsTheOnlyTimeRangeNameTheReferenceShows() {
+        ListCapabilities timelineTemplates = caps(StoraResource.TIMELINE_TEMPLATES);
+        assertEquals(Evidence.DOCUMENTED, timelineTemplates.filters().get("created_after"));
+        assertEquals(Evidence.PRESUMED, timelineTemplates.filters().get("updated_after"));
+        ListCapabilities contacts = caps(StoraResource.CONTACTS);
+        assertEquals(Evidence.DOCUMENTED, contacts.filters().get("created_after"));
+        for (String presumed : new String[] { "created_before", "updated_after", "updated_before" }) {
+            assertEquals(Evidence.PRESUMED, contacts.filters().get(presumed), presumed);
+        }
+        // the page of units is cut off before any time range: present by the changelog's word only
+        assertEquals(Evidence.PRESUMED, caps(StoraResource.UNITS).filters().get("created_after"));
+    }
+
+    @Test
+    void completePagesWithoutTimeRangesHaveNone() {
+        for (StoraResource r : new StoraResource[] {
+                StoraResource.TENANCIES, StoraResource.PROTECTION_LEVELS, StoraResource.DEAL_STAGES,
+                StoraResource.PRODUCT_CATEGORIES }) {
+            assertFalse(caps(r).hasTimeRanges(), r.uriName());
+            assertFalse(caps(r).acceptsFilter("updated_after"), r.uriName());
+        }
+        assertTrue(caps(StoraResource.PRODUCT_CATEGORIES).sortFields().isEmpty());
+        assertEquals("none", caps(StoraResource.TENANCIES).describeFilters());
+    }
+
+    @Test
+    void sortFieldsAreThoseThePagesList() {
+        assertEquals(java.util.List.of("created_at", "updated_at", "full_name"),
+                java.util.List.copyOf(caps(StoraResource.CONTACTS).sortFields().keySet()));
+        assertTrue(caps(StoraResource.NOTES).canSortBy("updated_at"));
+        assertTrue(caps(StoraResource.IDENTITY_VERIFICATIONS).canSortBy("updated_at"));
+        assertFalse(caps(StoraResource.UNITS).canSortBy("updated_at"));
+        assertEquals(Evidence.DOCUMENTED, caps(StoraResource.UNITS).sortFields().get("created_at"));
+        assertEquals(Evidence.PRESUMED, caps(StoraResource.STAFF).sortFields().get("created_at"));
+        assertTrue(caps(StoraResource.TIMELINE_TEMPLATES).sortFields().isEmpty());
+    }
+
+    @Test
+    void filtersCarryTheirEvidence() {
+        ListCapabilities contacts = caps(StoraResource.CONTACTS);
+        assertEquals(Evidence.DOCUMENTED, contacts.filters().get("email"));
+        assertEquals(Evidence.PRESUMED, contacts.filters().get("status"));
+        assertTrue(contacts.describeFilters().contains("created_before (presumed), email, marketing_source (presumed)"), contacts.describeFilters());
+        ListCapabilities units = caps(StoraResource.UNITS);
+        assertEquals(Evidence.DOCUMENTED, units.filters().get("site_id"));
+        assertEquals(Evidence.PRESUMED, units.filters().get("search"));
+        assertTrue(caps(StoraResource.WEBHOOK_ENDPOINTS).acceptsFilter("metadata[team]"));
+        assertFalse(caps(StoraResource.WEBHOOK_ENDPOINTS).acceptsFilter("team"));
+        assertTrue(caps(StoraResource.STAFF).acceptsFilter("search"));
+    }
+
+    private static ListCapabilities caps(StoraResource resource) {
+        return ListCapabilities.of(StoraOperation.find(resource, "list").orElseThrow());
+    }
+}

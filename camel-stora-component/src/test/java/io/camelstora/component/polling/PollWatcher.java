@@ -1,0 +1,99 @@
+package io.camelstora.component.polling;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+
+/**
+ * Counts finished polls through Camel's poll strategy hook ({@code pollStrategy=#polls}): {@code commit} runs after a
+ * poll sent its batch and saved its cursor, so waiting for two more polls proves the previous one repeated nothing.
+ */
+final class PollWatcher implements PollingConsumerPollStrategy {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition finished = lock.newCondition();
+    private int completed;
+    private int failed;
+    private Exception lastError;
+
+    @Override
+    public boolean begin(Consumer consumer, Endpoint endpoint) {
+        return true;
+    }
+
+    @Override
+    public void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        signal(false, null);
+    }
+
+    @Override
+    public boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+        signal(true, cause);
+        return false;
+    }
+
+    private void signal(boolean error, Exception cause) {
+        lock.lock();
+        try {
+            if (error) {
+                failed++;
+                lastError = cause;
+            } else {
+                completed++;
+            }
+            finished.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int completed() {
+        lock.lock();
+        try {
+            return completed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int failed() {
+        lock.lock();
+        try {
+            return failed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Exception lastError() {
+        lock.lock();
+        try {
+            return lastError;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for {@code more} polls to finish after the ones finished so far; fails after a minute. */
+    void awaitMore(int more) throws InterruptedException {
+        lock.lock();
+        try {
+            int target = completed + more;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (completed < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + more + " more polls, " + (target - completed) + " missing;"
+                                             + " failed polls: " + failed + ", last error: " + lastError);
+                }
+                finished.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

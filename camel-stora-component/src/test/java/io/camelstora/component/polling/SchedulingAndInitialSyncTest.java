@@ -1,0 +1,76 @@
+package io.camelstora.component.polling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.camelstora.component.StoraConstants;
+import io.camelstora.component.StoraEndpoint;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** Where a new consumer starts, how often it polls, and that it shares its account's client. */
+class SchedulingAndInitialSyncTest extends PollingTestSupport {
+
+    @Test
+    void initialSyncNoneReportsOnlyWhatChangesAfterTheFirstPoll() throws Exception {
+        FakeLists.FakeList contacts = LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true);
+        contacts.create("old1", 1).create("old2", 2);
+        MockEndpoint mock = route(poll("contacts/list?initialSync=none"));
+        polls.awaitMore(2);
+        assertEquals(0, mock.getReceivedCounter(), "existing records are not reported");
+
+        Instant later = Instant.now().plus(Duration.ofMinutes(5));
+        LISTS.atomically(() -> contacts.create("new1", later, later).update("old1", 3));
+        expect(mock, 1);
+        polls.awaitMore(2);
+        assertEquals(List.of("new1"), mock.getReceivedExchanges().stream()
+                .map(e -> e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class)).toList(),
+                "old1 changed at a time before the consumer started");
+    }
+
+    @Test
+    void initialSyncSinceStartsAtTheGivenTimeInclusive() throws Exception {
+        FakeLists.FakeList contacts = LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true);
+        contacts.create("c1", 1).create("c2", 2).create("c3", 3).create("c5", 5);
+        MockEndpoint mock = route(poll("contacts/list?initialSync=since:" + FakeLists.at(3) + "&overlap=1h"));
+        expect(mock, 2);
+        polls.awaitMore(2);
+        assertEquals(List.of("c3@3", "c5@5"), received(mock), "an overlap reaching before the start reports nothing older");
+        assertEquals(FakeLists.at(3), LISTS.requests().get(0).get("updated_after"));
+    }
+
+    @Test
+    void quartzCronPollsAndSharesTheAccountClient() throws Exception {
+        FakeLists.FakeList units = LISTS.list("units", "units", CREATED_ONLY, true);
+        units.create("u1", 1);
+        String uri = "stora:units/list?scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?&pollStrategy=#polls&stateDirectory="
+                     + stateDirectory.getPath();
+        MockEndpoint mock = route(uri);
+        expect(mock, 1);
+
+        units.update("u1", 5);
+        mock.reset();
+        expect(mock, 1);
+        assertEquals(List.of("u1@5"), received(mock));
+
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) context.getRoute("poll").getConsumer();
+        assertInstanceOf(QuartzScheduledPollConsumerScheduler.class, consumer.getScheduler());
+        // polls go through the client (rate limiter, token, connections) producers of the account use
+        StoraEndpoint producer = context.getEndpoint("stora:units/show", StoraEndpoint.class);
+        assertSame(producer.getClient(), ((StoraEndpoint) consumer.getEndpoint()).getClient());
+    }
+
+    @Test
+    void theDefaultDelaySparesTheRateLimit() {
+        StoraEndpoint endpoint = context.getEndpoint("stora:contacts/list", StoraEndpoint.class);
+        assertEquals(StoraEndpoint.DEFAULT_POLL_DELAY, endpoint.getDelay());
+        assertEquals(300_000, context.getEndpoint("stora:contacts/list?delay=5m", StoraEndpoint.class).getDelay());
+    }
+}
