@@ -95,7 +95,7 @@ class KameletCatalogTest {
     @Test
     void secretsAreMarkedAndNeverShownInClearByDesigners() {
         Set<String> storaSecrets = new TreeSet<>();
-        stora.path("properties").fields().forEachRemaining(e -> {
+        stora.path("properties").properties().forEach(e -> {
             if (e.getValue().path("secret").asBoolean()) {
                 storaSecrets.add(e.getKey());
             }
@@ -241,7 +241,7 @@ class KameletCatalogTest {
 
     private static Map<String, JsonNode> fields(JsonNode node) {
         Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+        node.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
         return fields;
     }
 

@@ -128,6 +128,33 @@ class StoraSinkKameletTest {
         }
     }
 
+    /**
+     * As Camel K and Camel JBang configure Kamelets: from application properties (camel.kamelet.NAME.PROPERTY), not
+     * through a URI. The value is inserted into the Kamelet's own endpoint URI, so the Kamelet must pass it as RAW().
+     */
+    @Test
+    void credentialsFromApplicationPropertiesReachStoraUnchanged() throws Exception {
+        String token = "tok+en&x=1%2B/y==";
+        try (StoraSimulator own = StoraSimulator.builder().accessToken(token).start();
+             CamelContext context = KameletTestSupport.newContext()) {
+            context.getPropertiesComponent().addInitialProperty("camel.kamelet.stora-sink.accessToken", token);
+            context.getPropertiesComponent().addInitialProperty("camel.kamelet.stora-sink.baseUrl", own.baseUrl());
+            KameletTestSupport.loadYaml(context, """
+                    - route:
+                        from:
+                          uri: direct:sites
+                          steps:
+                            - to:
+                                uri: kamelet:stora-sink
+                                parameters:
+                                  operation: sites/list
+                    """);
+            context.start();
+            context.createProducerTemplate().sendBody("direct:sites", null);
+            assertEquals(200, own.journal().requests("sites/list").get(0).status());
+        }
+    }
+
     static String firstContactId(ProducerTemplate template) {
         List<?> contacts = template.requestBody("stora:contacts/list?limit=1", null, List.class);
         return (String) ((java.util.Map<?, ?>) contacts.get(0)).get("id");
