@@ -103,6 +103,11 @@ final class StarterSources {
                 .append("    private Boolean enabled;\n");
         for (ComponentOptionModel option : model.getComponentOptions()) {
             String name = option.getName();
+            if (name.equals("enabled") || name.equals("customizer")) {
+                // the starter's own switches (camel.component.stora.enabled, .customizer.enabled), as in Camel's generator
+                throw new IllegalStateException("The stora component option " + name + " collides with the Spring Boot"
+                                                + " starter's switch camel.component.stora." + name + ": rename the option");
+            }
             String type = javaType(option);
             fields.append(javadoc(description(option), "    "));
             if (option.isDeprecated()) {
