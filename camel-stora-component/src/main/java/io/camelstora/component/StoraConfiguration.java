@@ -110,7 +110,7 @@ public class StoraConfiguration implements Cloneable {
     private int rateLimitPerMinute = 60;
 
     @UriParam(label = "throttling,advanced",
-              description = "The account's limits as comma-separated <requests>/<period> windows, e.g. 10/1s,60/1m or 1000/1h;"
+              description = "The account's limits as comma-separated windows of REQUESTS/PERIOD, e.g. 10/1s,60/1m or 1000/1h;"
                             + " replaces rateLimitPerSecond and rateLimitPerMinute for plans of another shape.")
     private String rateLimitWindows;
 

@@ -2,6 +2,8 @@ package io.camelstora.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -250,7 +252,7 @@ public final class StoraSimulator implements AutoCloseable {
             if (exchange.replayed) {
                 request.response().putHeader("Idempotent-Replayed", "true");
             }
-            write(request.response(), exchange, result);
+            write(request.response(), exchange, result, clock.now());
             status = result.status();
         }
         journal.record(new RecordedRequest(exchange.requestId, Instant.now(), exchange.method, exchange.path, exchange.rawQuery,
@@ -259,8 +261,11 @@ public final class StoraSimulator implements AutoCloseable {
                 exchange.operation, status, exchange.replayed, fault, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
     }
 
-    private static void write(HttpServerResponse response, Exchange exchange, HttpResult result) {
+    private static void write(HttpServerResponse response, Exchange exchange, HttpResult result, Instant now) {
         response.setStatusCode(result.status());
+        // like any HTTP server, on the simulated clock: clients that take the server's time (polling windows, 429
+        // resets) then agree with the timestamps of the resources even after clock().advance(...)
+        response.putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
         response.putHeader("X-Request-Id", exchange.requestId);
         if (result.contentType() != null) {
             response.putHeader("Content-Type", result.contentType());

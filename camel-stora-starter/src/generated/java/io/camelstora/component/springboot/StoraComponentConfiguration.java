@@ -219,8 +219,8 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private io.camelstora.component.limits.RequestLimiter rateLimiter;
     /**
-     * The account's limits as comma-separated / windows, e.g. 10/1s,60/1m or 1000/1h; replaces rateLimitPerSecond and
-     * rateLimitPerMinute for plans of another shape.
+     * The account's limits as comma-separated windows of REQUESTS/PERIOD, e.g. 10/1s,60/1m or 1000/1h; replaces
+     * rateLimitPerSecond and rateLimitPerMinute for plans of another shape.
      */
     private String rateLimitWindows;
 
