@@ -18,8 +18,10 @@ import org.apache.camel.Body;
  * <p>
  * Why not Camel's file producer with {@code fileExist=Append}: the webhook consumer acknowledges an event as soon as
  * the route completes, and Stora never sends an acknowledged event again. So a line must be on disk, not in the page
- * cache, when {@link #append} returns ({@code force}), and the header must be written exactly once however many
- * deliveries arrive at the same time. Appends are serialised within this JVM; one ledger file per node.
+ * cache, when {@link #append} returns, and the header must be written exactly once however many deliveries arrive at
+ * the same time. Camel 4.18's file producer writes no header of its own, and does not force what it wrote to disk (its
+ * {@code forceWrites} option is not applied when it writes a stream). Appends are serialised within this JVM; one
+ * ledger file per node.
  */
 public final class CsvLedger {
 

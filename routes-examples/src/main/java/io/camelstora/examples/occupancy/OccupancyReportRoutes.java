@@ -15,7 +15,8 @@ public class OccupancyReportRoutes extends RouteBuilder {
                 .setVariable("sites", body())
                 .to("stora:units/list?fetchAllPages=true&limit=100")
                 .bean(new OccupancyReport(), "csv")
-                .to("file:{{examples.report.dir}}?fileName=occupancy-${header.ReportDate}.csv&charset=utf-8")
+                // written under a temporary name, then renamed: a reader never sees half a report
+                .to("file:{{examples.report.dir}}?fileName=occupancy-${header.ReportDate}.csv&tempPrefix=.writing-&charset=utf-8")
                 .log("Occupancy report written to ${header.CamelFileNameProduced}");
     }
 }
