@@ -142,6 +142,7 @@ public final class ExamplesApplication {
             throws Exception {
         Map<String, String> properties = accountProperties(env, output);
         List<Flow> flows = flows(env.get("EXAMPLES_FLOWS"));
+        checkPublicUrl(env, properties, flows);
         CrmStandIn crm = null;
         if (env.get("EXAMPLES_CRM_URL") == null && flows.contains(Flow.CONTACTS_TO_CRM)) {
             crm = CrmStandIn.start(0);
@@ -196,6 +197,18 @@ public final class ExamplesApplication {
         putIfSet(p, "examples.collections.timelineSourceId", env.get("EXAMPLES_TIMELINE_SOURCE_ID"));
         putIfSet(p, "examples.collections.timelineTemplateId", env.get("EXAMPLES_TIMELINE_TEMPLATE_ID"));
         return p;
+    }
+
+    /** Stora delivers webhooks to a public https URL: without one the webhook flows could only fail at start. */
+    static void checkPublicUrl(Map<String, String> env, Map<String, String> properties, List<Flow> flows) {
+        List<String> webhookFlows = flows.stream().filter(Flow::receivesWebhooks).map(Flow::id).toList();
+        if (env.get("STORA_PUBLIC_URL") == null && !Boolean.parseBoolean(properties.get("examples.allowHttp"))
+            && !webhookFlows.isEmpty()) {
+            throw new IllegalArgumentException("STORA_PUBLIC_URL is not set: " + webhookFlows + " register webhook endpoints,"
+                                               + " and Stora delivers only to a public https:// URL (a tunnel or an ingress"
+                                               + " forwarding to port " + properties.get("camel.server.port") + "). Or run"
+                                               + " only flows without webhooks: EXAMPLES_FLOWS=occupancy-report,booking");
+        }
     }
 
     /**

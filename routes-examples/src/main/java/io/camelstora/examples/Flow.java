@@ -14,21 +14,28 @@ import org.apache.camel.RoutesBuilder;
 /** The example flows: each is a YAML file under routes/ and an equivalent Java RouteBuilder. */
 public enum Flow {
 
-    CONTACTS_TO_CRM("contacts-to-crm", ContactsToCrmRoutes::new, false),
-    LEDGER("ledger", LedgerRoutes::new, false),
-    OCCUPANCY_REPORT("occupancy-report", OccupancyReportRoutes::new, false),
-    BOOKING("booking", BookingRoutes::new, false),
-    COLLECTIONS("collections", CollectionsRoutes::new, true),
-    DEALS_TO_ORDERS("deals-to-orders", DealsToOrdersRoutes::new, true);
+    CONTACTS_TO_CRM("contacts-to-crm", ContactsToCrmRoutes::new, true, false),
+    LEDGER("ledger", LedgerRoutes::new, true, false),
+    OCCUPANCY_REPORT("occupancy-report", OccupancyReportRoutes::new, false, false),
+    BOOKING("booking", BookingRoutes::new, false, false),
+    COLLECTIONS("collections", CollectionsRoutes::new, true, true),
+    DEALS_TO_ORDERS("deals-to-orders", DealsToOrdersRoutes::new, true, true);
 
     private final String id;
     private final Supplier<RoutesBuilder> javaRoutes;
+    private final boolean receivesWebhooks;
     private final boolean writesOnEvents;
 
-    Flow(String id, Supplier<RoutesBuilder> javaRoutes, boolean writesOnEvents) {
+    Flow(String id, Supplier<RoutesBuilder> javaRoutes, boolean receivesWebhooks, boolean writesOnEvents) {
         this.id = id;
         this.javaRoutes = javaRoutes;
+        this.receivesWebhooks = receivesWebhooks;
         this.writesOnEvents = writesOnEvents;
+    }
+
+    /** Whether the flow registers a Stora webhook endpoint, which Stora must be able to reach. */
+    public boolean receivesWebhooks() {
+        return receivesWebhooks;
     }
 
     public String id() {

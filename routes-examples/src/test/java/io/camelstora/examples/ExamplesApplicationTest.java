@@ -47,6 +47,18 @@ class ExamplesApplicationTest {
     }
 
     @Test
+    void webhookFlowsNeedAPublicUrlExceptAgainstALocalSimulator() {
+        Map<String, String> real = Map.of("STORA_ACCESS_TOKEN", "tok");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExamplesApplication.checkPublicUrl(real,
+                ExamplesApplication.accountProperties(real, OUT), ExamplesApplication.flows(null)));
+        assertTrue(e.getMessage().contains("[contacts-to-crm, ledger]"), e.getMessage());
+        ExamplesApplication.checkPublicUrl(real, ExamplesApplication.accountProperties(real, OUT),
+                ExamplesApplication.flows("occupancy-report,booking"));
+        Map<String, String> local = Map.of("STORA_ACCESS_TOKEN", "stora-simulator-token", "STORA_BASE_URL", "http://localhost:8099");
+        ExamplesApplication.checkPublicUrl(local, ExamplesApplication.accountProperties(local, OUT), ExamplesApplication.flows(null));
+    }
+
+    @Test
     void flowsThatWriteOnEventsStartOnlyWhenNamed() {
         assertEquals(List.of(Flow.CONTACTS_TO_CRM, Flow.LEDGER, Flow.OCCUPANCY_REPORT, Flow.BOOKING), ExamplesApplication.flows(null));
         assertEquals(List.of(Flow.COLLECTIONS, Flow.LEDGER), ExamplesApplication.flows("collections, ledger"));
