@@ -99,7 +99,7 @@ public class StoraComponent extends DefaultComponent {
                 callbackExecutor());
         LOG.debug("Stora account {}: throttle {} ({}), retries {}", account, policy.throttle(), limiter, policy.retries());
         StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
-                config.getResponseTimeout(), callbackExecutor());
+                config.getResponseTimeout());
         AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
         return new StoraClient(baseUrl, transport, tokens, new AccountLimiter(limiter, stats, callbackExecutor()), calls);
     }
