@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 echo "Building the component, the simulator and the examples (mvn package, tests skipped)..."
-mvn -B -q -pl routes-examples -am package -Dmaven.test.skip=true
+# (Maven 3.8 prints colour resets even in batch mode; only its errors should show)
+mvn -B -q -pl routes-examples -am package -Dmaven.test.skip=true 2>&1 | sed -E 's/\x1B\[[0-9;]*m//g'
 
 args=("$@")
 if [ -t 1 ]; then
