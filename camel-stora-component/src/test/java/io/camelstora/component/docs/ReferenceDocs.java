@@ -2,6 +2,7 @@ package io.camelstora.component.docs;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +11,14 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.catalog.PathParameter;
+import io.camelstora.component.catalog.StoraEventType;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
 import io.camelstora.component.http.StoraJson;
 
 /**
- * Writes the reference pages of docs/reference from the two sources of truth: the operation catalog and the
+ * Writes the reference pages of docs/reference from the two sources of truth: the catalog (operations, event types) and the
  * stora.json the Camel plugin generates. Nothing in these pages is typed by hand.
  */
 public final class ReferenceDocs {
@@ -35,6 +37,7 @@ public final class ReferenceDocs {
         pages.put("operations.md", operations());
         pages.put("options.md", options(json));
         pages.put("headers.md", headers(json));
+        pages.put("events.md", events());
         return pages;
     }
 
@@ -199,6 +202,61 @@ public final class ReferenceDocs {
                     .append(h.path("label").asText()).append(" | ").append(cell(h.path("description").asText())).append(" |\n");
         }
         return md.toString();
+    }
+
+    static String events() {
+        StringBuilder md = new StringBuilder(HEADER);
+        md.append("# Webhook events\n\n");
+        md.append("The ").append(StoraEventType.values().length).append(" event types of the Stora Public API 2025-09."
+                  + " `from(\"stora:webhook?eventTypes=<type>\")` receives them (see [webhooks](../webhooks.md) for"
+                  + " registration, signatures, retries and exactly-once routing). The body is the resource under"
+                  + " `event.data.<data key>`, a `Map` by default, with its first-level related resources embedded;"
+                  + " `fullEvent=true` routes the whole event instead. The headers are in [headers](headers.md)"
+                  + " (`CamelStoraWebhookEventId`, `CamelStoraWebhookEventType`, `CamelStoraWebhookResourceId`...).\n\n"
+                  + "The snippets give every route its own `path`, so any of them can run side by side; one route may also"
+                  + " take several types (`eventTypes=invoice.paid,credit_note.created`) or patterns (`invoice.*`).\n\n");
+        md.append("| event type | when | data key (body) | id prefix | read it again |\n|---|---|---|---|---|\n");
+        for (StoraEventType type : StoraEventType.values()) {
+            StoraResource resource = resourceOf(type);
+            md.append("| [`").append(type.type()).append("`](#").append(type.type().replaceAll("[^a-z0-9_]", "")).append(") | ")
+                    .append(cell(type.description())).append(" | `").append(type.dataKey()).append("` | `")
+                    .append(resource.idPrefix()).append("` | ").append(showUri(resource)).append(" |\n");
+        }
+        String group = null;
+        for (StoraEventType type : StoraEventType.values()) {
+            if (!type.dataKey().equals(group)) {
+                group = type.dataKey();
+                md.append("\n## ").append(group).append("\n");
+            }
+            StoraResource resource = resourceOf(type);
+            String name = type.type().replace('.', '-').replace('_', '-');
+            String path = "/stora/events/" + name;
+            String log = type.type() + ": " + type.dataKey().replace('_', ' ') + " ${header.CamelStoraWebhookResourceId},"
+                         + " event ${header.CamelStoraWebhookEventId}";
+            md.append("\n### `").append(type.type()).append("`\n\n").append(type.description())
+                    .append(" The body is the ").append(type.dataKey().replace('_', ' ')).append(" (`event.data.")
+                    .append(type.dataKey()).append("`, ids `").append(resource.idPrefix()).append("...`); ")
+                    .append(showUri(resource)).append(" reads it again.\n\n");
+            md.append("```yaml\n# routes/stora-").append(name).append(".camel.yaml\n- route:\n    id: stora-").append(name)
+                    .append("\n    from:\n      uri: stora:webhook\n      parameters:\n        path: ").append(path)
+                    .append("\n        secret: \"{{stora.webhook.secret}}\"\n        eventTypes: ").append(type.type())
+                    .append("\n      steps:\n        - log: \"").append(log).append("\"\n```\n\n");
+            md.append("```java\nfrom(\"stora:webhook?path=").append(path).append("&secret={{stora.webhook.secret}}&eventTypes=")
+                    .append(type.type()).append("\")\n    .routeId(\"stora-").append(name).append("\")\n    .log(\"")
+                    .append(log).append("\");\n```\n");
+        }
+        return md.toString();
+    }
+
+    /** The resource an event is about: the one whose single-record key is the event's data key. */
+    static StoraResource resourceOf(StoraEventType type) {
+        return Arrays.stream(StoraResource.values()).filter(r -> type.dataKey().equals(r.singularKey())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No resource with the data key of " + type));
+    }
+
+    private static String showUri(StoraResource resource) {
+        return resource.operations().stream().filter(op -> op.action().equals("show")).findFirst()
+                .map(op -> "`" + op.uri() + "`").orElse("-");
     }
 
     private static String join(JsonNode array) {

@@ -1,0 +1,99 @@
+package io.camelstora.examples.booking;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.camelstora.component.StoraConstants;
+import io.camelstora.component.http.StoraApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.dataformat.JsonLibrary;
+
+/**
+ * The booking flow of Stora's guides/booking-flow.md, offered to the website as {@code POST /api/bookings}. The YAML
+ * twin: routes/booking.camel.yaml.
+ */
+public class BookingRoutes extends RouteBuilder {
+
+    /** Every POST's key derives from the website's booking reference: a booking sent twice books once. */
+    private static final String KEY = "booking-${exchangeProperty.booking[reference]}-";
+
+    @Override
+    public void configure() {
+        Bookings bookings = new Bookings(getContext().resolvePropertyPlaceholders("{{examples.booking.cancelUrl}}"));
+
+        from("platform-http:/api/bookings?httpMethodRestrict=POST")
+                .routeId("booking-api")
+                .doTry()
+                    .unmarshal().json(JsonLibrary.Jackson)
+                    .to("direct:booking")
+                    .marshal().json(JsonLibrary.Jackson)
+                    .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .doCatch(IllegalArgumentException.class, JsonProcessingException.class)
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(400))
+                    .setHeader(Exchange.CONTENT_TYPE, constant("text/plain"))
+                    .setBody(simple("${exception.message}"))
+                // Stora refused the booking (an unknown site or unit type, a unit type without that billing period)
+                .doCatch(StoraApiException.class)
+                    .onWhen(simple("${exception.status} == 404 || ${exception.status} == 422"))
+                    .setHeader(Exchange.HTTP_RESPONSE_CODE, constant(422))
+                    .setHeader(Exchange.CONTENT_TYPE, constant("text/plain"))
+                    .setBody(simple("${exception.message}"))
+                .end();
+
+        from("direct:booking")
+                .routeId("booking")
+                .bean(bookings, "validate")
+                .setProperty("booking", body())
+                // Step 1: the unit type, for its price in the billing period and its deposit
+                .setHeader(StoraConstants.UNIT_TYPE_ID, simple("${body[unit_type_id]}"))
+                .to("stora:unit_types/show")
+                .setProperty("unitType", body())
+                // Step 2: the contact; email addresses are unique per operator, so an existing one is reused
+                .setHeader(StoraConstants.FILTERS, method(bookings, "contactLookup"))
+                .to("stora:contacts/list?limit=1")
+                // headers stay on the message: a filter left behind would go out with every later call
+                .removeHeader(StoraConstants.FILTERS)
+                .choice()
+                    .when(simple("${body.isEmpty()}"))
+                        .bean(bookings, "newContact")
+                        .setHeader(StoraConstants.IDEMPOTENCY_KEY, simple(KEY + "contact"))
+                        .to("stora:contacts/create")
+                    .otherwise()
+                        .setBody(simple("${body[0]}"))
+                .end()
+                .setProperty("contact", body())
+                // Step 3: a draft order with the unit type
+                .bean(bookings, "draftOrder")
+                .setHeader(StoraConstants.IDEMPOTENCY_KEY, simple(KEY + "order"))
+                .to("stora:orders/create")
+                .setHeader(StoraConstants.ORDER_ID, simple("${body[id]}"))
+                .doTry()
+                    // protection, when the customer chose it
+                    .filter(simple("${exchangeProperty.booking[protection_level_id]} != null"))
+                        .setHeader(StoraConstants.PROTECTION_LEVEL_ID, simple("${exchangeProperty.booking[protection_level_id]}"))
+                        .to("stora:protection_levels/show")
+                        .bean(bookings, "protectionLineItem")
+                        .setHeader(StoraConstants.IDEMPOTENCY_KEY, simple(KEY + "protection"))
+                        .to("stora:order_line_items/create")
+                    .end()
+                    // the security deposit the operator expects for this unit type
+                    .filter(simple("${exchangeProperty.unitType[require_security_deposit]} == true"))
+                        .bean(bookings, "depositLineItem")
+                        .setHeader(StoraConstants.IDEMPOTENCY_KEY, simple(KEY + "deposit"))
+                        .to("stora:order_line_items/create")
+                    .end()
+                    // Step 4: validate, then finalize: the answer carries the payment_url
+                    .to("stora:orders/validate")
+                    .bean(bookings, "finalizeRequest")
+                    .setHeader(StoraConstants.IDEMPOTENCY_KEY, simple(KEY + "finalize"))
+                    .to("stora:orders/finalize")
+                .endDoTry()
+                // a booking sent again after it was finalized: Stora replayed the order's creation, and the order is
+                // no longer a draft; answer with the order as it is now
+                .doCatch(StoraApiException.class)
+                    .onWhen(simple("${exception.status} == 409"))
+                    .to("stora:orders/show")
+                .end()
+                .log("Booking ${exchangeProperty.booking[reference]}: order ${body[id]} ${body[status]}, pay at ${body[payment_url]}")
+                .bean(bookings, "confirmation");
+    }
+}

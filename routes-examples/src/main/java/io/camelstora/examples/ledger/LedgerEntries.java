@@ -1,0 +1,53 @@
+package io.camelstora.examples.ledger;
+
+import java.util.Map;
+
+import io.camelstora.component.StoraConstants;
+import io.camelstora.examples.support.StoraMaps;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+
+/**
+ * Turns {@code invoice.paid} and {@code credit_note.created} events into ledger entries, with the amounts of the
+ * documents' money objects.
+ */
+public final class LedgerEntries {
+
+    private final String defaultCurrency;
+
+    /**
+     * @param defaultCurrency the currency of money objects without one: the older event schema sends only
+     *                        {@code amount} and {@code formatted} (reference/webhooks-payloads.md)
+     */
+    public LedgerEntries(String defaultCurrency) {
+        this.defaultCurrency = defaultCurrency;
+    }
+
+    public LedgerEntry fromEvent(@Header(StoraConstants.WEBHOOK_EVENT_TYPE) String type,
+            @Header(StoraConstants.WEBHOOK_EVENT_ID) String eventId,
+            @Header(StoraConstants.WEBHOOK_CREATED_AT) String createdAt, @Body Map<String, Object> document) {
+        Object money;
+        int sign;
+        switch (type) {
+            // what the customer paid: amount_paid, not total (credit notes issued before payment reduce what is due)
+            case "invoice.paid" -> {
+                money = StoraMaps.get(document, "amount_paid");
+                sign = 1;
+            }
+            // money going back to the customer
+            case "credit_note.created" -> {
+                money = StoraMaps.get(document, "total");
+                sign = -1;
+            }
+            default -> throw new IllegalArgumentException("No ledger entry for " + type + " events");
+        }
+        long minor = sign * StoraMaps.amount(money);
+        String currency = StoraMaps.text(money, "currency");
+        if (currency == null || currency.isBlank()) {
+            currency = defaultCurrency;
+        }
+        return new LedgerEntry(createdAt, type, StoraMaps.text(document, "id"), StoraMaps.text(document, "number"),
+                StoraMaps.id(document, "contact"), StoraMaps.id(document, "site"), currency,
+                StoraMaps.decimal(minor, currency), minor, eventId);
+    }
+}

@@ -1,0 +1,76 @@
+package io.camelstora.examples;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelstora.simulator.RecordedRequest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CollectionsFlowTest extends FlowTestSupport {
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void anUncollectibleInvoiceOverlocksTheUnitsAndItsPaymentRestoresThem(Dsl dsl) throws Exception {
+        start(Flow.COLLECTIONS, dsl);
+        // a customer who has moved in: booked, paid, unit occupied
+        Map<String, Object> contact = call("stora:contacts/create", Map.of("email", "late.payer." + dsl + "@example.com",
+                "full_name", "Late Payer"), Map.of());
+        JsonNode unitType = simulator().control().get((String) this.<List<Map<String, Object>>>call("stora:unit_types/list?limit=1")
+                .get(0).get("id"));
+        Map<String, Object> order = call("stora:orders/create", Map.of(
+                "site", Map.of("id", unitType.path("site").path("id").asText()),
+                "contact", Map.of("id", contact.get("id")),
+                "billing_period", "monthly", "payment_method", "card", "starts_at", "now",
+                "line_items", List.of(Map.of("type", "unit_type", "quantity", 1, "price", Map.of("amount", BookingFlowTest.monthly(unitType)),
+                        "item", Map.of("id", unitType.path("id").asText()))),
+                "finalize", Map.of("cancel_redirect_url", "https://example.com/cancelled")), Map.of());
+        String orderId = (String) order.get("id");
+        simulator().control().payOrder(orderId);
+        String tenancyId = simulator().control().get(orderId).path("tenancy").path("id").asText();
+        String allocationId = simulator().control().get(tenancyId).path("unit_allocations").get(0).path("id").asText();
+        String unitId = simulator().control().get(allocationId).path("unit").path("id").asText();
+        assertEquals("occupied", unitStatus(unitId));
+        String invoiceId = simulator().webhooks().events("invoice.created").stream()
+                .map(e -> simulator().control().get(e.resourceId()))
+                .filter(i -> i.path("tenancy").path("id").asText().equals(tenancyId) && !i.path("subscription").isNull())
+                .findFirst().orElseThrow().path("id").asText();
+        JsonNode invoice = simulator().control().markInvoiceUncollectible(invoiceId);
+        awaitDeliveries();
+
+        assertEquals("overlock", unitStatus(unitId));
+        List<RecordedRequest> timeline = simulator().journal().requests("timeline_events/create").stream()
+                .filter(r -> r.status() == 201).toList();
+        assertEquals(1, timeline.size());
+        JsonNode event = new ObjectMapper().readTree(timeline.get(0).body());
+        assertEquals(contact.get("id"), event.path("contact").path("id").asText());
+        assertEquals(invoiceId, event.path("invoice").path("id").asText());
+        assertEquals(context.resolvePropertyPlaceholders("{{examples.collections.timelineSourceId}}"), event.path("source").path("id").asText());
+        assertTrue(event.path("description").asText().contains(invoice.path("number").asText() + " ("
+                                                               + invoice.path("amount_due").path("formatted").asText() + ")"),
+                event.toString());
+
+        List<Map<String, Object>> tasks = call("stora:tasks/list?limit=1&sortBy=created_at&sortDirection=DESC");
+        JsonNode task = simulator().control().get((String) tasks.get(0).get("id"));
+        assertEquals(contact.get("id"), task.path("resource").path("id").asText());
+        assertEquals(invoiceId, task.path("metadata").path("invoice_id").asText());
+        assertEquals(unitType.path("site").path("id").asText(), task.path("site").path("id").asText());
+        assertTrue(task.path("title").asText().contains(invoice.path("number").asText()), task.toString());
+        assertEquals("open", task.path("status").asText());
+
+        // the customer pays: the overlock is removed
+        simulator().control().markInvoicePaid(invoiceId);
+        awaitDeliveries();
+        assertEquals("occupied", unitStatus(unitId));
+        assertEquals(List.of(200), simulator().journal().requests("units/remove_overlock").stream().map(RecordedRequest::status).toList());
+    }
+
+    private String unitStatus(String unitId) {
+        return simulator().control().get(unitId).path("status").asText();
+    }
+}

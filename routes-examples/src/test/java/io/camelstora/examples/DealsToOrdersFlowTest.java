@@ -1,0 +1,64 @@
+package io.camelstora.examples;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.StoraConstants;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DealsToOrdersFlowTest extends FlowTestSupport {
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void aWonDealBecomesAFinalizedOrderAndATaskWithThePaymentLink(Dsl dsl) throws Exception {
+        start(Flow.DEALS_TO_ORDERS, dsl);
+        // an open deal of the seed for a unit type with protection
+        List<Map<String, Object>> open = call("stora:deals/list?filter.status=open&limit=100");
+        JsonNode deal = open.stream().map(d -> simulator().control().get((String) d.get("id")))
+                .filter(d -> d.path("line_items").size() == 2).findFirst().orElseThrow();
+        String dealId = deal.path("id").asText();
+
+        call("stora:deals/win", null, Map.of(StoraConstants.DEAL_ID, dealId));
+        awaitDeliveries();
+
+        List<Map<String, Object>> recent = call("stora:orders/list?limit=10&sortBy=created_at&sortDirection=DESC");
+        List<JsonNode> orders = recent.stream().<JsonNode>map(o -> simulator().control().get((String) o.get("id")))
+                .filter(o -> o.path("metadata").path("deal_id").asText().equals(dealId)).toList();
+        assertEquals(1, orders.size(), recent::toString);
+        JsonNode order = orders.get(0);
+        assertEquals("finalized", order.path("status").asText());
+        assertTrue(order.path("payment_url").asText().startsWith(simulator().baseUrl()), order.toString());
+        assertEquals(deal.path("contact").path("id").asText(), order.path("contact").path("id").asText());
+        assertEquals(deal.path("site").path("id").asText(), order.path("site").path("id").asText());
+        assertEquals("monthly", order.path("billing_period").asText());
+
+        // the deal's items at the operator's monthly prices
+        Map<String, JsonNode> lineItems = lineItemIds(order).stream().<JsonNode>map(ref -> simulator().control().get(ref))
+                .collect(Collectors.toMap(i -> i.path("type").asText(), i -> i));
+        assertEquals(Set.of("unit_type", "protection"), lineItems.keySet());
+        for (JsonNode dealItem : deal.path("line_items")) {
+            JsonNode orderItem = lineItems.get(dealItem.path("type").asText());
+            String itemId = dealItem.path("item").path("id").asText();
+            assertEquals(itemId, orderItem.path("item").path("id").asText());
+            assertEquals(BookingFlowTest.monthly(simulator().control().get(itemId)), orderItem.path("price").path("amount").asLong());
+        }
+
+        List<Map<String, Object>> tasks = call("stora:tasks/list?limit=1&sortBy=created_at&sortDirection=DESC");
+        JsonNode task = simulator().control().get((String) tasks.get(0).get("id"));
+        assertEquals(deal.path("assignee").path("id").asText(), task.path("assignee").path("id").asText());
+        assertEquals(order.path("id").asText(), task.path("metadata").path("order_id").asText());
+        assertTrue(task.path("description").asText().contains(order.path("payment_url").asText()), task.toString());
+    }
+
+    private static List<String> lineItemIds(JsonNode order) {
+        return StreamSupport.stream(order.path("line_items").spliterator(), false).map(ref -> ref.path("id").asText()).toList();
+    }
+}

@@ -1,0 +1,46 @@
+package io.camelstora.examples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import io.camelstora.examples.demo.DemoConsole;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's first command: the whole demo, in-process, ends by itself and leaves its files. */
+class DemoTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void theDemoRunsEveryFlowAndStopsByItself() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = ExamplesApplication.runDemo(Dsl.YAML, output, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                new DemoConsole.Colors(false));
+        String console = printed.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, exit, console);
+        assertTrue(console.contains("→ stora:orders/finalize order_"), console);
+        assertTrue(console.contains("payment_url=http://localhost:"), console);
+        assertTrue(hasLine(console, "[ledger]", "← invoice.paid inv_"), console);
+        assertTrue(console.contains("→ stora:units/overlock"), console);
+        assertTrue(console.contains("→ CRM PUT /contacts/con_"), console);
+        assertTrue(hasLine(console, "[deals-to-orders]", "→ stora:orders/create order_"), console);
+        assertTrue(console.contains("(0 answered 429)"), console);
+        // header and the three lines of the story: deposit paid, part of it credited, monthly invoice paid
+        assertEquals(4, Files.readAllLines(output.resolve("ledger.csv")).size());
+        assertTrue(Files.exists(output.resolve("occupancy-" + LocalDate.now() + ".csv")));
+    }
+
+    private static boolean hasLine(String console, String route, String text) {
+        return console.lines().map(String::strip).anyMatch(l -> l.startsWith(route) && l.contains(text));
+    }
+}

@@ -1,0 +1,43 @@
+package io.camelstora.examples;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** docs/examples.md quotes the route files as they are, and has a section for every flow. */
+class ExamplesPageTest {
+
+    static final Path PAGE = Path.of("..", "docs", "examples.md");
+    static final Path ROUTES = Path.of("src", "main", "resources", "routes");
+    static final Pattern EXCERPT = Pattern.compile("```yaml\\n# routes/(\\S+) \\(excerpt\\)\\n(.*?)```", Pattern.DOTALL);
+
+    @Test
+    void everyExcerptIsPartOfTheFileItNames() throws Exception {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        Matcher m = EXCERPT.matcher(page);
+        List<String> quoted = new ArrayList<>();
+        while (m.find()) {
+            String file = Files.readString(ROUTES.resolve(m.group(1)), StandardCharsets.UTF_8);
+            assertTrue(file.contains(m.group(2)), () -> "docs/examples.md quotes routes/" + m.group(1) + " as it no longer is:\n"
+                                                       + m.group(2));
+            quoted.add(m.group(1));
+        }
+        for (Flow flow : Flow.values()) {
+            assertTrue(quoted.contains(flow.id() + ".camel.yaml"), flow + " is not quoted");
+            assertTrue(page.contains("\n## " + flow.id() + "\n"), flow + " has no section");
+        }
+        try (Stream<Path> files = Files.list(ROUTES)) {
+            assertEquals(Flow.values().length, files.count(), "a route file without a Flow");
+        }
+    }
+}
