@@ -42,6 +42,17 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
     }
 
     @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            StoraWebhookHealthCheck check = new StoraWebhookHealthCheck(receiver, getRouteId());
+            check.setCamelContext(endpoint.getCamelContext());
+            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+        super.doBuild();
+    }
+
+    @Override
     protected void doInit() throws Exception {
         super.doInit();
         // muteException: should anything ever escape the handler, the server answers 500 without a stack trace
