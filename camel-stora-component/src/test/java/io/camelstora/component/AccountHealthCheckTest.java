@@ -13,6 +13,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.BeforeEach;
@@ -212,6 +213,8 @@ class AccountHealthCheckTest extends StoraTestSupport {
     }
 
     static Optional<HealthCheck.Result> accountResult(CamelContext ctx) {
+        // every check with its details, as camel.health.exposureLevel=full shows them
+        HealthCheckRegistry.get(ctx).setExposureLevel("full");
         List<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(ctx).stream()
                 .filter(r -> r.getCheck().getId().startsWith("stora-account:")).toList();
         assertTrue(results.size() <= 1, results::toString);
