@@ -196,7 +196,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public Processor createWebhookHandler(Processor next) {
         requireWebhook();
         // events are routed in exchanges of their own, as from the webhook: endpoint, so the HTTP exchange stays the answer
-        return getWebhookReceiver().createHandler(next, http -> {
+        return getWebhookReceiver().createHandler(null, next, http -> {
             Exchange exchange = new DefaultExchange(http.getContext());
             exchange.getExchangeExtension().setFromEndpoint(http.getFromEndpoint());
             exchange.getExchangeExtension().setFromRouteId(http.getFromRouteId());

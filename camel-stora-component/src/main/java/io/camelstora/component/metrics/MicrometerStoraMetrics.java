@@ -69,14 +69,14 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
 
     @Override
     public void requestCompleted(String account, StoraOperation operation, int status, long nanos) {
-        requests.withTags("account", account, "operation", operation.uri(), "method", operation.method().name(),
+        requests.withTags("account", account, "operation", operation(operation), "method", operation.method().name(),
                 "status", status(status), "outcome", CallOutcome.of(status, null).tag())
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void callCompleted(String account, StoraOperation operation, int status, CallOutcome outcome, long nanos) {
-        calls.withTags("account", account, "operation", operation.uri(), "status", status(status), "outcome", outcome.tag())
+        calls.withTags("account", account, "operation", operation(operation), "status", status(status), "outcome", outcome.tag())
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -92,7 +92,7 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
 
     @Override
     public void retryScheduled(String account, StoraOperation operation, String reason) {
-        retries.withTags("account", account, "operation", operation.uri(), "reason", reason).increment();
+        retries.withTags("account", account, "operation", operation(operation), "reason", reason).increment();
     }
 
     @Override
@@ -142,6 +142,11 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
     private Registration removing(Meter... meters) {
         List<Meter> list = List.of(meters);
         return () -> list.forEach(registry::remove);
+    }
+
+    /** {@code contacts/list}: the endpoint path of the operation. */
+    private static String operation(StoraOperation operation) {
+        return operation.resource().uriName() + "/" + operation.action();
     }
 
     private static String status(int status) {

@@ -58,7 +58,7 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
         // muteException: should anything ever escape the handler, the server answers 500 without a stack trace
         Endpoint httpEndpoint = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + receiver.options().normalizedPath() + "?muteException=true");
-        Processor handler = receiver.createHandler(getProcessor(), ignored -> createExchange(false),
+        Processor handler = receiver.createHandler(getRouteId(), getProcessor(), ignored -> createExchange(false),
                 exchange -> releaseExchange(exchange, false));
         http = httpEndpoint.createConsumer(handler);
         if (http instanceof RouteIdAware aware) {

@@ -49,6 +49,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     static final String REQUEST_ID_HEADER = "X-Stora-Request-Id";
 
     private final StoraWebhookReceiver receiver;
+    private final String routeId;
     private final AsyncProcessor target;
     private final IdempotentConsumer idempotentConsumer;
     private final Function<Exchange, Exchange> newExchange;
@@ -57,13 +58,15 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
+     * @param routeId         the route's id for metrics, {@code null} to take it from each HTTP exchange
      * @param route           the route's processor
      * @param newExchange     creates the exchange an event is routed in, given the HTTP exchange
      * @param releaseExchange gives that exchange back once answered
      */
-    StoraWebhookHandler(StoraWebhookReceiver receiver, Processor route, Function<Exchange, Exchange> newExchange,
-                        Consumer<Exchange> releaseExchange) {
+    StoraWebhookHandler(StoraWebhookReceiver receiver, String routeId, Processor route,
+                        Function<Exchange, Exchange> newExchange, Consumer<Exchange> releaseExchange) {
         this.receiver = receiver;
+        this.routeId = routeId;
         this.newExchange = newExchange;
         this.releaseExchange = releaseExchange;
         IdempotentRepository repository = receiver.idempotentRepository();
@@ -204,7 +207,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             default -> result.result();
         };
         answer(http, result.status(), code);
-        receiver.deliveries().record(http.getFromRouteId(), result, event);
+        receiver.deliveries().record(routeId != null ? routeId : http.getFromRouteId(), result, event);
     }
 
     /** Replaces the HTTP message by the answer, so no request header is echoed back. */

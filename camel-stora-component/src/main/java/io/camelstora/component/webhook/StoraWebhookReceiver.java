@@ -72,9 +72,14 @@ public final class StoraWebhookReceiver {
         }
     }
 
-    /** A handler routing events to {@code route}: see {@link StoraWebhookHandler}. */
-    public Processor createHandler(Processor route, Function<Exchange, Exchange> newExchange, Consumer<Exchange> release) {
-        return new StoraWebhookHandler(this, route, newExchange, release);
+    /**
+     * A handler routing events to {@code route}: see {@link StoraWebhookHandler}.
+     *
+     * @param routeId names the route in metrics; {@code null} to take it from each HTTP exchange
+     */
+    public Processor createHandler(String routeId, Processor route, Function<Exchange, Exchange> newExchange,
+                                   Consumer<Exchange> release) {
+        return new StoraWebhookHandler(this, routeId, route, newExchange, release);
     }
 
     /** Set when the webhook component serves another path than the path option; names the registered endpoint. */
