@@ -69,7 +69,7 @@ public class StoraComponent extends DefaultComponent {
     private long healthCheckProbeInterval;
 
     @Metadata(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry",
-              description = "The Micrometer registry to record the stora.* meters in (see docs/metrics.md). Default: the"
+              description = "The Micrometer registry to record the stora meters in (see docs/metrics.md). Default: the"
                             + " MeterRegistry of the Camel registry (camel-micrometer's metricsRegistry, else the only one, else"
                             + " the composite one); without one, or without Micrometer on the classpath, nothing is recorded.")
     private Object meterRegistry;
