@@ -31,9 +31,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CamelCatalogTest {
 
-    /** A stora: URI in Markdown; not the stora:webhook of webhook:stora:webhook, whose options are the webhook component's. */
+    /**
+     * A stora: URI in Markdown: not part of a longer word (io.camelstora:camel-stora), nor the stora:webhook of
+     * webhook:stora:webhook, whose options are the webhook component's.
+     */
     private static final Pattern STORA_URI
-            = Pattern.compile("(?<!webhook:)stora:[a-z_]+(/[a-z_]+)?(\\?(RAW\\([^)]*\\)|[^\\s\"'`)|<>\\]])*)?");
+            = Pattern.compile("(?<![\\w.:-])stora:[a-z_]+(/[a-z_]+)?(\\?(RAW\\([^)]*\\)|[^\\s\"'`)|<>\\]])*)?");
 
     private final CamelCatalog catalog = new DefaultCamelCatalog(true);
 
