@@ -1,8 +1,10 @@
 package io.camelstora.component.limits;
 
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.camelstora.component.http.StoraApiException;
 import io.camelstora.component.http.StoraRequest;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.metrics.CallOutcome;
@@ -147,8 +149,7 @@ public final class StoraAccountStats {
 
     private static String describe(Throwable failure) {
         Throwable t = failure;
-        while (t != null && t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                                                    || t instanceof io.camelstora.component.http.StoraApiException)) {
+        while (t != null && t.getCause() != null && (t instanceof CompletionException || t instanceof StoraApiException)) {
             t = t.getCause();
         }
         if (t == null) {
@@ -159,7 +160,7 @@ public final class StoraAccountStats {
 
     static boolean isRefusal(Throwable error) {
         Throwable t = error;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
         return t instanceof RateLimitWaitException;

@@ -53,6 +53,11 @@ public enum CallOutcome {
         return status == 0 ? ERROR : SUCCESS;
     }
 
+    /** The outcome of one request: its status, or {@link #NO_RESPONSE} for 0. */
+    public static CallOutcome ofRequest(int status) {
+        return status == 0 ? NO_RESPONSE : of(status, null);
+    }
+
     /** The HTTP status of a failed call, 0 when it received no response. */
     public static int status(Throwable failure) {
         return unwrap(failure) instanceof StoraApiException e && e.isResponseReceived() ? e.getStatus() : 0;

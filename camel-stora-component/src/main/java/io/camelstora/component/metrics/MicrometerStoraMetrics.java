@@ -1,6 +1,7 @@
 package io.camelstora.component.metrics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -70,7 +71,7 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
     @Override
     public void requestCompleted(String account, StoraOperation operation, int status, long nanos) {
         requests.withTags("account", account, "operation", operation(operation), "method", operation.method().name(),
-                "status", status(status), "outcome", CallOutcome.of(status, null).tag())
+                "status", status(status), "outcome", CallOutcome.ofRequest(status).tag())
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -122,8 +123,8 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
         }).description("Requests the account's limiter would let through at once").tag("account", account)
                 .strongReference(true).register(registry);
         TimeGauge pause = TimeGauge.builder("stora.rate.limit.pause", state, TimeUnit.MILLISECONDS, s -> {
-            java.time.Instant until = s.get().pausedUntil();
-            return until == null ? 0 : Math.max(0, Duration.between(java.time.Instant.now(), until).toMillis());
+            Instant until = s.get().pausedUntil();
+            return until == null ? 0 : Math.max(0, Duration.between(Instant.now(), until).toMillis());
         }).description("Time left in the account's pause after a 429 (0 when not paused)").tag("account", account)
                 .strongReference(true).register(registry);
         return removing(waiting, available, pause);

@@ -42,7 +42,7 @@ final class StoraWebhookHealthCheck extends AbstractHealthCheck {
             builder.detail("webhook.last.delivery.time", last.at().toString());
             builder.detail("webhook.last.delivery.result", last.result().result());
             builder.detail("webhook.last.delivery.status", last.result().status());
-            if (last.result().reason() != null && !"none".equals(last.result().reason())) {
+            if ("rejected".equals(last.result().result())) {
                 builder.detail("webhook.last.delivery.reason", last.result().reason());
             }
             if (last.eventType() != null) {

@@ -2,6 +2,7 @@ package io.camelstora.component.metrics;
 
 import java.time.Instant;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
@@ -138,6 +139,19 @@ class CallMetricsTest extends StoraTestSupport {
         Gauge pause = meters.get("stora.rate.limit.pause").tags("account", account).gauge();
         assertTrue(pause.value() > 60, "seconds of pause left: " + pause.value());
         assertEquals(0.0, meters.get("stora.rate.limit.waiting").tags("account", account).gauge().value());
+    }
+
+    @Test
+    void aLostResponseIsARequestAndACallWithoutStatus() {
+        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        context.getComponent("stora", StoraComponent.class).getConfiguration().setRetries(false);
+        context.start();
+        assertInstanceOf(StoraApiException.class, call("stora:contacts/list", null).getException());
+
+        assertEquals(1, meters.get("stora.requests").tags("operation", "contacts/list", "status", "none",
+                "outcome", "no_response").timer().count());
+        assertEquals(1, meters.get("stora.calls").tags("operation", "contacts/list", "status", "none",
+                "outcome", "no_response").timer().count());
     }
 
     @Test
