@@ -4,7 +4,7 @@ package io.camelstora.benchmarks;
 final class BenchmarkSupport {
 
     /** URI options switching off the account rate limiter where a benchmark measures something else. */
-    static final String NO_THROTTLE = "";
+    static final String NO_THROTTLE = "&throttle=false";
 
     private BenchmarkSupport() {
     }

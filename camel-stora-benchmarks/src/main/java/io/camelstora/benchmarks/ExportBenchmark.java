@@ -7,8 +7,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelstora.component.StoraComponent;
-import io.camelstora.component.limits.RateLimitedStoraServer;
 import io.camelstora.component.limits.RateLimits;
+import io.camelstora.simulator.Seed;
+import io.camelstora.simulator.StoraSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -16,10 +17,11 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * Exports 10,000 contacts (100 pages of 100) from a local server enforcing Stora's default limits, 10 requests per
- * second and 60 per minute as sliding windows, twice: with camel-stora (throttling on by default, nothing configured)
- * and with a camel-http route behind Camel's throttle EIP at 10 per second, which retries each 429 a second later.
- * Each run gets a fresh server. Prints wall times, the lowest time the limits allow, their ratio and the 429 count.
+ * Exports 10,000 contacts (100 pages of 100) from the Stora simulator enforcing Stora's default limits, 10 requests
+ * per second and 60 per minute as sliding windows (its default, the strictest reading), twice: with camel-stora
+ * (throttling on by default, nothing configured) and with a camel-http route behind Camel's throttle EIP at 10 per
+ * second, which retries each 429 a second later. Each run gets a fresh simulator. Prints wall times, the lowest time
+ * the limits allow, their ratio and the 429 count.
  */
 public final class ExportBenchmark {
 
@@ -27,6 +29,11 @@ public final class ExportBenchmark {
     private static final int PAGE_SIZE = 100;
     private static final int PAGES = CONTACTS / PAGE_SIZE;
     private static final String LIMITS = "10/1s,60/1m";
+
+    /** A fresh simulator with the contacts and Stora's default limits; its seed adds no other contact. */
+    private static StoraSimulator simulator() {
+        return StoraSimulator.builder().seed(Seed.contacts(CONTACTS)).rateLimit(10, 60).start();
+    }
 
     private ExportBenchmark() {
     }
@@ -48,15 +55,15 @@ public final class ExportBenchmark {
                 http.seconds, http.seconds / lowest, http.records, http.rateLimited);
     }
 
-    private record Result(double seconds, int records, int rateLimited) {
+    private record Result(double seconds, int records, long rateLimited) {
     }
 
     private static Result runStora(List<RateLimits.Window> windows) throws Exception {
-        try (RateLimitedStoraServer server = new RateLimitedStoraServer(windows, CONTACTS)) {
+        try (StoraSimulator server = simulator()) {
             CamelContext context = new DefaultCamelContext();
             StoraComponent stora = context.getComponent("stora", StoraComponent.class);
             stora.getConfiguration().setBaseUrl(server.baseUrl());
-            stora.getConfiguration().setAccessToken("benchmark-token");
+            stora.getConfiguration().setAccessToken(server.accessToken());
             context.start();
             try {
                 long start = System.nanoTime();
@@ -67,7 +74,7 @@ public final class ExportBenchmark {
                     contacts.next();
                     records++;
                 }
-                return new Result((System.nanoTime() - start) / 1e9, records, server.rateLimitedCount());
+                return new Result((System.nanoTime() - start) / 1e9, records, server.journal().count429());
             } finally {
                 context.stop();
             }
@@ -75,9 +82,10 @@ public final class ExportBenchmark {
     }
 
     private static Result runHttpWithThrottle(List<RateLimits.Window> windows) throws Exception {
-        try (RateLimitedStoraServer server = new RateLimitedStoraServer(windows, CONTACTS)) {
+        try (StoraSimulator server = simulator()) {
             CamelContext context = new DefaultCamelContext();
             AtomicInteger records = new AtomicInteger();
+            String token = server.accessToken();
             String url = server.baseUrl() + "/2025-09/contacts";
             context.addRoutes(new RouteBuilder() {
                 @Override
@@ -90,7 +98,7 @@ public final class ExportBenchmark {
                             .loop(PAGES)
                                 .process(e -> e.getIn().setHeader(Exchange.HTTP_QUERY,
                                         "page=" + (e.getProperty(Exchange.LOOP_INDEX, Integer.class) + 1) + "&limit=" + PAGE_SIZE))
-                                .setHeader("Authorization", constant("Bearer benchmark-token"))
+                                .setHeader("Authorization", constant("Bearer " + token))
                                 .throttle(10).totalRequestsMode().timePeriodMillis(1000)
                                 .to(url)
                                 .process(e -> records.addAndGet(
@@ -102,7 +110,7 @@ public final class ExportBenchmark {
             try {
                 long start = System.nanoTime();
                 context.createProducerTemplate().sendBody("direct:export", null);
-                return new Result((System.nanoTime() - start) / 1e9, records.get(), server.rateLimitedCount());
+                return new Result((System.nanoTime() - start) / 1e9, records.get(), server.journal().count429());
             } finally {
                 context.stop();
             }

@@ -132,7 +132,7 @@ public class StoraComponent extends DefaultComponent {
                 callbackExecutor());
         LOG.debug("Stora account {}: throttle {} ({}), retries {}", account, policy.throttle(), limiter, policy.retries());
         StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
-                config.getResponseTimeout(), callbackExecutor());
+                config.getResponseTimeout());
         AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
         AccountLimiter accountLimiter = new AccountLimiter(limiter, stats, callbackExecutor());
         StoraClient client = new StoraClient(baseUrl, transport, tokens, accountLimiter, calls);

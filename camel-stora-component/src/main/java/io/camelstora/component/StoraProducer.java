@@ -1,5 +1,7 @@
 package io.camelstora.component;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +21,16 @@ import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Calls one Stora operation per exchange without holding the routing thread while waiting: the request is sent by the
- * account's non-blocking client and the exchange continues when the response (or the error) arrives.
+ * Calls one Stora operation per exchange. When the account's rate limiter has a slot the call runs on the routing
+ * thread, like camel-http; when it must wait (rate limit, retry backoff) the producer returns at once and the exchange
+ * continues on the component's worker pool once the call completed, so waiting never parks a routing thread.
  */
 public class StoraProducer extends DefaultAsyncProducer {
+
+    /** Headers describing a previous result, removed so they never describe this one. */
+    private static final List<String> RESULT_HEADERS = List.of(StoraConstants.REQUEST_ID, StoraConstants.META,
+            StoraConstants.PAGINATION, StoraConstants.NEXT_PAGE, StoraConstants.TOTAL_COUNT, StoraConstants.RATE_LIMIT_LIMIT,
+            StoraConstants.RATE_LIMIT_REMAINING, StoraConstants.RATE_LIMIT_RESET);
 
     private final StoraEndpoint endpoint;
     private final StoraOperation operation;
@@ -53,26 +61,36 @@ public class StoraProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        client.call(request).whenComplete((response, error) -> {
-            try {
-                if (error != null) {
-                    exchange.setException(error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error);
-                } else {
-                    requests.succeeded(exchange);
-                    toMessage(exchange.getMessage(), request, response);
-                }
-            } catch (Exception e) {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
+        CompletableFuture<StoraResponse> call = client.call(request);
+        if (call.isDone()) {
+            // the usual case: the limiter had a slot, the call ran on this thread
+            complete(exchange, request, call);
+            callback.done(true);
+            return true;
+        }
+        call.whenComplete((response, error) -> {
+            complete(exchange, request, call);
+            callback.done(false);
         });
         return false;
     }
 
+    private void complete(Exchange exchange, StoraRequest request, CompletableFuture<StoraResponse> call) {
+        try {
+            StoraResponse response = call.join();
+            requests.succeeded(exchange);
+            toMessage(exchange.getMessage(), request, response);
+        } catch (CompletionException e) {
+            exchange.setException(e.getCause() != null ? e.getCause() : e);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+    }
+
     private void toMessage(Message message, StoraRequest request, StoraResponse response) {
-        message.removeHeaders("CamelStora(RequestId|Meta|Pagination|NextPage|TotalCount|RateLimitLimit|RateLimitRemaining|RateLimitReset)");
+        for (String header : RESULT_HEADERS) {
+            message.removeHeader(header);
+        }
         message.setHeader(StoraConstants.OPERATION, operation.uri());
         message.setHeader(StoraConstants.HTTP_RESPONSE_CODE, response.status());
         rateLimitHeader(message, StoraConstants.RATE_LIMIT_LIMIT, response.header("RateLimit-Limit"));

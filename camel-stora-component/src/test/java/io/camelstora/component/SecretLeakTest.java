@@ -240,9 +240,11 @@ class SecretLeakTest extends StoraTestSupport {
         printed.addAll(whatCamelPrintsAboutEndpoints());
         List<String> logged = new ArrayList<>(capture.lines);
         assertTrue(logged.size() > 200, "TRACE logging was on: " + logged.size() + " lines");
-        assertTrue(logged.stream().anyMatch(l -> l.startsWith("org.apache.hc.client5.http.headers")),
-                "HttpClient's header log was active");
-        assertTrue(logged.stream().anyMatch(l -> l.contains("Authorization: Bearer ***")), "the masked header was logged");
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("org.apache.hc.client5.http.impl.classic")),
+                "HttpClient's own TRACE/DEBUG logging was active");
+        // our pooled connections neither wrap the socket in HttpClient's byte logger nor log headers
+        assertEquals(List.of(), logged.stream().filter(l -> l.startsWith("org.apache.hc.client5.http.wire")
+                                                            || l.startsWith("org.apache.hc.client5.http.headers")).toList());
         assertEquals(List.of(), leaks(concat(logged, printed)));
     }
 

@@ -71,7 +71,7 @@ public final class StoraAuthorizeCommand implements Closeable {
 
     public StoraAuthorizeCommand(Options options) {
         this.options = options;
-        this.transport = new StoraHttpTransport(2, 10_000, 30_000, executor);
+        this.transport = new StoraHttpTransport(2, 10_000, 30_000);
         String baseUrl = options.baseUrl() == null ? StoraConfiguration.DEFAULT_BASE_URL : options.baseUrl();
         this.authorization = new StoraAuthorization(new StoraTokenEndpoint(transport, baseUrl.replaceAll("/+$", "")),
                 options.authorizeUrl(), options.clientId(), options.clientSecret());

@@ -1,6 +1,9 @@
 package io.camelstora.component.http;
 
 import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,72 +12,73 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
-import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.http.message.BasicHeader;
-import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests with Apache HttpClient 5's non-blocking client (the client camel-http is built on), so waiting for
- * Stora holds no thread. Results are handed to {@code callbackExecutor}, never run on the I/O reactor, because routes
- * continue on the thread that completes the future and may call Stora again synchronously (paging iterators).
+ * Sends requests with Apache HttpClient 5's classic client, the client camel-http is built on, on the thread that calls
+ * {@link #send}: when the account's limiter has a slot free, that is the routing thread and the call costs what a
+ * camel-http call costs; when a call must wait (rate limit, retry backoff), the limiter or the retry policy resumes it
+ * on the component's bounded worker pool, so waiting never parks a routing thread. (The non-blocking client was tried
+ * first: its reactor hand-offs added about half again to every call's latency on loopback.)
  * <p>
  * The client does not retry, follow redirects or keep cookies: retries belong to {@link StoraClient}, which knows what
  * is safe to repeat, and a redirect must not carry the bearer token to another host.
  * <p>
- * Credentials never reach HttpClient's logs, whatever their level. HttpClient 5.5 logs raw request bytes (bearer
- * token, client secrets in token request bodies) to {@code org.apache.hc.client5.http.wire} through the I/O session
- * decorator it installs by default: ours is the identity. It logs each request header's {@code toString()} to
- * {@code org.apache.hc.client5.http.headers} from a stream listener it installs whenever that logger (or
- * {@code InternalHttpAsyncClient}'s) is at DEBUG: the Authorization header is a {@link SecretHeader} whose
- * {@code toString()} hides the value while the wire still gets {@code getValue()}. HTTP/2 would copy headers into new
- * objects and log frame payloads to {@code org.apache.hc.client5.http2.frame.payload}, so connections stay on
- * HTTP/1.1, which Stora's rate limits (10 requests per second) never make a bottleneck. What remains in HttpClient's
- * DEBUG logs is request lines (method and path, no secret) and connection events.
+ * Credentials never reach HttpClient's logs, whatever their level. HttpClient 5.5 logs the raw bytes of a connection
+ * (bearer token, client secrets in token request bodies) to {@code org.apache.hc.client5.http.wire} when that logger is
+ * at DEBUG, and every header to {@code org.apache.hc.client5.http.headers}, from its pooled connection class: our pool
+ * uses a {@link QuietConnection}, which does neither. The Authorization header is also a {@link SecretHeader} whose
+ * {@code toString()} hides the value, for any other log that prints headers. What remains in HttpClient's DEBUG logs
+ * is request lines (method and path, no secret) and connection events.
  */
 public final class StoraHttpTransport implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoraHttpTransport.class);
     private static final String USER_AGENT = "camel-stora/" + versionOrDev();
 
-    private final CloseableHttpAsyncClient client;
-    private final Executor callbackExecutor;
+    private final CloseableHttpClient client;
 
-    public StoraHttpTransport(int maxConnections, long connectTimeoutMillis, long responseTimeoutMillis,
-                              Executor callbackExecutor) {
-        this.callbackExecutor = callbackExecutor;
-        this.client = HttpAsyncClients.custom()
-                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+    public StoraHttpTransport(int maxConnections, long connectTimeoutMillis, long responseTimeoutMillis) {
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(maxConnections)
                         .setMaxConnPerRoute(maxConnections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
                                 .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                                 .build())
-                        .setDefaultTlsConfig(TlsConfig.custom()
-                                .setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1)
-                                .build())
+                        .setConnectionFactory(socket -> {
+                            QuietConnection connection = new QuietConnection();
+                            if (socket != null) {
+                                connection.bind(socket);
+                            }
+                            return connection;
+                        })
                         .build())
-                // the default decorator logs every byte sent, credentials included, at DEBUG
-                .setIoSessionDecorator(ioSession -> ioSession)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                         .build())
@@ -84,15 +88,14 @@ public final class StoraHttpTransport implements Closeable {
                 .disableCookieManagement()
                 .disableAuthCaching()
                 .build();
-        this.client.start();
     }
 
     /**
-     * Sends one attempt of {@code request}. The future completes with whatever status came back, and exceptionally
-     * only when no response was received.
+     * Sends one attempt of {@code request} on the calling thread. The returned future is already complete: with
+     * whatever status came back, or exceptionally when no response was received.
      */
     public CompletableFuture<StoraResponse> send(String baseUrl, StoraRequest request, String bearerToken) {
-        SimpleRequestBuilder builder = SimpleRequestBuilder.create(request.operation().method().name())
+        ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.operation().method().name())
                 .setUri(url(baseUrl, request.path(), request.query()))
                 .setHeader("Accept", request.format().mediaType());
         if (bearerToken != null) {
@@ -102,48 +105,111 @@ public final class StoraHttpTransport implements Closeable {
             builder.setHeader("Idempotency-Key", request.idempotencyKey());
         }
         if (request.body() != null) {
-            builder.setBody(request.body(), ContentType.parse(request.bodyMediaType()));
+            builder.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.bodyMediaType())));
         }
         return execute(builder.build(), request.describe());
     }
 
     /** A plain GET of an absolute URL without credentials: the storage URL an image redirects to. */
     public CompletableFuture<StoraResponse> getUnauthenticated(String absoluteUrl) {
-        return execute(SimpleRequestBuilder.get(absoluteUrl).build(), "GET (redirect target)");
+        return execute(ClassicRequestBuilder.get(absoluteUrl).build(), "GET (redirect target)");
     }
 
-    private CompletableFuture<StoraResponse> execute(SimpleHttpRequest httpRequest, String description) {
-        CompletableFuture<StoraResponse> result = new CompletableFuture<>();
+    private CompletableFuture<StoraResponse> execute(ClassicHttpRequest httpRequest, String description) {
         long start = System.nanoTime();
-        client.execute(SimpleRequestProducer.create(httpRequest), SimpleResponseConsumer.create(),
-                new FutureCallback<SimpleHttpResponse>() {
-                    @Override
-                    public void completed(SimpleHttpResponse response) {
-                        StoraResponse r = new StoraResponse(response.getCode(), headers(response.getHeaders()),
-                                response.getBodyBytes());
-                        if (LOG.isDebugEnabled()) {
-                            LOG.debug("{} -> {} in {} ms", description, r.status(), (System.nanoTime() - start) / 1_000_000);
-                        }
-                        callbackExecutor.execute(() -> result.complete(r));
-                    }
+        try {
+            StoraResponse response = client.execute(httpRequest, r -> new StoraResponse(r.getCode(), headers(r.getHeaders()),
+                    r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity())));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> {} in {} ms", description, response.status(), (System.nanoTime() - start) / 1_000_000);
+            }
+            return CompletableFuture.completedFuture(response);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{} -> no response: {}", description, e.toString());
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
-                    @Override
-                    public void failed(Exception ex) {
-                        LOG.debug("{} -> no response: {}", description, ex.toString());
-                        callbackExecutor.execute(() -> result.completeExceptionally(ex));
-                    }
+    /**
+     * An HTTP/1.1 connection of the pool that binds its socket as is. HttpClient's own pooled connections wrap the
+     * socket in a byte logger whenever {@code org.apache.hc.client5.http.wire} is at DEBUG, and log every header to
+     * {@code org.apache.hc.client5.http.headers}: those bytes and headers hold credentials. Otherwise it behaves as
+     * HttpClient's {@code DefaultManagedHttpClientConnection} (not public API): refuses to bind once shut down,
+     * remembers the socket timeout across passivate/activate.
+     */
+    static final class QuietConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
 
-                    @Override
-                    public void cancelled() {
-                        callbackExecutor.execute(() -> result.cancel(false));
-                    }
-                });
-        return result;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile Timeout socketTimeout;
+
+        QuietConnection() {
+            super(Http1Config.DEFAULT);
+        }
+
+        @Override
+        public void bind(Socket socket) throws IOException {
+            bindHolder(new SocketHolder(socket));
+        }
+
+        @Override
+        public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
+            bindHolder(new SocketHolder(sslSocket, socket));
+        }
+
+        private void bindHolder(SocketHolder holder) throws IOException {
+            if (closed.get()) {
+                holder.getSocket().close();
+                throw new InterruptedIOException("Connection already shutdown");
+            }
+            super.bind(holder);
+            socketTimeout = Timeout.ofMilliseconds(holder.getSocket().getSoTimeout());
+        }
+
+        @Override
+        public Socket getSocket() {
+            SocketHolder holder = getSocketHolder();
+            return holder == null ? null : holder.getSocket();
+        }
+
+        @Override
+        public SSLSession getSSLSession() {
+            return getSocket() instanceof SSLSocket ssl ? ssl.getSession() : null;
+        }
+
+        @Override
+        public void setSocketTimeout(Timeout timeout) {
+            super.setSocketTimeout(timeout);
+            socketTimeout = timeout;
+        }
+
+        @Override
+        public void passivate() {
+            super.setSocketTimeout(Timeout.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public void activate() {
+            super.setSocketTimeout(socketTimeout);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed.compareAndSet(false, true)) {
+                super.close();
+            }
+        }
+
+        @Override
+        public void close(CloseMode mode) {
+            if (closed.compareAndSet(false, true)) {
+                super.close(mode);
+            }
+        }
     }
 
     /**
      * A header whose value is a credential: sent as is, shown as {@code Authorization: Bearer ***} by
-     * {@code toString()}, which is what HttpClient's header log prints. Marked sensitive so HPACK would never index it.
+     * {@code toString()}, which is what HttpClient's header log prints. Marked sensitive, as HttpClient's API asks for credentials.
      */
     static final class SecretHeader extends BasicHeader {
         private static final long serialVersionUID = 1L;

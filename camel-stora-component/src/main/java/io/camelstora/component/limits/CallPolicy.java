@@ -183,7 +183,7 @@ public final class CallPolicy {
     }
 
     /**
-     * Failsafe's scheduler: the first attempt runs at once on the caller's thread (it only starts non-blocking work);
+     * Failsafe's scheduler: the first attempt runs at once on the caller's thread (a routing thread when the limiter has a slot);
      * a delayed attempt waits on the timer and then runs on {@code workExecutor}, so the timer thread only ever
      * hands over.
      */

@@ -1,0 +1,161 @@
+package io.camelstora.kamelets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.camelstora.component.StoraConstants;
+import io.camelstora.component.http.StoraJson;
+import io.camelstora.simulator.StoraSimulator;
+import io.camelstora.simulator.StoraSimulatorExtension;
+import io.camelstora.simulator.WebhookDelivery;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docs/kamelets.md works: its routes load and start together against the simulator, the ones a caller starts run with
+ * the message that caller would send, a webhook delivery goes through the first route, the Pipe binds declared
+ * properties of existing Kamelets, and every property of every Kamelet is documented there.
+ */
+class KameletDocsTest {
+
+    static final Path PAGE = Path.of("..", "docs", "kamelets.md");
+    static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static StoraSimulatorExtension stora = StoraSimulatorExtension.builder()
+            .simulator(b -> b.webhookTimeScale(0.001).webhookTimeout(Duration.ofSeconds(5)))
+            .build();
+
+    @Test
+    void theRoutesOfThePageRun(StoraSimulator sim) throws Exception {
+        List<String> routes = yamlBlocks().stream().filter(b -> b.contains("- route:")).toList();
+        assertTrue(routes.size() >= 6, "routes on the page: " + routes.size());
+        int port = KameletTestSupport.freePort();
+        try (CamelContext context = KameletTestSupport.newContext()) {
+            VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+            server.setBindPort(port);
+            context.addService(new VertxPlatformHttpServer(server));
+            stora.configure(context);
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            Map<?, ?> endpoint = template.requestBody("stora:webhook_endpoints/create", Map.of("name", "Docs",
+                    "api_version", "2025-09", "url", "http://localhost:" + port + "/stora/invoices",
+                    "event_types", List.of("invoice.paid")), Map.class);
+            context.getPropertiesComponent().addInitialProperty("stora.webhook.secret", (String) endpoint.get("secret"));
+            for (String route : routes) {
+                KameletTestSupport.loadYaml(context, route);
+            }
+            for (Route route : context.getRoutes()) {
+                assertTrue(context.getRouteController().getRouteStatus(route.getRouteId()).isStarted(), route.getRouteId());
+            }
+
+            // rename-contact: the caller names the contact in the header
+            String contactId = (String) ((Map<?, ?>) template.requestBody("stora:contacts/list?limit=1", null, List.class).get(0)).get("id");
+            run(template, "direct:rename-contact", "{\"full_name\": \"Renamed In The Docs\"}", Map.of(StoraConstants.CONTACT_ID, contactId));
+            assertEquals("Renamed In The Docs", sim.control().get(contactId).path("full_name").asText());
+
+            // signup: a contact, a note on it, a task about it
+            JsonNode task = StoraJson.MAPPER.readTree(run(template, "direct:signup",
+                    "{\"email\": \"docs@example.com\", \"full_name\": \"Docs Example\"}", Map.of()));
+            String created = task.path("resource").path("id").asText();
+            assertEquals("docs@example.com", sim.control().get(created).path("email").asText());
+            JsonNode note = StoraJson.MAPPER.readTree(sim.journal().requests("notes/create").get(0).body());
+            assertEquals(created, note.path("resource").path("id").asText());
+
+            // invoice-paid-note: a real delivery for an invoice of a contact
+            JsonNode invoice = null;
+            for (Object i : template.requestBody("stora:invoices/list?limit=20", null, List.class)) {
+                JsonNode candidate = StoraJson.MAPPER.valueToTree(i);
+                if (candidate.path("contact").hasNonNull("id")) {
+                    invoice = candidate;
+                    break;
+                }
+            }
+            sim.control().emit("invoice.paid", invoice.path("id").asText());
+            WebhookDelivery delivery = sim.webhooks().awaitCompleted(1, WAIT).get(0);
+            assertEquals(WebhookDelivery.Status.SUCCEEDED, delivery.status(), delivery.toString());
+            JsonNode paidNote = StoraJson.MAPPER.readTree(sim.journal().requests("notes/create").get(1).body());
+            assertEquals("Invoice " + invoice.path("id").asText() + " paid", paidNote.path("content").asText());
+            assertEquals(invoice.path("contact").path("id").asText(), paidNote.path("resource").path("id").asText());
+        }
+    }
+
+    @Test
+    void thePipeBindsDeclaredPropertiesOfExistingKamelets() throws IOException {
+        List<String> pipes = yamlBlocks().stream().filter(b -> b.contains("kind: Pipe")).toList();
+        assertEquals(1, pipes.size());
+        JsonNode pipe = new YAMLMapper().readTree(pipes.get(0));
+        for (String end : List.of("source", "sink")) {
+            JsonNode ref = pipe.at("/spec/" + end);
+            JsonNode kamelet = kamelet(ref.at("/ref/name").asText());
+            Set<String> declared = names(kamelet.at("/spec/definition/properties"));
+            Set<String> given = names(ref.path("properties"));
+            assertTrue(declared.containsAll(given), end + " gives undeclared properties: " + given);
+            kamelet.at("/spec/definition/required").forEach(r -> assertTrue(given.contains(r.asText()), end + " lacks " + r));
+        }
+    }
+
+    @Test
+    void everyKameletPropertyIsDocumented() throws IOException {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        List<String> missing = new ArrayList<>();
+        for (String name : List.of("stora-webhook-source", "stora-poll-source", "stora-sink", "stora-create-contact-action",
+                "stora-add-note-action", "stora-create-task-action", "stora-overlock-units-action")) {
+            assertTrue(page.contains("`" + name + "`"), name);
+            names(kamelet(name).at("/spec/definition/properties")).stream()
+                    .filter(p -> !page.contains("`" + p + "`")).forEach(p -> missing.add(name + "." + p));
+        }
+        assertTrue(missing.isEmpty(), "not on docs/kamelets.md: " + missing);
+    }
+
+    private static String run(ProducerTemplate template, String uri, String body, Map<String, Object> headers) {
+        Exchange out = template.request(uri, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            e.getMessage().getHeaders().putAll(headers);
+        });
+        assertTrue(out.getException() == null, () -> uri + ": " + out.getException());
+        return out.getMessage().getBody(String.class);
+    }
+
+    private static JsonNode kamelet(String name) throws IOException {
+        return new YAMLMapper().readTree(KameletDocsTest.class.getClassLoader().getResource("kamelets/" + name + ".kamelet.yaml"));
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> yamlBlocks() throws IOException {
+        List<String> blocks = new ArrayList<>();
+        Matcher m = YAML.matcher(Files.readString(PAGE, StandardCharsets.UTF_8));
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        return blocks;
+    }
+}

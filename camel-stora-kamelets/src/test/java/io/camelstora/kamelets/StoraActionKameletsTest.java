@@ -1,0 +1,138 @@
+package io.camelstora.kamelets;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.http.StoraJson;
+import io.camelstora.simulator.StoraSimulator;
+import io.camelstora.simulator.StoraSimulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The task-shaped actions chained in one YAML route file, as a no-code designer would lay them out: JSON in, the created
+ * resource as JSON out, properties as Simple templates over the incoming message.
+ */
+class StoraActionKameletsTest {
+
+    @RegisterExtension
+    static StoraSimulatorExtension stora = StoraSimulatorExtension.builder().build();
+
+    CamelContext context;
+    ProducerTemplate template;
+
+    @BeforeEach
+    void start() throws Exception {
+        context = KameletTestSupport.newContext();
+        stora.configure(context);
+        KameletTestSupport.loadYaml(context, """
+                - route:
+                    from:
+                      uri: direct:signup
+                      steps:
+                        - to: kamelet:stora-create-contact-action
+                        - to:
+                            uri: kamelet:stora-add-note-action
+                            parameters:
+                              content: "Signed up on the website: ${body[full_name]}, \\"${body[email]}\\""
+                              resourceId: "${body[id]}"
+                - route:
+                    from:
+                      uri: direct:follow-up
+                      steps:
+                        - to:
+                            uri: kamelet:stora-create-task-action
+                            parameters:
+                              title: "Call ${body[full_name]}"
+                              dueAt: "2030-01-15T09:00:00Z"
+                              resourceId: "${body[id]}"
+                - route:
+                    from:
+                      uri: direct:overlock
+                      steps:
+                        - to:
+                            uri: kamelet:stora-overlock-units-action
+                            parameters:
+                              contactId: "${body[contact][id]}"
+                """);
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        context.close();
+    }
+
+    @Test
+    void createsAContactThenNotesIt(StoraSimulator sim) throws Exception {
+        Exchange out = template.request("direct:signup", e -> {
+            e.getMessage().setBody("{\"email\": \"ann@example.com\", \"full_name\": \"Ann Lee\"}");
+            e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        });
+        assertTrue(out.getException() == null, () -> String.valueOf(out.getException()));
+
+        JsonNode sentContact = StoraJson.MAPPER.readTree(sim.journal().requests("contacts/create").get(0).body());
+        assertEquals("ann@example.com", sentContact.path("email").asText());
+
+        JsonNode note = StoraJson.MAPPER.readTree(out.getMessage().getBody(String.class));
+        assertEquals("application/json", out.getMessage().getHeader(Exchange.CONTENT_TYPE));
+        assertTrue(note.path("id").asText().startsWith("note_"), note.toString());
+        assertEquals("Signed up on the website: Ann Lee, \"ann@example.com\"", note.path("content").asText());
+        String createdContact = note.path("resource").path("id").asText();
+        assertEquals("ann@example.com", sim.control().get(createdContact).path("email").asText());
+    }
+
+    @Test
+    void createsATaskLeavingOutTheReferencesNotGiven(StoraSimulator sim) throws Exception {
+        Map<?, ?> contact = (Map<?, ?>) template.requestBody("stora:contacts/list?limit=1", null, List.class).get(0);
+        String json = StoraJson.MAPPER.writeValueAsString(contact);
+
+        String answer = template.requestBodyAndHeader("direct:follow-up", json, Exchange.CONTENT_TYPE, "application/json",
+                String.class);
+
+        JsonNode sent = StoraJson.MAPPER.readTree(sim.journal().requests("tasks/create").get(0).body());
+        assertEquals("Call " + contact.get("full_name"), sent.path("title").asText());
+        assertEquals("2030-01-15T09:00:00Z", sent.path("due_at").asText());
+        assertEquals(contact.get("id"), sent.path("resource").path("id").asText());
+        assertFalse(sent.has("site") || sent.has("assignee") || sent.has("description"), sent.toString());
+        JsonNode task = StoraJson.MAPPER.readTree(answer);
+        assertEquals("open", task.path("status").asText());
+    }
+
+    @Test
+    void overlocksTheOccupiedUnitsOfTheContact(StoraSimulator sim) throws Exception {
+        Map<?, ?> unit = (Map<?, ?>) template.requestBody("stora:units/list?limit=1&filter.status=occupied", null, List.class)
+                .get(0);
+        String unitId = (String) unit.get("id");
+        JsonNode allocation = sim.control().get(((Map<?, ?>) unit.get("unit_allocation")).get("id").toString());
+        String contactId = sim.control().get(allocation.path("tenancy").path("id").asText()).path("contact").path("id").asText();
+        String invoice = "{\"id\": \"inv_x\", \"contact\": {\"id\": \"" + contactId + "\"}}";
+
+        String answer = template.requestBodyAndHeader("direct:overlock", invoice, Exchange.CONTENT_TYPE, "application/json",
+                String.class);
+
+        assertEquals("overlock", sim.control().get(unitId).path("status").asText());
+        assertTrue(StoraJson.MAPPER.readTree(answer).path("message").asText().contains("overlocked"), answer);
+    }
+
+    @Test
+    void aRequiredTemplateThatFindsNothingFailsNamingTheProperty(StoraSimulator sim) {
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader(
+                "direct:overlock", "{\"id\": \"inv_x\", \"contact\": {\"id\": \" \"}}", Exchange.CONTENT_TYPE, "application/json"));
+        assertTrue(e.getCause().getMessage().contains("contactId of stora-overlock-units-action"), e.getCause().getMessage());
+        assertEquals(0, sim.journal().countOperation("units/overlock"));
+    }
+}

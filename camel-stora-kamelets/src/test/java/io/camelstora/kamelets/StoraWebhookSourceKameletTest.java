@@ -1,0 +1,135 @@
+package io.camelstora.kamelets;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.StoraConstants;
+import io.camelstora.component.http.StoraJson;
+import io.camelstora.simulator.StoraSimulator;
+import io.camelstora.simulator.StoraSimulatorExtension;
+import io.camelstora.simulator.WebhookDelivery;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * stora-webhook-source bound in a YAML route on a Vert.x platform-http server, receiving real signed deliveries from the
+ * Stora simulator.
+ */
+class StoraWebhookSourceKameletTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static StoraSimulatorExtension stora = StoraSimulatorExtension.builder()
+            .simulator(b -> b.webhookTimeScale(0.001).webhookTimeout(Duration.ofSeconds(5)))
+            .build();
+
+    final int port = KameletTestSupport.freePort();
+
+    @Test
+    void routesTheSubscribedEventsVerifiedByTheSecretAsJson(StoraSimulator sim) throws Exception {
+        try (CamelContext context = newContextWithServer()) {
+            context.start();
+            // the endpoint an operator creates in BackOffice; its secret is shown once
+            Map<?, ?> endpoint = context.createProducerTemplate().requestBody("stora:webhook_endpoints/create",
+                    Map.of("name", "Operations events", "api_version", "2025-09", "url", "http://localhost:" + port + "/hooks/stora",
+                           "event_types", List.of("unit.updated", "contact.updated")), Map.class);
+            String secret = (String) endpoint.get("secret");
+            context.getPropertiesComponent().addInitialProperty("stora.webhook.secret", secret);
+            KameletTestSupport.loadYaml(context, """
+                    - route:
+                        from:
+                          uri: kamelet:stora-webhook-source
+                          parameters:
+                            secret: "RAW({{stora.webhook.secret}})"
+                            eventTypes: "unit.*"
+                            path: /hooks/stora
+                          steps:
+                            - to: mock:units
+                    """);
+            MockEndpoint units = context.getEndpoint("mock:units", MockEndpoint.class);
+            units.expectedMessageCount(1);
+            units.setResultWaitTime(WAIT.toMillis());
+
+            String unitId = firstId(context, "units");
+            sim.control().emit("unit.updated", unitId);
+            sim.control().emit("contact.updated", firstId(context, "contacts"));
+
+            List<WebhookDelivery> deliveries = sim.webhooks().awaitCompleted(2, WAIT);
+            assertTrue(deliveries.stream().allMatch(d -> d.status() == WebhookDelivery.Status.SUCCEEDED), deliveries::toString);
+            units.assertIsSatisfied();
+
+            Exchange event = units.getExchanges().get(0);
+            JsonNode unit = StoraJson.MAPPER.readTree(event.getMessage().getBody(String.class));
+            assertEquals(unitId, unit.path("id").asText());
+            assertEquals("application/json", event.getMessage().getHeader(Exchange.CONTENT_TYPE));
+            assertEquals("unit.updated", event.getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_TYPE));
+            assertEquals(unitId, event.getMessage().getHeader(StoraConstants.WEBHOOK_RESOURCE_ID));
+            assertEquals(sim.webhooks().events("unit.updated").get(0).id(),
+                    event.getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_ID));
+        }
+    }
+
+    @Test
+    void autoRegisterCreatesTheEndpointAndVerifiesWithItsSecret(StoraSimulator sim) throws Exception {
+        Path secrets = Path.of("target", "secrets", UUID.randomUUID() + ".properties").toAbsolutePath();
+        try (CamelContext context = newContextWithServer()) {
+            KameletTestSupport.loadYaml(context, """
+                    - route:
+                        from:
+                          uri: kamelet:stora-webhook-source
+                          parameters:
+                            autoRegister: true
+                            publicUrl: "http://localhost:%d/stora/webhook"
+                            allowHttp: true
+                            endpointName: kamelet-test
+                            secretStoreFile: "%s"
+                            eventTypes: "invoice.paid"
+                            fullEvent: true
+                          steps:
+                            - to: mock:invoices
+                    """.formatted(port, secrets.toString().replace('\\', '/')));
+            context.start();
+            MockEndpoint invoices = context.getEndpoint("mock:invoices", MockEndpoint.class);
+            invoices.expectedMessageCount(1);
+            invoices.setResultWaitTime(WAIT.toMillis());
+
+            List<?> endpoints = context.createProducerTemplate().requestBody("stora:webhook_endpoints/list", null, List.class);
+            assertEquals(1, endpoints.size());
+            assertEquals(List.of("invoice.paid"), ((Map<?, ?>) endpoints.get(0)).get("event_types"));
+
+            String invoiceId = firstId(context, "invoices");
+            sim.control().emit("invoice.paid", invoiceId);
+            invoices.assertIsSatisfied();
+            JsonNode event = StoraJson.MAPPER.readTree(invoices.getExchanges().get(0).getMessage().getBody(String.class));
+            assertEquals("invoice.paid", event.path("type").asText());
+            assertEquals(invoiceId, event.path("data").path("invoice").path("id").asText());
+        }
+    }
+
+    private CamelContext newContextWithServer() throws Exception {
+        CamelContext context = KameletTestSupport.newContext();
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(server));
+        stora.configure(context);
+        return context;
+    }
+
+    private static String firstId(CamelContext context, String resource) {
+        List<?> records = context.createProducerTemplate().requestBody("stora:" + resource + "/list?limit=1", null, List.class);
+        return (String) ((Map<?, ?>) records.get(0)).get("id");
+    }
+}

@@ -1,0 +1,117 @@
+package io.camelstora.component.springboot;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.camelstora.component.StoraComponent;
+import io.camelstora.component.StoraConfiguration;
+import io.camelstora.component.StoraOutputType;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The auto-configuration as docs/spring-boot.md describes it, in application contexts without a web server: the page's
+ * properties bind and reach the component, a value that is not a bean reference fails naming its property, and the
+ * enabled and customizer switches do what they say.
+ */
+class SpringBootDocsTest {
+
+    static final Path PAGE = Path.of("..", "docs", "spring-boot.md");
+
+    final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, StoraComponentConverter.class,
+                    StoraComponentAutoConfiguration.class))
+            .withBean("processedStoraEvents", IdempotentRepository.class, () -> MemoryIdempotentRepository.memoryIdempotentRepository(10))
+            .withPropertyValues("STORA_ACCESS_TOKEN=token-from-the-environment");
+
+    @Test
+    void thePropertiesOfThePageConfigureTheComponent() throws IOException {
+        List<String> properties = documentedProperties();
+        assertTrue(properties.size() >= 6, properties.toString());
+        runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
+            assertNull(context.getStartupFailure());
+            StoraConfiguration stora = storaConfiguration(context.getBean(CamelContext.class));
+            assertEquals("token-from-the-environment", stora.getAccessToken());
+            assertEquals(StoraOutputType.JSON_NODE, stora.getOutputType());
+            assertEquals(20000, stora.getResponseTimeout());
+            assertEquals(2, stora.getMaxRetries());
+            assertEquals("/var/lib/my-app/stora", stora.getStateDirectory());
+            assertSame(context.getBean("processedStoraEvents"), stora.getIdempotentRepository());
+        });
+    }
+
+    @Test
+    void enumsInAnyCaseAndDurationsInAnyForm() {
+        runner.withPropertyValues("camel.component.stora.output-type=json-node", "camel.component.stora.connect-timeout=PT1M",
+                "camel.component.stora.retry-max-delay=2500").run(context -> {
+                    StoraConfiguration stora = storaConfiguration(context.getBean(CamelContext.class));
+                    assertEquals(StoraOutputType.JSON_NODE, stora.getOutputType());
+                    assertEquals(60000, stora.getConnectTimeout());
+                    assertEquals(2500, stora.getRetryMaxDelay());
+                });
+    }
+
+    @Test
+    void anObjectOptionThatIsNotABeanReferenceFailsNamingTheProperty() {
+        runner.withPropertyValues("camel.component.stora.idempotent-repository=processedStoraEvents").run(context -> {
+            assertNotNull(context.getStartupFailure());
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            assertTrue(messages.toString().contains("camel.component.stora.idempotent-repository"), messages.toString());
+            assertTrue(messages.toString().contains("#bean:"), messages.toString());
+        });
+    }
+
+    @Test
+    void theCustomizerSwitchKeepsTheComponentAsConfiguredInCode() {
+        runner.withPropertyValues("camel.component.stora.base-url=http://elsewhere.example",
+                "camel.component.stora.customizer.enabled=false").run(context -> {
+                    StoraConfiguration stora = storaConfiguration(context.getBean(CamelContext.class));
+                    assertEquals(StoraConfiguration.DEFAULT_BASE_URL, stora.getBaseUrl());
+                });
+        runner.withPropertyValues("camel.component.stora.base-url=http://elsewhere.example",
+                "camel.component.stora.enabled=false").run(context -> {
+                    assertTrue(context.getBeansOfType(StoraComponentConfiguration.class).isEmpty());
+                    StoraConfiguration stora = storaConfiguration(context.getBean(CamelContext.class));
+                    assertEquals(StoraConfiguration.DEFAULT_BASE_URL, stora.getBaseUrl());
+                });
+    }
+
+    private static StoraConfiguration storaConfiguration(CamelContext camel) {
+        return camel.getComponent("stora", StoraComponent.class).getConfiguration();
+    }
+
+    /** The key=value lines of the page's properties blocks. */
+    private static List<String> documentedProperties() throws IOException {
+        Matcher m = Pattern.compile("```properties\\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(PAGE, StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        while (m.find()) {
+            Properties block = new Properties();
+            block.load(new StringReader(m.group(1)));
+            block.forEach((k, v) -> lines.add(k + "=" + v));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,143 @@
+package io.camelstora.component.springboot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.StoraComponent;
+import io.camelstora.component.StoraConfiguration;
+import io.camelstora.component.StoraConstants;
+import io.camelstora.component.StoraOutputType;
+import io.camelstora.simulator.StoraSimulator;
+import io.camelstora.simulator.WebhookDelivery;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A Spring Boot application with the starter: camel.component.stora.* in its properties, a webhook route served by the
+ * application's web server through camel-platform-http-starter and registered with the Stora simulator, and a producer
+ * route calling it.
+ */
+@SpringBootTest(classes = StoraStarterApplicationTest.Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+                properties = {
+                        "spring.main.banner-mode=off",
+                        "camel.component.stora.output-type=JSON_NODE",
+                        "camel.component.stora.connect-timeout=5s",
+                        "camel.component.stora.max-retries=2",
+                        "camel.component.stora.rate-limit-per-second=5",
+                        "camel.component.stora.idempotent-repository=#bean:processedStoraEvents" })
+class StoraStarterApplicationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final StoraSimulator STORA = StoraSimulator.builder().webhookTimeScale(0.001).webhookTimeout(Duration.ofSeconds(5)).start();
+    static final Path SECRETS = Path.of("target", "secrets", UUID.randomUUID() + ".properties").toAbsolutePath();
+
+    @DynamicPropertySource
+    static void stora(DynamicPropertyRegistry registry) {
+        registry.add("camel.component.stora.base-url", STORA::baseUrl);
+        registry.add("camel.component.stora.access-token", STORA::accessToken);
+        registry.add("camel.component.stora.state-directory", () -> Path.of("target", "state").toString());
+        registry.add("stora.webhook.secret-store", SECRETS::toString);
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        STORA.close();
+    }
+
+    @SpringBootApplication
+    static class Application {
+
+        @Bean
+        IdempotentRepository processedStoraEvents() {
+            return MemoryIdempotentRepository.memoryIdempotentRepository(100);
+        }
+
+        @Bean
+        RouteBuilder storaRoutes() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    // local.server.port: the web server has started when Camel starts its routes
+                    from("stora:webhook?autoRegister=true&allowHttp=true&eventTypes=unit.*&endpointName=starter-test"
+                         + "&publicUrl=http://localhost:{{local.server.port}}/stora/webhook"
+                         + "&secretStoreFile={{stora.webhook.secret-store}}&unregisterOnStop=DELETE")
+                            .routeId("stora-events")
+                            .to("mock:events");
+
+                    from("direct:signup").routeId("signup")
+                            .to("stora:contacts/create");
+                }
+            };
+        }
+    }
+
+    @Autowired
+    CamelContext camelContext;
+
+    @Autowired
+    ProducerTemplate template;
+
+    @Autowired
+    IdempotentRepository processedStoraEvents;
+
+    @Test
+    void thePropertiesConfigureTheComponent() {
+        StoraConfiguration configuration = camelContext.getComponent("stora", StoraComponent.class).getConfiguration();
+        assertEquals(STORA.baseUrl(), configuration.getBaseUrl());
+        assertEquals(STORA.accessToken(), configuration.getAccessToken());
+        assertEquals(StoraOutputType.JSON_NODE, configuration.getOutputType());
+        assertEquals(5000, configuration.getConnectTimeout());
+        assertEquals(2, configuration.getMaxRetries());
+        assertEquals(5, configuration.getRateLimitPerSecond());
+        assertEquals(60, configuration.getRateLimitPerMinute(), "untouched options keep the component's defaults");
+        assertSame(processedStoraEvents, configuration.getIdempotentRepository());
+    }
+
+    @Test
+    void theProducerRouteCallsStora() {
+        JsonNode contact = template.requestBody("direct:signup", Map.of("email", "boot@example.com", "full_name", "Spring Boot"),
+                JsonNode.class);
+        assertTrue(contact.path("id").asText().startsWith("con_"), contact.toString());
+        assertEquals("boot@example.com", STORA.control().get(contact.path("id").asText()).path("email").asText());
+    }
+
+    @Test
+    void theWebhookRouteReceivesTheEventsOfItsRegisteredEndpoint() throws Exception {
+        MockEndpoint events = camelContext.getEndpoint("mock:events", MockEndpoint.class);
+        events.reset();
+        events.expectedMessageCount(1);
+        events.setResultWaitTime(WAIT.toMillis());
+
+        List<?> endpoints = template.requestBody("stora:webhook_endpoints/list?outputType=MAP", null, List.class);
+        assertEquals(1, endpoints.size(), endpoints.toString());
+        JsonNode unit = template.requestBody("stora:units/list?limit=1", null, JsonNode.class).get(0);
+        STORA.control().emit("unit.updated", unit.path("id").asText());
+
+        events.assertIsSatisfied();
+        WebhookDelivery delivery = STORA.webhooks().awaitCompleted(1, WAIT).get(0);
+        assertEquals(WebhookDelivery.Status.SUCCEEDED, delivery.status(), delivery.toString());
+        String eventId = events.getExchanges().get(0).getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_ID, String.class);
+        assertEquals(delivery.eventId(), eventId);
+        assertTrue(processedStoraEvents.contains(eventId), "the repository named by camel.component.stora.idempotent-repository");
+    }
+}
