@@ -62,7 +62,7 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "meterregistry":
-        case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
         case "ratelimitmargin":
@@ -140,7 +140,7 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxretries":
         case "maxRetries": return int.class;
         case "meterregistry":
-        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
+        case "meterRegistry": return java.lang.Object.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
         case "ratelimitmargin":

@@ -68,8 +68,11 @@ public class StoraComponent extends DefaultComponent {
                             + " check judges only from the routes' own calls and sends nothing.")
     private long healthCheckProbeInterval;
 
-    @Metadata(label = "advanced", javaType = "io.micrometer.core.instrument.MeterRegistry",
-              description = "The Micrometer registry to record the stora meters in (see docs/metrics.md). Default: the"
+    // typed Object, not MeterRegistry: Micrometer is optional, and generated code (configurers, the Spring Boot starter's
+    // properties class) must not refer to a class the application may not have
+    @Metadata(label = "advanced",
+              description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) to record the stora meters"
+                            + " in (see docs/metrics.md). Default: the"
                             + " MeterRegistry of the Camel registry (camel-micrometer's metricsRegistry, else the only one, else"
                             + " the composite one); without one, or without Micrometer on the classpath, nothing is recorded.")
     private Object meterRegistry;
