@@ -45,6 +45,12 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.camelstora.component.StoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckaccountenabled":
+        case "healthCheckAccountEnabled": target.setHealthCheckAccountEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckprobeinterval":
+        case "healthCheckProbeInterval": target.setHealthCheckProbeInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
@@ -55,6 +61,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
         case "ratelimitmargin":
@@ -115,6 +123,12 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.camelstora.component.StoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "healthcheckaccountenabled":
+        case "healthCheckAccountEnabled": return boolean.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckprobeinterval":
+        case "healthCheckProbeInterval": return long.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
@@ -125,6 +139,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRateLimitWait": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "meterregistry":
+        case "meterRegistry": return java.lang.Object.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
         case "ratelimitmargin":
@@ -186,6 +202,12 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "healthcheckaccountenabled":
+        case "healthCheckAccountEnabled": return target.isHealthCheckAccountEnabled();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckprobeinterval":
+        case "healthCheckProbeInterval": return target.getHealthCheckProbeInterval();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
@@ -196,6 +218,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "ratelimitmargin":

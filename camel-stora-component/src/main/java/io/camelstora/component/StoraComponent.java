@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.camelstora.component.auth.AccessTokenSource;
 import io.camelstora.component.auth.StoraAuthorization;
 import io.camelstora.component.auth.StoraTokenEndpoint;
+import io.camelstora.component.health.StoraAccountHealthCheck;
 import io.camelstora.component.http.StoraClient;
 import io.camelstora.component.http.StoraHttpTransport;
 import io.camelstora.component.limits.AccountLimiter;
@@ -23,7 +24,11 @@ import io.camelstora.component.limits.RequestLimiter;
 import io.camelstora.component.limits.RetrySettings;
 import io.camelstora.component.limits.SlidingWindowRateLimiter;
 import io.camelstora.component.limits.StoraAccountStats;
+import io.camelstora.component.metrics.StoraMetrics;
+import io.camelstora.component.metrics.StoraMetricsResolver;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -41,8 +46,36 @@ public class StoraComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoraComponent.class);
 
-    @Metadata(description = "The configuration shared by all endpoints; each endpoint may override any option.")
+    @Metadata(label = "advanced", description = "The configuration shared by all endpoints; each endpoint may override any option.")
     private StoraConfiguration configuration = new StoraConfiguration();
+
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Register a readiness check per Stora account (base URL and credentials) with Camel's health check"
+                            + " registry: DOWN when no access token can be obtained, when Stora rejected the token, or when the"
+                            + " latest requests did not reach the API; the details show the rate limiter's state. See"
+                            + " docs/health.md.")
+    private boolean healthCheckAccountEnabled = true;
+
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Enable the health checks of stora consumers: stora:webhook (started, a signing secret known, the"
+                            + " registered Stora endpoint, the last delivery) and polling consumers (last poll, cursor, lag).")
+    private boolean healthCheckConsumerEnabled = true;
+
+    @Metadata(label = "health", defaultValue = "0", javaType = "java.time.Duration",
+              description = "When set, an account's health check sends GET /oauth2/token/info through the account's rate"
+                            + " limiter whenever no request of the account got an answer for this long (at most one at a"
+                            + " time), so a quiet account still shows whether its token works and the API answers. 0: the"
+                            + " check judges only from the routes' own calls and sends nothing.")
+    private long healthCheckProbeInterval;
+
+    // typed Object, not MeterRegistry: Micrometer is optional, and generated code (configurers, the Spring Boot starter's
+    // properties class) must not refer to a class the application may not have
+    @Metadata(label = "advanced",
+              description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) to record the stora meters"
+                            + " in (see docs/metrics.md). Default: the"
+                            + " MeterRegistry of the Camel registry (camel-micrometer's metricsRegistry, else the only one, else"
+                            + " the composite one); without one, or without Micrometer on the classpath, nothing is recorded.")
+    private Object meterRegistry;
 
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
@@ -52,6 +85,9 @@ public class StoraComponent extends DefaultComponent {
     private final Map<String, String> pollingStateKeys = new ConcurrentHashMap<>();
     private ExecutorService callbackExecutor;
     private ScheduledExecutorService timer;
+    private volatile StoraMetrics metrics;
+    private final List<HealthCheck> healthChecks = new CopyOnWriteArrayList<>();
+    private final List<StoraMetrics.Registration> gauges = new CopyOnWriteArrayList<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -84,7 +120,7 @@ public class StoraComponent extends DefaultComponent {
 
     private StoraClient newClient(String account, String baseUrl, StoraConfiguration config, StoraCredentials credentials,
                                   AccountPolicy policy) {
-        StoraAccountStats stats = new StoraAccountStats(account);
+        StoraAccountStats stats = new StoraAccountStats(account, getMetrics());
         RequestLimiter limiter = RequestLimiter.UNLIMITED;
         if (policy.throttle()) {
             if (policy.customLimiter() != null) {
@@ -101,7 +137,40 @@ public class StoraComponent extends DefaultComponent {
         StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
                 config.getResponseTimeout());
         AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
-        return new StoraClient(baseUrl, transport, tokens, new AccountLimiter(limiter, stats, callbackExecutor()), calls);
+        AccountLimiter accountLimiter = new AccountLimiter(limiter, stats, callbackExecutor());
+        StoraClient client = new StoraClient(baseUrl, transport, tokens, accountLimiter, calls);
+        gauges.add(getMetrics().limiterGauges(account, accountLimiter::state));
+        if (healthCheckAccountEnabled) {
+            register(new StoraAccountHealthCheck(account, client, credentials.kind() != StoraCredentials.Kind.NONE,
+                    Duration.ofMillis(healthCheckProbeInterval)));
+        }
+        return client;
+    }
+
+    private void register(HealthCheck check) {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && registry.register(check)) {
+            healthChecks.add(check);
+        }
+    }
+
+    /**
+     * Where the component's calls, webhooks and polls are recorded: the {@code meterRegistry} option, else the
+     * Micrometer registry of the Camel registry, else nowhere. Resolved when first needed, so a registry bound while
+     * the routes are being set up is found.
+     */
+    public StoraMetrics getMetrics() {
+        StoraMetrics m = metrics;
+        if (m == null) {
+            synchronized (this) {
+                if (metrics == null) {
+                    metrics = StoraMetricsResolver.resolve(getCamelContext(), meterRegistry);
+                    LOG.debug("Stora metrics: {}", metrics == StoraMetrics.NONE ? "none" : metrics);
+                }
+                m = metrics;
+            }
+        }
+        return m;
     }
 
     /**
@@ -177,6 +246,14 @@ public class StoraComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            healthChecks.forEach(registry::unregister);
+        }
+        healthChecks.clear();
+        gauges.forEach(StoraMetrics.Registration::close);
+        gauges.clear();
+        metrics = null;
         ownLimiters.forEach(SlidingWindowRateLimiter::close);
         ownLimiters.clear();
         clients.values().forEach(StoraClient::close);
@@ -199,6 +276,38 @@ public class StoraComponent extends DefaultComponent {
 
     public void setConfiguration(StoraConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public boolean isHealthCheckAccountEnabled() {
+        return healthCheckAccountEnabled;
+    }
+
+    public void setHealthCheckAccountEnabled(boolean healthCheckAccountEnabled) {
+        this.healthCheckAccountEnabled = healthCheckAccountEnabled;
+    }
+
+    public boolean isHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public long getHealthCheckProbeInterval() {
+        return healthCheckProbeInterval;
+    }
+
+    public void setHealthCheckProbeInterval(long healthCheckProbeInterval) {
+        this.healthCheckProbeInterval = healthCheckProbeInterval;
+    }
+
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     /** The throttling and retry settings of an account, checked when the first endpoint of the account starts. */

@@ -110,7 +110,7 @@ public class StoraConfiguration implements Cloneable {
     private int rateLimitPerMinute = 60;
 
     @UriParam(label = "throttling,advanced",
-              description = "The account's limits as comma-separated windows of REQUESTS/PERIOD, e.g. 10/1s,60/1m or 1000/1h;"
+              description = "The account's limits as comma-separated windows of requests/period, e.g. 10/1s,60/1m or 1000/1h;"
                             + " replaces rateLimitPerSecond and rateLimitPerMinute for plans of another shape.")
     private String rateLimitWindows;
 
@@ -135,12 +135,12 @@ public class StoraConfiguration implements Cloneable {
                             + " response was received; any call that never reached Stora. A 500 or other error response is never retried.")
     private boolean retries = true;
 
-    @UriParam(label = "retry", defaultValue = "3", description = "How many times a call is retried at most (so it is sent at most maxRetries + 1 times).")
+    @UriParam(label = "retry", defaultValue = "3", description = "How many times a call is retried at most after its first attempt.")
     private int maxRetries = 3;
 
     @UriParam(label = "retry", defaultValue = "500", javaType = "java.time.Duration",
               description = "The delay before the first retry, in milliseconds; it doubles on every retry up to retryMaxDelay, each"
-                            + " randomised by +/- 50%.")
+                            + " randomised by plus or minus 50%.")
     private long retryInitialDelay = 500;
 
     @UriParam(label = "retry", defaultValue = "10000", javaType = "java.time.Duration",

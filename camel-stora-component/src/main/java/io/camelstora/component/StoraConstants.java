@@ -80,7 +80,7 @@ public final class StoraConstants {
     public static final String SORT_BY = "CamelStoraSortBy";
     @Metadata(label = "producer", description = "ASC or DESC: overrides the sortDirection option.", javaType = "String")
     public static final String SORT_DIRECTION = "CamelStoraSortDirection";
-    @Metadata(label = "producer", description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter.* endpoint options.", javaType = "java.util.Map<String, Object>")
+    @Metadata(label = "producer", description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter options of the endpoint.", javaType = "java.util.Map<String, Object>")
     public static final String FILTERS = "CamelStoraFilters";
     @Metadata(label = "producer", description = "The response format (json, csv or pdf): overrides the format option.", javaType = "String")
     public static final String FORMAT = "CamelStoraFormat";
@@ -102,7 +102,7 @@ public final class StoraConstants {
 
     // ---- response
 
-    @Metadata(label = "producer", description = "The operation that was called, as stora:<resource>/<action>.", javaType = "String")
+    @Metadata(label = "producer", description = "The operation that was called, as its endpoint URI without options: stora:contacts/show.", javaType = "String")
     public static final String OPERATION = "CamelStoraOperation";
     @Metadata(label = "producer", description = "meta.request_id of the response: quote it to Stora support.", javaType = "String")
     public static final String REQUEST_ID = "CamelStoraRequestId";

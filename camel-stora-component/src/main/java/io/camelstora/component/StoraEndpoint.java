@@ -38,7 +38,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     /** The pseudo-resource of the webhook consumer: {@code from("stora:webhook")}. */
     public static final String WEBHOOK = "webhook";
 
-    @UriPath(enums = "contacts,contract_templates,contracts,coupons,credit_notes,deal_stages,deals,identity_verifications,"
+    @UriPath(label = "common", enums = "contacts,contract_templates,contracts,coupons,credit_notes,deal_stages,deals,identity_verifications,"
                      + "images,invoices,notes,oauth,order_line_items,orders,product_categories,products,protection_levels,sites,"
                      + "staff,subscriptions,tasks,tenancies,timeline_events,timeline_sources,timeline_templates,unit_allocations,"
                      + "unit_types,units,webhook_endpoints,webhook")
@@ -47,7 +47,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
                             + " webhook to receive events.")
     private String resource;
 
-    @UriPath(enums = "base_price,complete,create,deallocate,delete,disable,enable,finalize,grant_access,info,introspect,list,"
+    @UriPath(label = "common", enums = "base_price,complete,create,deallocate,delete,disable,enable,finalize,grant_access,info,introspect,list,"
                      + "lose,open,overlock,remove_overlock,reopen,reserve,revoke,show,token,update,validate,win")
     @Metadata(description = "The action on the resource: list, show, create, update, delete, or the last path segment of other"
                             + " actions (finalize, grant_access, win...). Not used with webhook.")
@@ -196,7 +196,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public Processor createWebhookHandler(Processor next) {
         requireWebhook();
         // events are routed in exchanges of their own, as from the webhook: endpoint, so the HTTP exchange stays the answer
-        return getWebhookReceiver().createHandler(next, http -> {
+        return getWebhookReceiver().createHandler(null, next, http -> {
             Exchange exchange = new DefaultExchange(http.getContext());
             exchange.getExchangeExtension().setFromEndpoint(http.getFromEndpoint());
             exchange.getExchangeExtension().setFromRouteId(http.getFromRouteId());

@@ -63,6 +63,7 @@ public class StoraClient implements Closeable {
 
     /** Sends the request; completes with the 2xx response, or exceptionally with a {@link StoraApiException}. */
     public CompletableFuture<StoraResponse> call(StoraRequest request) {
+        long start = System.nanoTime();
         return calls.execute(request, () -> attempt(request, true)).thenCompose(response -> {
             if (request.operation().responseShape() == ResponseShape.BINARY && isRedirect(response)) {
                 return followRedirect(request, response);
@@ -70,7 +71,7 @@ public class StoraClient implements Closeable {
             return response.isSuccess()
                     ? CompletableFuture.completedFuture(response)
                     : CompletableFuture.failedFuture(StoraErrors.fromResponse(request, response));
-        });
+        }).whenComplete((response, error) -> getStats().callCompleted(request, response, error, System.nanoTime() - start));
     }
 
     /**
@@ -101,6 +102,7 @@ public class StoraClient implements Closeable {
 
     /** Sends with a permit of the limiter, which learns of the response (a 429 pauses the account) and then frees it. */
     private CompletableFuture<StoraResponse> send(RequestLimiter.Permit permit, StoraRequest request, String token) {
+        long start = System.nanoTime();
         CompletableFuture<StoraResponse> sent;
         try {
             sent = transport.send(baseUrl, request, token);
@@ -113,6 +115,7 @@ public class StoraClient implements Closeable {
                 limiter.onResponse(response);
             }
             permit.release();
+            getStats().requestCompleted(request, response, error, System.nanoTime() - start);
         });
     }
 

@@ -2,6 +2,7 @@ package io.camelstora.component.limits;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelstora.component.http.StoraResponse;
 
@@ -16,6 +17,7 @@ public final class AccountLimiter implements RequestLimiter {
     private final RequestLimiter delegate;
     private final StoraAccountStats stats;
     private final Executor workExecutor;
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public AccountLimiter(RequestLimiter delegate, StoraAccountStats stats, Executor workExecutor) {
         this.delegate = delegate;
@@ -35,7 +37,17 @@ public final class AccountLimiter implements RequestLimiter {
             permit.whenComplete((ignored, error) -> count(error, 0));
             return permit;
         }
-        return permit.whenCompleteAsync((ignored, error) -> count(error, System.nanoTime() - start), workExecutor);
+        waiting.incrementAndGet();
+        return permit.whenCompleteAsync((ignored, error) -> {
+            waiting.decrementAndGet();
+            count(error, System.nanoTime() - start);
+        }, workExecutor);
+    }
+
+    /** The wrapped limiter's state, with the calls waiting for a permit counted here. */
+    @Override
+    public State state() {
+        return delegate.state().withWaiting(waiting.get());
     }
 
     private void count(Throwable error, long waitedNanos) {

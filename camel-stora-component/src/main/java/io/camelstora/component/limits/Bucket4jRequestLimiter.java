@@ -1,6 +1,7 @@
 package io.camelstora.component.limits;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -140,6 +141,15 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
             paused = true;
             LOG.warn("Stora answered 429 Too Many Requests (RateLimit-Reset {}): calls through this node's Bucket4j limiter"
                      + " wait {} ms", response.header("RateLimit-Reset"), pauseMillis);
+        }
+    }
+
+    /** The pause of this node after a 429; a shared bucket's tokens are not known without consuming them. */
+    @Override
+    public State state() {
+        synchronized (lock) {
+            long remaining = paused ? pausedUntilNanos - System.nanoTime() : 0;
+            return new State(remaining > 0 ? Instant.now().plusNanos(remaining) : null, null, 0);
         }
     }
 

@@ -83,7 +83,7 @@ public final class CallPolicy {
                 .withBackoff(retries.initialDelay(), retries.maxDelay())
                 .withJitter(RetrySettings.JITTER)
                 .onRetryScheduled(e -> {
-                    stats.retry();
+                    stats.retry(request, retryReason(e.getLastResult(), e.getLastException()));
                     LOG.info("Retrying {} ({}) in {} ms after {} (retry {} of {}{})", request.describe(),
                             request.operation().uri(), e.getDelay().toMillis(), outcome(e.getLastResult(), e.getLastException()),
                             e.getAttemptCount(), retries.maxRetries(),
@@ -155,6 +155,14 @@ public final class CallPolicy {
             return true;
         }
         return idempotent || method == HttpMethod.POST && request.idempotencyKey() != null;
+    }
+
+    /** Why an attempt is retried, for the {@code reason} tag of {@code stora.retries}: see {@link #isRetryable}. */
+    static String retryReason(StoraResponse response, Throwable failure) {
+        if (failure == null) {
+            return "http_" + (response == null ? 0 : response.status());
+        }
+        return failure.getCause() instanceof IOException io && neverSent(io) ? "not_sent" : "no_response";
     }
 
     private static boolean neverSent(IOException e) {

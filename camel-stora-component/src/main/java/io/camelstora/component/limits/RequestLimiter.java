@@ -1,5 +1,6 @@
 package io.camelstora.component.limits;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.camelstora.component.http.StoraResponse;
@@ -38,5 +39,27 @@ public interface RequestLimiter {
 
     /** Sees every response, to learn from {@code RateLimit-*} headers and to pause every caller after a 429. */
     default void onResponse(StoraResponse response) {
+    }
+
+    /** What the limiter can tell about the account's budget right now, for health checks and gauges. */
+    default State state() {
+        return State.UNKNOWN;
+    }
+
+    /**
+     * A snapshot of a limiter.
+     *
+     * @param pausedUntil when the pause after a 429 ends, {@code null} when not paused
+     * @param available   requests that could be sent at once (the fewest any window has left), {@code null} when the
+     *                    limiter cannot tell (a shared bucket)
+     * @param waiting     calls waiting for a permit
+     */
+    record State(Instant pausedUntil, Integer available, int waiting) {
+
+        public static final State UNKNOWN = new State(null, null, 0);
+
+        public State withWaiting(int waiting) {
+            return new State(pausedUntil, available, waiting);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.camelstora.component.limits;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,6 +124,27 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                  + " less than {}: adjust rateLimitPerSecond/rateLimitPerMinute", account,
                 response.header("RateLimit-Limit"), response.header("RateLimit-Reset"), pauseMillis, limits.describe());
         drain();
+    }
+
+    @Override
+    public State state() {
+        synchronized (this) {
+            long now = now();
+            prune(now);
+            long[] ends = ends(now, false);
+            int available = Integer.MAX_VALUE;
+            for (int w = 0; w < permits.length; w++) {
+                int counting = 0;
+                for (long end : ends) {
+                    if (end == OPEN || end + spans[w] > now) {
+                        counting++;
+                    }
+                }
+                available = Math.min(available, Math.max(0, permits[w] - counting));
+            }
+            Instant pause = pausedUntil > now ? Instant.now().plusNanos(pausedUntil - now) : null;
+            return new State(pause, available, queue.size());
+        }
     }
 
     private Permit grant(long now) {

@@ -1,15 +1,35 @@
 package io.camelstora.component.limits;
 
+import java.time.Instant;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.camelstora.component.http.StoraApiException;
+import io.camelstora.component.http.StoraRequest;
+import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.metrics.CallOutcome;
+import io.camelstora.component.metrics.StoraMetrics;
+
 /**
- * What throttling and retries did for one Stora account since the component started. Shared by every endpoint and
+ * What the calls of one Stora account did since the component started: what throttling and retries did (counters
+ * that only grow) and how the API answered last (for the account's health check). Shared by every endpoint and
  * consumer of the account; read it from {@code StoraComponent.getAccountStats()} or
- * {@code StoraEndpoint.getAccountStats()}. Counters only grow.
+ * {@code StoraEndpoint.getAccountStats()}. Everything recorded here is also reported to the component's
+ * {@link StoraMetrics}.
  */
 public final class StoraAccountStats {
 
+    /** How the API answered the latest request that reached it, or why the latest one got no answer. */
+    public record ApiContact(Instant at, int status, String failure) {
+
+        /** Whether the API itself answered: a response other than 502, 503 or 504 (a proxy or an overloaded API). */
+        public boolean reached() {
+            return status > 0 && status != 502 && status != 503 && status != 504;
+        }
+    }
+
     private final String account;
+    private final StoraMetrics metrics;
     private final LongAdder requests = new LongAdder();
     private final LongAdder throttled = new LongAdder();
     private final LongAdder throttleWaitNanos = new LongAdder();
@@ -18,9 +38,19 @@ public final class StoraAccountStats {
     private final LongAdder rateLimitReplays = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder retriesExhausted = new LongAdder();
+    // guarded by this
+    private ApiContact lastContact;
+    private ApiContact lastReached;
+    private int unreachedInARow;
+    private Instant unreachedSince;
 
     public StoraAccountStats(String account) {
+        this(account, StoraMetrics.NONE);
+    }
+
+    public StoraAccountStats(String account, StoraMetrics metrics) {
         this.account = account;
+        this.metrics = metrics;
     }
 
     /** The account: base URL and a non-secret account id ({@code token:<fingerprint>}, a client id...). */
@@ -68,9 +98,69 @@ public final class StoraAccountStats {
         return retriesExhausted.sum();
     }
 
+    /** The latest request's answer, or why it got none; {@code null} before the first request. */
+    public synchronized ApiContact getLastContact() {
+        return lastContact;
+    }
+
+    /** The latest answer of the API itself (see {@link ApiContact#reached()}); {@code null} before the first one. */
+    public synchronized ApiContact getLastReached() {
+        return lastReached;
+    }
+
+    /** Requests in a row, up to the latest, that did not reach the API; 0 when the latest did. */
+    public synchronized int getUnreachedInARow() {
+        return unreachedInARow;
+    }
+
+    /** When the current run of requests that did not reach the API began; {@code null} when the latest did. */
+    public synchronized Instant getUnreachedSince() {
+        return unreachedSince;
+    }
+
+    /**
+     * Records one request (attempt) to the API: called by {@code StoraClient} when its response arrived or it failed.
+     *
+     * @param failure why no response came; never holds a secret (it becomes a health check detail)
+     */
+    public void requestCompleted(StoraRequest request, StoraResponse response, Throwable failure, long nanos) {
+        int status = response == null ? 0 : response.status();
+        ApiContact contact = new ApiContact(Instant.now(), status, status == 0 ? describe(failure) : null);
+        synchronized (this) {
+            lastContact = contact;
+            if (contact.reached()) {
+                lastReached = contact;
+                unreachedInARow = 0;
+                unreachedSince = null;
+            } else {
+                if (unreachedInARow++ == 0) {
+                    unreachedSince = contact.at();
+                }
+            }
+        }
+        metrics.requestCompleted(account, request.operation(), status, nanos);
+    }
+
+    /** Records a call as its caller sees it, once its last attempt ended: called by {@code StoraClient}. */
+    public void callCompleted(StoraRequest request, StoraResponse response, Throwable failure, long nanos) {
+        int status = response != null ? response.status() : CallOutcome.status(failure);
+        metrics.callCompleted(account, request.operation(), status, CallOutcome.of(status, failure), nanos);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable t = failure;
+        while (t != null && t.getCause() != null && (t instanceof CompletionException || t instanceof StoraApiException)) {
+            t = t.getCause();
+        }
+        if (t == null) {
+            return "unknown error";
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
     static boolean isRefusal(Throwable error) {
         Throwable t = error;
-        while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
+        while (t instanceof CompletionException && t.getCause() != null) {
             t = t.getCause();
         }
         return t instanceof RateLimitWaitException;
@@ -83,10 +173,12 @@ public final class StoraAccountStats {
     void throttled(long waitNanos) {
         throttled.increment();
         throttleWaitNanos.add(waitNanos);
+        metrics.rateLimitWaited(account, waitNanos);
     }
 
     void refused() {
         refused.increment();
+        metrics.rateLimitRefused(account);
     }
 
     void rateLimited() {
@@ -97,8 +189,9 @@ public final class StoraAccountStats {
         rateLimitReplays.increment();
     }
 
-    void retry() {
+    void retry(StoraRequest request, String reason) {
         retries.increment();
+        metrics.retryScheduled(account, request.operation(), reason);
     }
 
     void retriesExhausted() {

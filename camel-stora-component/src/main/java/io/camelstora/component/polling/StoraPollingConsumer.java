@@ -1,5 +1,6 @@
 package io.camelstora.component.polling;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -12,6 +13,7 @@ import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraOutputType;
 import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.metrics.StoraMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -53,6 +55,27 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     private ListReader.Window window;
     /** The newest cursor-field value sent so far, for the CamelStoraPollCursor header. */
     private Instant sentSoFar;
+    /** The outcome of the latest poll, for the health check; {@code null} before the first. */
+    private volatile PollOutcome lastPoll;
+    /** Every change of the list up to this instant has been sent: see {@link #getLag()}. */
+    private volatile Instant caughtUpTo;
+    /** The cursor of the last checkpoint read or saved. */
+    private volatile Instant cursor;
+    private StoraMetrics.Registration lagGauge = StoraMetrics.Registration.NONE;
+
+    /**
+     * How a poll ended.
+     *
+     * @param records the records sent to the route
+     * @param more    whether records were left for the next poll
+     * @param failure why the poll failed, {@code null} when it did not
+     */
+    public record PollOutcome(Instant at, int records, boolean more, String failure) {
+
+        public boolean success() {
+            return failure == null;
+        }
+    }
 
     StoraPollingConsumer(StoraEndpoint endpoint, Processor processor, ListPollPlan plan) {
         super(endpoint, processor);
@@ -80,6 +103,41 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
         return plan.stateKey;
     }
 
+    /** The latest poll's outcome, {@code null} before the first poll. */
+    public PollOutcome getLastPoll() {
+        return lastPoll;
+    }
+
+    /** The cursor of the latest checkpoint, {@code null} before the first record. */
+    public Instant getCursor() {
+        return cursor;
+    }
+
+    /**
+     * How far behind the list this consumer is: now less the instant up to which every change has been sent. That is
+     * when the latest poll that read everything began reading (Stora's clock), or, while records are left over or a
+     * poll failed, the cursor. {@code null} until it is known.
+     */
+    public Duration getLag() {
+        Instant upTo = caughtUpTo;
+        return upTo == null ? null : Duration.between(upTo, Instant.now());
+    }
+
+    /** Instants up to which every change has been sent; {@code null} until known. */
+    public Instant getCaughtUpTo() {
+        return caughtUpTo;
+    }
+
+    @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            StoraPollingHealthCheck check = new StoraPollingHealthCheck(this, "consumer:" + getRouteId());
+            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+        super.doBuild();
+    }
+
     @Override
     protected void doStart() throws Exception {
         endpoint.getComponent().claimPollingStateKey(plan.stateKey, URISupport.sanitizeUri(endpoint.getEndpointUri()));
@@ -89,6 +147,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             reader = new ListReader(endpoint.getClient(), plan);
             LOG.debug("Polling {}", plan);
             super.doStart();
+            lagGauge = endpoint.getComponent().getMetrics().pollLagGauge(getRouteId(), plan.stateKey, this::getLag);
         } catch (Exception e) {
             endpoint.getComponent().releasePollingStateKey(plan.stateKey);
             throw e;
@@ -97,6 +156,8 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        lagGauge.close();
+        lagGauge = StoraMetrics.Registration.NONE;
         super.doStop();
         if (state != null) {
             state.stop();
@@ -111,8 +172,34 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        StoraMetrics metrics = endpoint.getComponent().getMetrics();
+        int sent;
+        try {
+            sent = pollWindow();
+        } catch (Exception e) {
+            lastPoll = new PollOutcome(startedAt, 0, false, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+            metrics.pollCompleted(getRouteId(), plan.stateKey, false, 0, System.nanoTime() - start);
+            throw e;
+        }
+        boolean complete = allCompleted && !window.more();
+        if (complete) {
+            Instant readFrom = window.serverTime() != null ? window.serverTime() : startedAt;
+            caughtUpTo = Checkpoint.later(caughtUpTo, readFrom);
+        } else if (cursor != null) {
+            caughtUpTo = Checkpoint.later(caughtUpTo, cursor);
+        }
+        lastPoll = new PollOutcome(startedAt, sent, window.more(), null);
+        metrics.pollCompleted(getRouteId(), plan.stateKey, true, sent, System.nanoTime() - start);
+        return sent;
+    }
+
+    /** Reads the window after the checkpoint and sends its records. */
+    private int pollWindow() throws Exception {
         backlog = false;
         checkpoint = state.load();
+        cursor = checkpoint.cursor();
         if (checkpoint.isEmpty() && !plan.initialSync.all()) {
             // fix the start now, so a restart before the first record keeps it
             checkpoint = Checkpoint.startingAt(plan.initialSync.start(Instant.now()));
@@ -246,6 +333,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             state.save(next);
             LOG.trace("{} checkpoint {}", plan.stateKey, next);
             checkpoint = next;
+            cursor = next.cursor();
         }
     }
 

@@ -74,7 +74,7 @@ public class StoraPollingOptions {
     private TimeFilter timeFilter = TimeFilter.AUTO;
 
     @UriParam(label = "consumer", defaultValue = "true",
-              description = "Check the filter.* names of a consumer against the filters the reference documents or presumes"
+              description = "Check the names of the filter options of a consumer against the filters the reference documents or presumes"
                             + " for the list, failing at route start with the valid names. Set false to send a filter the"
                             + " stored reference pages do not show; it is then passed through as written, as producers do.")
     private boolean validateFilters = true;

@@ -42,12 +42,23 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
     }
 
     @Override
+    protected void doBuild() throws Exception {
+        if (getHealthCheck() == null) {
+            StoraWebhookHealthCheck check = new StoraWebhookHealthCheck(receiver, getRouteId());
+            check.setCamelContext(endpoint.getCamelContext());
+            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+        super.doBuild();
+    }
+
+    @Override
     protected void doInit() throws Exception {
         super.doInit();
         // muteException: should anything ever escape the handler, the server answers 500 without a stack trace
         Endpoint httpEndpoint = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + receiver.options().normalizedPath() + "?muteException=true");
-        Processor handler = receiver.createHandler(getProcessor(), ignored -> createExchange(false),
+        Processor handler = receiver.createHandler(getRouteId(), getProcessor(), ignored -> createExchange(false),
                 exchange -> releaseExchange(exchange, false));
         http = httpEndpoint.createConsumer(handler);
         if (http instanceof RouteIdAware aware) {

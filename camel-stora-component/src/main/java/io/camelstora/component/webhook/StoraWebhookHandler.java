@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraOutputType;
+import io.camelstora.component.metrics.WebhookResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -48,6 +49,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     static final String REQUEST_ID_HEADER = "X-Stora-Request-Id";
 
     private final StoraWebhookReceiver receiver;
+    private final String routeId;
     private final AsyncProcessor target;
     private final IdempotentConsumer idempotentConsumer;
     private final Function<Exchange, Exchange> newExchange;
@@ -56,13 +58,15 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     /**
+     * @param routeId         the route's id for metrics, {@code null} to take it from each HTTP exchange
      * @param route           the route's processor
      * @param newExchange     creates the exchange an event is routed in, given the HTTP exchange
      * @param releaseExchange gives that exchange back once answered
      */
-    StoraWebhookHandler(StoraWebhookReceiver receiver, Processor route, Function<Exchange, Exchange> newExchange,
-                        Consumer<Exchange> releaseExchange) {
+    StoraWebhookHandler(StoraWebhookReceiver receiver, String routeId, Processor route,
+                        Function<Exchange, Exchange> newExchange, Consumer<Exchange> releaseExchange) {
         this.receiver = receiver;
+        this.routeId = routeId;
         this.newExchange = newExchange;
         this.releaseExchange = releaseExchange;
         IdempotentRepository repository = receiver.idempotentRepository();
@@ -85,7 +89,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         } catch (RuntimeException e) {
             // a bug of ours or of a converter: the delivery is answered like a route failure, Stora retries it
             LOG.warn("Stora webhook delivery {} could not be handled; answered 500", requestId(http), e);
-            answer(http, 500, "processing_failed");
+            respond(http, WebhookResult.FAILED, null);
             callback.done(true);
             return true;
         }
@@ -95,7 +99,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         Message in = http.getMessage();
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
         if (!"POST".equalsIgnoreCase(method)) {
-            answer(http, 405, "method_not_allowed");
+            respond(http, WebhookResult.REJECTED_METHOD, null);
             http.getMessage().setHeader("Allow", "POST");
             return done(callback);
         }
@@ -103,13 +107,13 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         byte[] body = boundedBody(http, options.getMaxBodySize());
         if (body == null) {
             LOG.debug("Stora webhook delivery {} rejected: body over maxBodySize {}", requestId(http), options.getMaxBodySize());
-            answer(http, 413, "payload_too_large");
+            respond(http, WebhookResult.REJECTED_SIZE, null);
             return done(callback);
         }
         StoraWebhookVerifier verifier = receiver.verifier();
         if (verifier == null) {
             LOG.warn("Stora webhook delivery {} arrived before a signing secret is known; answered 503", requestId(http));
-            answer(http, 503, "not_ready");
+            respond(http, WebhookResult.NOT_READY, null);
             return done(callback);
         }
         try {
@@ -120,7 +124,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             } else {
                 LOG.warn("Stora webhook delivery {} rejected: {}", requestId(http), e.getMessage());
             }
-            answer(http, 401, "invalid_signature");
+            respond(http, WebhookResult.REJECTED_SIGNATURE, null);
             return done(callback);
         }
         WebhookEvent event;
@@ -128,18 +132,18 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             event = WebhookEvent.parse(body);
         } catch (WebhookEvent.InvalidPayloadException e) {
             LOG.warn("Stora webhook delivery {} rejected: {}", requestId(http), e.getMessage());
-            answer(http, 400, "invalid_payload");
+            respond(http, WebhookResult.REJECTED_PAYLOAD, null);
             return done(callback);
         }
         if (!receiver.eventTypes().accepts(event.type())) {
             LOG.debug("Stora webhook event {} of type {} is not in eventTypes {}; acknowledged and dropped", event.id(),
                     event.type(), receiver.eventTypes());
-            answer(http, 200, "ignored");
+            respond(http, WebhookResult.IGNORED, event);
             return done(callback);
         }
         if (!inFlight.add(event.id())) {
             LOG.debug("Stora webhook event {} is being routed already; answered 409 so Stora retries", event.id());
-            answer(http, 409, "in_progress");
+            respond(http, WebhookResult.IN_PROGRESS, event);
             return done(callback);
         }
         Exchange exchange;
@@ -184,15 +188,26 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     private void complete(Exchange http, Exchange exchange, WebhookEvent event) {
         if (exchange.getProperty(ExchangePropertyKey.DUPLICATE_MESSAGE, false, Boolean.class)) {
             LOG.debug("Stora webhook event {} was routed before; acknowledged without routing it again", event.id());
-            answer(http, 200, "duplicate");
+            respond(http, WebhookResult.DUPLICATE, event);
         } else if (exchange.isFailed()) {
             // the route's error handler has logged the failure; the answer tells Stora to retry, and nothing more
             LOG.debug("Stora webhook event {} ({}) failed in the route; answered 500 so Stora retries", event.id(),
                     event.type(), exchange.getException());
-            answer(http, 500, "processing_failed");
+            respond(http, WebhookResult.FAILED, event);
         } else {
-            answer(http, 200, "processed");
+            respond(http, WebhookResult.PROCESSED, event);
         }
+    }
+
+    /** Answers the delivery and records how, for metrics and the consumer's health check. */
+    private void respond(Exchange http, WebhookResult result, WebhookEvent event) {
+        String code = switch (result) {
+            case FAILED -> "processing_failed";
+            case REJECTED_SIGNATURE, REJECTED_PAYLOAD, REJECTED_SIZE, REJECTED_METHOD -> result.reason();
+            default -> result.result();
+        };
+        answer(http, result.status(), code);
+        receiver.deliveries().record(routeId != null ? routeId : http.getFromRouteId(), result, event);
     }
 
     /** Replaces the HTTP message by the answer, so no request header is echoed back. */

@@ -2,6 +2,7 @@ package io.camelstora.component.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,8 @@ public final class StoraWebhookReceiver {
     private StateRepository<String, String> secretStore;
     private volatile StoraWebhookVerifier verifier;
     private volatile String registeredEndpointId;
+    private volatile Instant registeredAt;
+    private final WebhookDeliveries deliveries;
     /** The path the HTTP server serves: the path option, or the webhook component's path. */
     private volatile String servedPath;
 
@@ -47,6 +50,7 @@ public final class StoraWebhookReceiver {
         this.options = endpoint.getWebhookOptions();
         this.eventTypes = EventTypeFilter.parse(options.getEventTypes());
         this.servedPath = options.normalizedPath();
+        this.deliveries = new WebhookDeliveries(endpoint.getComponent()::getMetrics);
         if (options.getSignatureTolerance() <= 0) {
             throw new IllegalArgumentException("signatureTolerance of stora:webhook must be positive, got "
                                                + options.getSignatureTolerance() + " ms");
@@ -68,9 +72,14 @@ public final class StoraWebhookReceiver {
         }
     }
 
-    /** A handler routing events to {@code route}: see {@link StoraWebhookHandler}. */
-    public Processor createHandler(Processor route, Function<Exchange, Exchange> newExchange, Consumer<Exchange> release) {
-        return new StoraWebhookHandler(this, route, newExchange, release);
+    /**
+     * A handler routing events to {@code route}: see {@link StoraWebhookHandler}.
+     *
+     * @param routeId names the route in metrics; {@code null} to take it from each HTTP exchange
+     */
+    public Processor createHandler(String routeId, Processor route, Function<Exchange, Exchange> newExchange,
+                                   Consumer<Exchange> release) {
+        return new StoraWebhookHandler(this, routeId, route, newExchange, release);
     }
 
     /** Set when the webhook component serves another path than the path option; names the registered endpoint. */
@@ -92,6 +101,7 @@ public final class StoraWebhookReceiver {
         StoraWebhookRegistrar.Registration registration = registrar().register(url, eventTypes.subscribedTypes(),
                 !options.secrets().isEmpty());
         registeredEndpointId = registration.endpointId();
+        registeredAt = Instant.now();
         rebuildVerifier(registration.secret());
     }
 
@@ -101,6 +111,7 @@ public final class StoraWebhookReceiver {
             registrar().unregister(registeredEndpointId, options.getUnregisterOnStop());
             if (options.getUnregisterOnStop() != UnregisterMode.NONE) {
                 registeredEndpointId = null;
+                registeredAt = null;
             }
         }
     }
@@ -113,6 +124,21 @@ public final class StoraWebhookReceiver {
     /** The Stora id of the endpoint registered by this route, or {@code null}. */
     public String getRegisteredEndpointId() {
         return registeredEndpointId;
+    }
+
+    /** When {@link #register} found or created the endpoint and made sure it is enabled, or {@code null}. */
+    public Instant getRegisteredAt() {
+        return registeredAt;
+    }
+
+    /** How the deliveries to this endpoint were answered. */
+    public WebhookDeliveries deliveries() {
+        return deliveries;
+    }
+
+    /** The path the HTTP server serves. */
+    public String getServedPath() {
+        return servedPath;
     }
 
     StoraWebhookVerifier verifier() {

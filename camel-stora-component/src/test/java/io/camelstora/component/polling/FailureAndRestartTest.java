@@ -50,8 +50,8 @@ class FailureAndRestartTest extends PollingTestSupport {
         assertTrue(c3Attempts >= 2, "c3 is polled again after its failure: " + attempts);
         assertTrue(attempts.stream().noneMatch(id -> id.equals("c4") || id.equals("c5")), attempts.toString());
 
-        failing[0] = false;
         mock.reset();
+        failing[0] = false;
         expect(mock, 3);
         assertEquals(List.of("c3@3", "c4@4", "c5@5"), received(mock));
         polls.awaitMore(2);
@@ -92,8 +92,8 @@ class FailureAndRestartTest extends PollingTestSupport {
                      + FakeLists.at(2) + "\"}", state.getState("stora.units"), "the scan stays after u2, its start kept");
         assertTrue(attempts.stream().filter("u3"::equals).count() >= 2, attempts.toString());
 
-        failing[0] = false;
         mock.reset();
+        failing[0] = false;
         expect(mock, 3);
         assertEquals(List.of("u3@3", "u4@4", "u5@5"), received(mock));
         polls.awaitMore(2);

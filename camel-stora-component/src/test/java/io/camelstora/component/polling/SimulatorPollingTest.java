@@ -56,10 +56,10 @@ class SimulatorPollingTest {
             polls.awaitMore(2);
             assertEquals(4, mock.getReceivedCounter());
 
+            mock.reset();
             sim.clock().advance(Duration.ofSeconds(5));
             api.requestBodyAndHeader("stora:contacts/update", Map.of("full_name", "Jane One"), StoraConstants.CONTACT_ID, c1);
             String c5 = create(api, "five@example.com");
-            mock.reset();
             expect(mock, 2);
             assertEquals(List.of(c1, c5), ids(mock));
             assertEquals("Jane One", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("full_name"));
@@ -93,10 +93,10 @@ class SimulatorPollingTest {
             assertEquals(List.of(u1, u2, u3), ids(mock));
             polls.awaitMore(2);
 
+            mock.reset();
             sim.clock().advance(Duration.ofSeconds(5));
             sim.control().setUnitStatus(u1, "unavailable");
             String u4 = sim.control().createUnit(unitType, "A4").get("id").asText();
-            mock.reset();
             expect(mock, 2);
             assertEquals(List.of(u1, u4), ids(mock));
             assertEquals("unavailable", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("status"));

@@ -26,11 +26,6 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String baseUrl = "https://public-api.stora.co";
     /**
-     * The configuration shared by all endpoints; each endpoint may override any option. The option is a
-     * io.camelstora.component.StoraConfiguration type, given as a bean reference (#bean:name).
-     */
-    private io.camelstora.component.StoraConfiguration configuration;
-    /**
      * The Java type of a JSON result or polled record: MAP (java.util.Map or List of maps), JSON_NODE (Jackson) or
      * STRING (the JSON text).
      */
@@ -94,6 +89,11 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean autowiredEnabled = true;
     /**
+     * The configuration shared by all endpoints; each endpoint may override any option. The option is a
+     * io.camelstora.component.StoraConfiguration type, given as a bean reference (#bean:name).
+     */
+    private io.camelstora.component.StoraConfiguration configuration;
+    /**
      * How long to wait for a connection to the API, in milliseconds. The option is a java.time.Duration: milliseconds,
      * or a value with a unit (10s, 5m).
      */
@@ -104,13 +104,38 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Integer maxConnections = 20;
     /**
+     * The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) to record the stora meters in (see
+     * docs/metrics.md). Default: the MeterRegistry of the Camel registry (camel-micrometer's metricsRegistry, else the
+     * only one, else the composite one); without one, or without Micrometer on the classpath, nothing is recorded.
+     */
+    private Object meterRegistry;
+    /**
      * How long to wait for a response once a request was sent, in milliseconds. The option is a java.time.Duration:
      * milliseconds, or a value with a unit (10s, 5m).
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration responseTimeout = Duration.ofMillis(30000);
     /**
-     * How many times a call is retried at most (so it is sent at most maxRetries 1 times).
+     * Register a readiness check per Stora account (base URL and credentials) with Camel's health check registry: DOWN
+     * when no access token can be obtained, when Stora rejected the token, or when the latest requests did not reach
+     * the API; the details show the rate limiter's state. See docs/health.md.
+     */
+    private Boolean healthCheckAccountEnabled = true;
+    /**
+     * Enable the health checks of stora consumers: stora:webhook (started, a signing secret known, the registered Stora
+     * endpoint, the last delivery) and polling consumers (last poll, cursor, lag).
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+    /**
+     * When set, an account's health check sends GET /oauth2/token/info through the account's rate limiter whenever no
+     * request of the account got an answer for this long (at most one at a time), so a quiet account still shows
+     * whether its token works and the API answers. 0: the check judges only from the routes' own calls and sends
+     * nothing. The option is a java.time.Duration: milliseconds, or a value with a unit (10s, 5m).
+     */
+    @DurationUnit(ChronoUnit.MILLIS)
+    private Duration healthCheckProbeInterval = Duration.ofMillis(0);
+    /**
+     * How many times a call is retried at most after its first attempt.
      */
     private Integer maxRetries = 3;
     /**
@@ -121,7 +146,7 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     private Boolean retries = true;
     /**
      * The delay before the first retry, in milliseconds; it doubles on every retry up to retryMaxDelay, each randomised
-     * by /- 50%. The option is a java.time.Duration: milliseconds, or a value with a unit (10s, 5m).
+     * by plus or minus 50%. The option is a java.time.Duration: milliseconds, or a value with a unit (10s, 5m).
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration retryInitialDelay = Duration.ofMillis(500);
@@ -219,7 +244,7 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private io.camelstora.component.limits.RequestLimiter rateLimiter;
     /**
-     * The account's limits as comma-separated windows of REQUESTS/PERIOD, e.g. 10/1s,60/1m or 1000/1h; replaces
+     * The account's limits as comma-separated windows of requests/period, e.g. 10/1s,60/1m or 1000/1h; replaces
      * rateLimitPerSecond and rateLimitPerMinute for plans of another shape.
      */
     private String rateLimitWindows;
@@ -230,14 +255,6 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setBaseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
-    }
-
-    public io.camelstora.component.StoraConfiguration getConfiguration() {
-        return configuration;
-    }
-
-    public void setConfiguration(io.camelstora.component.StoraConfiguration configuration) {
-        this.configuration = configuration;
     }
 
     public io.camelstora.component.StoraOutputType getOutputType() {
@@ -312,6 +329,14 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
         this.autowiredEnabled = autowiredEnabled;
     }
 
+    public io.camelstora.component.StoraConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(io.camelstora.component.StoraConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
@@ -328,12 +353,44 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
         this.maxConnections = maxConnections;
     }
 
+    public Object getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(Object meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
     public Duration getResponseTimeout() {
         return responseTimeout;
     }
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public Boolean getHealthCheckAccountEnabled() {
+        return healthCheckAccountEnabled;
+    }
+
+    public void setHealthCheckAccountEnabled(Boolean healthCheckAccountEnabled) {
+        this.healthCheckAccountEnabled = healthCheckAccountEnabled;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Duration getHealthCheckProbeInterval() {
+        return healthCheckProbeInterval;
+    }
+
+    public void setHealthCheckProbeInterval(Duration healthCheckProbeInterval) {
+        this.healthCheckProbeInterval = healthCheckProbeInterval;
     }
 
     public Integer getMaxRetries() {

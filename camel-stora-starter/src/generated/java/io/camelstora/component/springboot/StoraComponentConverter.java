@@ -30,9 +30,9 @@ public class StoraComponentConverter implements GenericConverter {
     @Override
     public Set<ConvertiblePair> getConvertibleTypes() {
         Set<ConvertiblePair> answer = new LinkedHashSet<>();
-        answer.add(new ConvertiblePair(String.class, io.camelstora.component.StoraConfiguration.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.StateRepository.class));
+        answer.add(new ConvertiblePair(String.class, io.camelstora.component.StoraConfiguration.class));
         answer.add(new ConvertiblePair(String.class, io.camelstora.component.auth.TokenStore.class));
         answer.add(new ConvertiblePair(String.class, io.camelstora.component.limits.RequestLimiter.class));
         return answer;

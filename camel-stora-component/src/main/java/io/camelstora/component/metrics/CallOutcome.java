@@ -1,0 +1,72 @@
+package io.camelstora.component.metrics;
+
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+
+import io.camelstora.component.http.StoraApiException;
+import io.camelstora.component.http.StoraRateLimitException;
+
+/** How a call to Stora ended, as the {@code outcome} tag of {@code stora.calls} names it. */
+public enum CallOutcome {
+
+    /** A 2xx (or, for an image, the file behind its redirect). */
+    SUCCESS,
+    /** A 4xx other than 429: the request was wrong, not the API. */
+    CLIENT_ERROR,
+    /** Still 429 after {@code maxRateLimitWait}, or 429 with throttling off. */
+    RATE_LIMITED,
+    /** A 5xx. */
+    SERVER_ERROR,
+    /** No response: connection refused or lost, timeout. */
+    NO_RESPONSE,
+    /** Never sent: waiting for the account's request budget would have exceeded {@code maxRateLimitWait}. */
+    REFUSED,
+    /** Anything else: no access token could be obtained, an invalid request built from the exchange... */
+    ERROR;
+
+    /** The tag value: the name in lower case. */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The outcome of a call that completed with {@code status} (0 for none) or failed with {@code failure}. */
+    public static CallOutcome of(int status, Throwable failure) {
+        Throwable f = unwrap(failure);
+        if (f instanceof StoraRateLimitException e && !e.isResponseReceived()) {
+            return REFUSED;
+        }
+        if (f != null && !(f instanceof StoraApiException)) {
+            return ERROR;
+        }
+        if (f != null && !((StoraApiException) f).isResponseReceived()) {
+            return NO_RESPONSE;
+        }
+        if (status == 429) {
+            return RATE_LIMITED;
+        }
+        if (status >= 500) {
+            return SERVER_ERROR;
+        }
+        if (status >= 400) {
+            return CLIENT_ERROR;
+        }
+        return status == 0 ? ERROR : SUCCESS;
+    }
+
+    /** The outcome of one request: its status, or {@link #NO_RESPONSE} for 0. */
+    public static CallOutcome ofRequest(int status) {
+        return status == 0 ? NO_RESPONSE : of(status, null);
+    }
+
+    /** The HTTP status of a failed call, 0 when it received no response. */
+    public static int status(Throwable failure) {
+        return unwrap(failure) instanceof StoraApiException e && e.isResponseReceived() ? e.getStatus() : 0;
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

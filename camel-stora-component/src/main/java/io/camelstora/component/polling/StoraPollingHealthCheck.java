@@ -1,0 +1,51 @@
+package io.camelstora.component.polling;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
+
+/**
+ * Camel's check of a scheduled poll consumer (DOWN while the latest polls failed, with the error; before the first
+ * poll as the registry's initial state says), with what a Stora list consumer adds: its state key, cursor, lag and
+ * latest poll.
+ */
+final class StoraPollingHealthCheck extends ScheduledPollConsumerHealthCheck {
+
+    private final StoraPollingConsumer consumer;
+
+    StoraPollingHealthCheck(StoraPollingConsumer consumer, String id) {
+        super(consumer, id);
+        this.consumer = consumer;
+    }
+
+    @Override
+    public Result call(Map<String, Object> options) {
+        Result camel = super.call(options);
+        HealthCheckResultBuilder builder = HealthCheckResultBuilder.on(this).state(camel.getState())
+                .details(camel.getDetails());
+        camel.getMessage().ifPresent(builder::message);
+        camel.getError().ifPresent(builder::error);
+        builder.detail("poll.state.key", consumer.getStateKey());
+        Instant cursor = consumer.getCursor();
+        if (cursor != null) {
+            builder.detail("poll.cursor", cursor.toString());
+        }
+        Instant caughtUpTo = consumer.getCaughtUpTo();
+        Duration lag = consumer.getLag();
+        if (caughtUpTo != null) {
+            builder.detail("poll.caught.up.to", caughtUpTo.toString());
+            builder.detail("poll.lag.ms", lag.toMillis());
+        }
+        StoraPollingConsumer.PollOutcome last = consumer.getLastPoll();
+        if (last != null) {
+            builder.detail("poll.last.time", last.at().toString());
+            builder.detail("poll.last.outcome", last.success() ? "success" : "failure");
+            builder.detail("poll.last.records", last.records());
+            builder.detail("poll.last.more", last.more());
+        }
+        return builder.build();
+    }
+}

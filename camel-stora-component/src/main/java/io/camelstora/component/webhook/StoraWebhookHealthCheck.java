@@ -1,0 +1,69 @@
+package io.camelstora.component.webhook;
+
+import java.util.Map;
+
+import io.camelstora.component.metrics.WebhookResult;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * The health of a {@code stora:webhook} consumer, reported through its route's consumer check: DOWN while no signing
+ * secret is known (deliveries are answered 503), else UP with the served path, the Stora endpoint registered by
+ * {@code autoRegister}, and how deliveries were answered.
+ * <p>
+ * Rejected deliveries never turn it DOWN: anyone can post to a public webhook URL, so a few forged requests must not
+ * take the application out of service. Watch {@code stora.webhook.deliveries} with result {@code rejected} instead
+ * (docs/metrics.md); a rotated secret shows there as a run of {@code invalid_signature}.
+ */
+final class StoraWebhookHealthCheck extends AbstractHealthCheck {
+
+    private final StoraWebhookReceiver receiver;
+
+    StoraWebhookHealthCheck(StoraWebhookReceiver receiver, String routeId) {
+        super("camel", "consumer:" + routeId);
+        this.receiver = receiver;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("webhook.path", receiver.getServedPath());
+        builder.detail("webhook.secret.available", receiver.hasSecret());
+        String endpointId = receiver.getRegisteredEndpointId();
+        builder.detail("webhook.registered", endpointId != null);
+        if (endpointId != null) {
+            builder.detail("webhook.endpoint.id", endpointId);
+            // the registrar enables a disabled endpoint when it registers
+            builder.detail("webhook.endpoint.status", "enabled");
+            builder.detail("webhook.registered.time", receiver.getRegisteredAt().toString());
+        }
+        WebhookDeliveries deliveries = receiver.deliveries();
+        WebhookDeliveries.Delivery last = deliveries.getLast();
+        if (last != null) {
+            builder.detail("webhook.last.delivery.time", last.at().toString());
+            builder.detail("webhook.last.delivery.result", last.result().result());
+            builder.detail("webhook.last.delivery.status", last.result().status());
+            if ("rejected".equals(last.result().result())) {
+                builder.detail("webhook.last.delivery.reason", last.result().reason());
+            }
+            if (last.eventType() != null) {
+                builder.detail("webhook.last.event.type", last.eventType());
+                builder.detail("webhook.last.event.id", last.eventId());
+            }
+        }
+        long rejected = 0;
+        for (WebhookResult r : WebhookResult.values()) {
+            if ("rejected".equals(r.result())) {
+                rejected += deliveries.count(r);
+            } else {
+                builder.detail("webhook.deliveries." + r.result(), deliveries.count(r));
+            }
+        }
+        builder.detail("webhook.deliveries.rejected", rejected);
+        if (!receiver.hasSecret()) {
+            builder.message("stora:webhook at " + receiver.getServedPath() + " knows no signing secret: deliveries are"
+                            + " answered 503").down();
+            return;
+        }
+        builder.up();
+    }
+}

@@ -1,0 +1,123 @@
+package io.camelstora.component;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.polling.StoraPollingOptions;
+import io.camelstora.component.webhook.StoraWebhookOptions;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * stora.json is what designers and catalogs show (Kaoto, Karavan, Camel JBang, IDE plugins, docs/reference): every
+ * option and header is labelled, every description reaches it as written, and every option with a fixed set of values
+ * lists them.
+ */
+class ComponentJsonTest {
+
+    @Test
+    void everyOptionAndHeaderHasALabel() throws Exception {
+        JsonNode json = GeneratedMetadataTest.storaJson();
+        List<String> wrong = new ArrayList<>();
+        for (String section : List.of("componentProperties", "properties", "headers")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.get(section).fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getValue().path("label").asText().isBlank() || !section.equals("headers")
+                                                                       && e.getValue().path("group").asText().isBlank()) {
+                    wrong.add(section + "." + e.getKey());
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyDescriptionReachesTheJsonAsWritten() throws Exception {
+        JsonNode json = GeneratedMetadataTest.storaJson();
+        List<String> mangled = new ArrayList<>();
+        for (Class<?> options : List.of(StoraEndpoint.class, StoraConfiguration.class, StoraRequestOptions.class,
+                StoraWebhookOptions.class, StoraPollingOptions.class)) {
+            for (Field f : options.getDeclaredFields()) {
+                compare(description(f), json.get("properties").get(f.getName()), "properties." + f.getName(), mangled);
+            }
+        }
+        for (Field f : StoraComponent.class.getDeclaredFields()) {
+            compare(description(f), json.get("componentProperties").get(f.getName()), "componentProperties." + f.getName(),
+                    mangled);
+        }
+        for (Field f : StoraConstants.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getAnnotation(Metadata.class) != null) {
+                compare(description(f), json.get("headers").get((String) f.get(null)), "headers." + f.get(null), mangled);
+            }
+        }
+        assertEquals(List.of(), mangled);
+    }
+
+    @Test
+    void everyOptionOfAnEnumTypeListsItsConstants() throws Exception {
+        JsonNode json = GeneratedMetadataTest.storaJson();
+        List<String> wrong = new ArrayList<>();
+        for (String section : List.of("componentProperties", "properties")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.get(section).fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Class<?> type = loadable(e.getValue().path("javaType").asText());
+                if (type == null || !type.isEnum()) {
+                    continue;
+                }
+                List<String> constants = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+                List<String> listed = new ArrayList<>();
+                e.getValue().path("enum").forEach(v -> listed.add(v.asText()));
+                if (!listed.equals(constants)) {
+                    wrong.add(section + "." + e.getKey() + " lists " + listed + ", " + type.getSimpleName() + " has " + constants);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static void compare(String written, JsonNode option, String where, List<String> mangled) {
+        if (written == null || written.isEmpty()) {
+            return;
+        }
+        String shown = option == null ? null : option.path("description").asText();
+        // Camel appends how to use a multi-value option
+        String prefix = option == null ? "" : option.path("prefix").asText();
+        if (shown != null && option.path("multiValue").asBoolean()) {
+            shown = shown.replace(" This is a multi-value option with prefix: " + prefix, "");
+        }
+        if (!written.equals(shown)) {
+            mangled.add(where + ":\n  written: " + written + "\n  shown:   " + shown);
+        }
+    }
+
+    private static String description(Field f) {
+        UriParam param = f.getAnnotation(UriParam.class);
+        UriPath path = f.getAnnotation(UriPath.class);
+        Metadata metadata = f.getAnnotation(Metadata.class);
+        if (param != null && !param.description().isEmpty()) {
+            return param.description();
+        }
+        if (path != null && !path.description().isEmpty()) {
+            return path.description();
+        }
+        return metadata == null ? null : metadata.description();
+    }
+
+    private static Class<?> loadable(String javaType) {
+        try {
+            return Class.forName(javaType);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+}

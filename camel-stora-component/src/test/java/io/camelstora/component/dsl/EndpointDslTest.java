@@ -1,0 +1,94 @@
+package io.camelstora.component.dsl;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.StoraEndpoint;
+import io.camelstora.component.StoraOutputType;
+import io.camelstora.component.StoraTestSupport;
+import io.camelstora.component.http.StoraJson;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+/**
+ * The typed endpoint builder generated from stora.json by camel-package-maven-plugin: routes written with it reach
+ * Stora with the options they set, and it has a method for every option of the component (so it is never older than
+ * stora.json).
+ */
+class EndpointDslTest extends StoraTestSupport {
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new Routes();
+    }
+
+    /** Camel's EndpointRouteBuilder, plus stora(...) from the generated factory. */
+    static class Routes extends EndpointRouteBuilder implements StoraEndpointBuilderFactory.StoraBuilders {
+        @Override
+        public void configure() {
+            from(direct("contact"))
+                    .to(stora("contacts/show").contactId("con_1").outputType(StoraOutputType.JSON_NODE));
+            from(direct("sites"))
+                    .to(stora("sites/list").filters("status", "active").limit(5));
+        }
+    }
+
+    @Test
+    void routesBuiltWithTheDslCallStoraWithTheirOptions() {
+        wm.stubFor(get(urlEqualTo("/2025-09/contacts/con_1")).willReturn(okJson("{\"contact\":{\"id\":\"con_1\"}}")));
+        wm.stubFor(get(urlPathEqualTo("/2025-09/sites")).willReturn(okJson("{\"sites\":[],\"meta\":{}}")));
+
+        Object contact = template.requestBody("direct:contact", (Object) null);
+        assertInstanceOf(JsonNode.class, contact);
+        assertEquals("con_1", ((JsonNode) contact).get("id").asText());
+
+        template.requestBody("direct:sites", (Object) null);
+        wm.verify(getRequestedFor(urlEqualTo("/2025-09/sites?limit=5&status=active")));
+    }
+
+    @Test
+    void theBuilderResolvesToAConfiguredEndpoint() {
+        StoraEndpoint webhook = (StoraEndpoint) StoraEndpointBuilderFactory.endpointBuilder("stora", "webhook")
+                .eventTypes("invoice.*").path("/hooks/stora").resolve(context);
+        assertEquals("invoice.*", webhook.getWebhookOptions().getEventTypes());
+        assertEquals("/hooks/stora", webhook.getWebhookOptions().getPath());
+    }
+
+    @Test
+    void everyOptionOfTheComponentHasABuilderMethod() throws Exception {
+        JsonNode json;
+        try (var in = getClass().getResourceAsStream("/META-INF/io/camelstora/component/stora.json")) {
+            json = StoraJson.MAPPER.readTree(in);
+        }
+        Set<String> methods = new HashSet<>();
+        for (Class<?> builder : List.of(StoraEndpointBuilderFactory.StoraEndpointBuilder.class,
+                StoraEndpointBuilderFactory.AdvancedStoraEndpointBuilder.class)) {
+            for (Method m : builder.getMethods()) {
+                methods.add(m.getName());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = json.get("properties").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> option = it.next();
+            if (!"path".equals(option.getValue().path("kind").asText()) && !methods.contains(option.getKey())) {
+                missing.add(option.getKey());
+            }
+        }
+        assertEquals(List.of(), missing, "regenerate with mvn process-classes -pl camel-stora-component");
+    }
+}
