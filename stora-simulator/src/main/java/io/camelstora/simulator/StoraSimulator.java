@@ -230,7 +230,7 @@ public final class StoraSimulator implements AutoCloseable {
             byte[] bytes = body.succeeded() && body.result() != null ? body.result().getBytes() : new byte[0];
             Exchange exchange = exchange(request, bytes);
             if (exchange.path.startsWith(ControlRoutes.PREFIX)) {
-                write(request.response(), exchange, controlRoutes.handle(exchange));
+                write(request.response(), exchange, controlRoutes.handle(exchange), clock.now());
                 return;
             }
             Fault latency = faults.take(exchange.method, exchange.path, Fault.Kind.LATENCY);
