@@ -31,12 +31,13 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         polls.awaitMore(2);
         assertEquals(5, mock.getReceivedCounter(), "nothing repeated: " + received(mock));
 
+        // reset before changing the list: the next poll, 10 ms away, may send the changes before the test looks
+        mock.reset();
         LISTS.atomically(() -> contacts
                 .create("c6", 10)
                 .update("c2", 11)
                 .create("c8", 11)
                 .create("c7", 4, 4)); // committed late: older than the cursor (5) but inside the 2 s overlap
-        mock.reset();
         expect(mock, 4);
         assertEquals(List.of("c7@4", "c6@10", "c2@11", "c8@11"), received(mock));
 
@@ -79,8 +80,8 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
 
         // the scan closed at the server time of its first page (a second after the latest write: 10): the next
         // window starts there, and a later update is reported once
-        units.update("u2", 20);
         mock.reset();
+        units.update("u2", 20);
         expect(mock, 1);
         assertEquals(List.of("u2@20"), received(mock));
         assertEquals("customer", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("status"));
@@ -105,8 +106,8 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
 
         expect(mock, 3);
         polls.awaitMore(2);
-        tenancies.update("t1", 8).create("t4", 6);
         mock.reset();
+        tenancies.update("t1", 8).create("t4", 6);
         expect(mock, 2);
         assertEquals(List.of("t4@6", "t1@8"), received(mock));
         polls.awaitMore(2);
@@ -129,8 +130,8 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
                 .map(e -> e.getMessage().getHeader(StoraConstants.POLL_CURSOR, String.class)).toList());
         assertNull(mock.getReceivedExchanges().get(0).getMessage().getHeader(StoraConstants.POLL_RECORD_ID));
 
-        contacts.update("c1", 9);
         mock.reset();
+        contacts.update("c1", 9);
         expect(mock, 1);
         assertEquals(1, mock.getReceivedExchanges().get(0).getMessage().getBody(List.class).size());
     }
@@ -142,8 +143,8 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         MockEndpoint mock = route(poll("units/list?pollMode=CREATED&overlap=0&outputType=JSON_NODE"));
 
         expect(mock, 2);
-        LISTS.atomically(() -> units.update("u1", 10).create("u3", 3, 3).create("u4", 11));
         mock.reset();
+        LISTS.atomically(() -> units.update("u1", 10).create("u3", 3, 3).create("u4", 11));
         expect(mock, 2);
         assertEquals(List.of("u3", "u4"), mock.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class)).toList());
@@ -166,8 +167,8 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         expect(mock, 2);
         polls.awaitMore(2);
         assertEquals(2, mock.getReceivedCounter());
-        LISTS.atomically(() -> categories.update("pcat_2", 3, "name", "Boxes").stripTimestamps());
         mock.reset();
+        LISTS.atomically(() -> categories.update("pcat_2", 3, "name", "Boxes").stripTimestamps());
         expect(mock, 1);
         assertEquals("Boxes", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("name"));
         assertNull(mock.getReceivedExchanges().get(0).getMessage().getHeader(StoraConstants.POLL_CURSOR));

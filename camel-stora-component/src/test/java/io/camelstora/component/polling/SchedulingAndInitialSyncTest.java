@@ -55,8 +55,8 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
         MockEndpoint mock = route(uri);
         expect(mock, 1);
 
-        units.update("u1", 5);
         mock.reset();
+        units.update("u1", 5);
         expect(mock, 1);
         assertEquals(List.of("u1@5"), received(mock));
 
