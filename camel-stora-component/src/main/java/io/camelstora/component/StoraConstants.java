@@ -80,7 +80,7 @@ public final class StoraConstants {
     public static final String SORT_BY = "CamelStoraSortBy";
     @Metadata(label = "producer", description = "ASC or DESC: overrides the sortDirection option.", javaType = "String")
     public static final String SORT_DIRECTION = "CamelStoraSortDirection";
-    @Metadata(label = "producer", description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter.* endpoint options.", javaType = "java.util.Map<String, Object>")
+    @Metadata(label = "producer", description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter.* endpoint options. Only list operations send them: other operations ignore the header, so filters left on the message by a lookup never reach a later call.", javaType = "java.util.Map<String, Object>")
     public static final String FILTERS = "CamelStoraFilters";
     @Metadata(label = "producer", description = "The response format (json, csv or pdf): overrides the format option.", javaType = "String")
     public static final String FORMAT = "CamelStoraFormat";

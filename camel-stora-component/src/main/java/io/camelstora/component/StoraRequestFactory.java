@@ -74,13 +74,14 @@ public final class StoraRequestFactory {
             putIfPresent(query, "limit", limit);
             putIfPresent(query, "sort_by", in.getHeader(StoraConstants.SORT_BY, options.getSortBy(), String.class));
             putIfPresent(query, "sort_direction", in.getHeader(StoraConstants.SORT_DIRECTION, options.getSortDirection(), String.class));
+            // list parameters only: a CamelStoraFilters header left on the message by a lookup must not reach a create
+            Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
+            Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
+            if (headerFilters != null) {
+                headerFilters.forEach((k, v) -> filters.put(String.valueOf(k), v));
+            }
+            filters.forEach((name, value) -> putIfPresent(query, name, value));
         }
-        Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
-        Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
-        if (headerFilters != null) {
-            headerFilters.forEach((k, v) -> filters.put(String.valueOf(k), v));
-        }
-        filters.forEach((name, value) -> putIfPresent(query, name, value));
 
         byte[] body = null;
         String mediaType = StoraRequest.JSON;
