@@ -80,11 +80,11 @@ public final class StoraConstants {
     public static final String SORT_BY = "CamelStoraSortBy";
     @Metadata(label = "producer", description = "ASC or DESC: overrides the sortDirection option.", javaType = "String")
     public static final String SORT_DIRECTION = "CamelStoraSortDirection";
-    @Metadata(label = "producer", description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter options of the endpoint.", javaType = "java.util.Map<String, Object>")
+    @Metadata(label = "producer", description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter options of the endpoint. Only list operations send them: other operations ignore the header, so filters left on the message by a lookup never reach a later call.", javaType = "java.util.Map<String, Object>")
     public static final String FILTERS = "CamelStoraFilters";
     @Metadata(label = "producer", description = "The response format (json, csv or pdf): overrides the format option.", javaType = "String")
     public static final String FORMAT = "CamelStoraFormat";
-    @Metadata(label = "producer", description = "The Idempotency-Key sent with a POST. When absent the component generates one per exchange and endpoint and reuses it on every retry and redelivery of that exchange. A key set here stays on the message: give the next POST of the route its own key, or remove the header, before calling it.", javaType = "String")
+    @Metadata(label = "producer", description = "The Idempotency-Key sent with a POST. When absent the component generates one per exchange and endpoint and reuses it on every retry and redelivery of that exchange. A key set here is sent on every retry and redelivery of the POST too; once Stora answers 2xx the header is removed, so the next POST of the route does not send it again (Stora would replay this answer). After a failure it stays for the redelivery.", javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelStoraIdempotencyKey";
 
     // ---- polling consumer (from("stora:<resource>/list"))

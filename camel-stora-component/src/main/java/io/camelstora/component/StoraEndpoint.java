@@ -131,9 +131,16 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         checkFormat(o.getFormat());
         if (!operation.isPaged()) {
             if (o.isFetchAllPages() || o.getPage() != null || o.getLimit() != null || o.getSortBy() != null
-                || o.getSortDirection() != null) {
-                throw new IllegalArgumentException(operation.uri() + " is not a list: fetchAllPages, page, limit, sortBy and"
-                                                   + " sortDirection apply only to list operations");
+                || o.getSortDirection() != null || !o.getFilters().isEmpty()) {
+                String filters = o.getFilters().keySet().stream().sorted().map(name -> "filter." + name)
+                        .collect(Collectors.joining(", "));
+                throw new IllegalArgumentException(operation.uri() + " is not a list: fetchAllPages, page, limit, sortBy,"
+                                                   + " sortDirection and filter.* apply only to list operations"
+                                                   + (filters.isEmpty() ? "" : "; remove " + filters)
+                                                   + StoraOperation.find(operation.resource(), "list")
+                                                           .map(list -> "; list " + operation.resource().uriName()
+                                                                        + " with " + list.uri())
+                                                           .orElse(""));
             }
         }
         if (o.getLimit() != null && (o.getLimit() < 1 || o.getLimit() > 100)) {

@@ -78,7 +78,7 @@ public class StoraProducer extends DefaultAsyncProducer {
     private void complete(Exchange exchange, StoraRequest request, CompletableFuture<StoraResponse> call) {
         try {
             StoraResponse response = call.join();
-            requests.succeeded(exchange);
+            requests.succeeded(exchange, request);
             toMessage(exchange.getMessage(), request, response);
         } catch (CompletionException e) {
             exchange.setException(e.getCause() != null ? e.getCause() : e);

@@ -74,13 +74,14 @@ public final class StoraRequestFactory {
             putIfPresent(query, "limit", limit);
             putIfPresent(query, "sort_by", in.getHeader(StoraConstants.SORT_BY, options.getSortBy(), String.class));
             putIfPresent(query, "sort_direction", in.getHeader(StoraConstants.SORT_DIRECTION, options.getSortDirection(), String.class));
+            // list parameters only: a CamelStoraFilters header left on the message by a lookup must not reach a create
+            Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
+            Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
+            if (headerFilters != null) {
+                headerFilters.forEach((k, v) -> filters.put(String.valueOf(k), v));
+            }
+            filters.forEach((name, value) -> putIfPresent(query, name, value));
         }
-        Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
-        Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
-        if (headerFilters != null) {
-            headerFilters.forEach((k, v) -> filters.put(String.valueOf(k), v));
-        }
-        filters.forEach((name, value) -> putIfPresent(query, name, value));
 
         byte[] body = null;
         String mediaType = StoraRequest.JSON;
@@ -233,9 +234,17 @@ public final class StoraRequestFactory {
         return key;
     }
 
-    /** The call got a 2xx: its key is spent, the next call through this endpoint needs a new one. */
-    void succeeded(Exchange exchange) {
+    /**
+     * The call got a 2xx: its key is spent. The next call through this endpoint needs a new one, and a key the route set
+     * in {@link StoraConstants#IDEMPOTENCY_KEY} is removed with it, or the next POST of the route would send it again and
+     * Stora would answer with this call's stored response instead of creating anything. After a failure both stay, so
+     * a redelivery sends the same key.
+     */
+    void succeeded(Exchange exchange, StoraRequest request) {
         exchange.removeProperty(idempotencyProperty);
+        if (request.idempotencyKey() != null) {
+            exchange.getMessage().removeHeader(StoraConstants.IDEMPOTENCY_KEY);
+        }
     }
 
     private static void putIfPresent(Map<String, String> query, String name, Object value) {

@@ -144,9 +144,10 @@ public class StoraRequestOptions {
     private String sortDirection;
 
     @UriParam(label = "producer", prefix = "filter.", multiValue = true,
-              description = "Query filters of a list, one option per Stora parameter: filter.site_id=site_1,site_2, filter.status=customer,"
-                            + " filter.created_after=2025-01-01T00:00:00Z. Names are passed through as written, so filters missing from the"
-                            + " reference pages work too. The CamelStoraFilters header adds to or replaces them per exchange.")
+              description = "Query filters of a list operation, one option per Stora parameter: filter.site_id=site_1,site_2,"
+                            + " filter.status=customer, filter.created_after=2025-01-01T00:00:00Z. Names are passed through as written, so"
+                            + " filters missing from the reference pages work too. The CamelStoraFilters header adds to or replaces them per"
+                            + " exchange. Other operations reject them.")
     private Map<String, Object> filters = new HashMap<>();
 
     @UriParam(label = "producer", defaultValue = "JSON", enums = "JSON,CSV,PDF",

@@ -53,6 +53,15 @@ class EndpointContractTest extends StoraTestSupport {
     }
 
     @Test
+    void filterOptionsOnANonListAreRejected() {
+        Exception e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("stora:contacts/create?filter.status=lead&filter.email=a@example.com"));
+        assertEquals("stora:contacts/create is not a list: fetchAllPages, page, limit, sortBy, sortDirection and filter.*"
+                     + " apply only to list operations; remove filter.email, filter.status; list contacts with"
+                     + " stora:contacts/list", e.getCause().getMessage());
+    }
+
+    @Test
     void unsupportedFormatNamesTheFormatsOfTheOperation() {
         Exception e = assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("stora:contacts/show?format=PDF"));

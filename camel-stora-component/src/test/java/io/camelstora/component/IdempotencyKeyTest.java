@@ -31,6 +31,9 @@ class IdempotencyKeyTest extends StoraTestSupport {
                         .to("stora:notes/create");
                 from("direct:loop").loop(2).to("stora:notes/create").end();
                 from("direct:split").split(body()).to("stora:notes/create").end();
+                from("direct:twoPosts").setHeader(StoraConstants.IDEMPOTENCY_KEY, constant("booking-17-contact"))
+                        .to("stora:notes/create")
+                        .to("stora:notes/create");
             }
         };
     }
@@ -67,6 +70,40 @@ class IdempotencyKeyTest extends StoraTestSupport {
         call("stora:notes/create", Map.of("body", "x"), StoraConstants.IDEMPOTENCY_KEY, "order-4711-note");
 
         assertEquals(List.of("order-4711-note"), keys());
+    }
+
+    @Test
+    void aKeyFromTheHeaderIsSpentBySuccessAndNotSentWithTheNextPost() {
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).willReturn(json(201, CREATED)));
+
+        Exchange result = call("direct:twoPosts", Map.of("body", "x"));
+
+        assertNull(result.getException());
+        List<String> keys = keys();
+        assertEquals(2, keys.size());
+        assertEquals("booking-17-contact", keys.get(0));
+        assertNotEquals("booking-17-contact", keys.get(1), "the second POST must not replay the first: " + keys);
+        assertNull(result.getMessage().getHeader(StoraConstants.IDEMPOTENCY_KEY));
+    }
+
+    @Test
+    void aKeyFromTheHeaderStaysAfterAFailureForEveryRedelivery() {
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("second"));
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).inScenario("flaky").whenScenarioStateIs("second")
+                .willReturn(json(201, CREATED)));
+
+        // no redelivery: the failed exchange keeps the key, for a retry of the route to send it again
+        Exchange failed = call("stora:notes/create", Map.of("body", "x"), StoraConstants.IDEMPOTENCY_KEY, "event-9-note");
+        assertEquals(503, ((io.camelstora.component.http.StoraApiException) failed.getException()).getStatus());
+        assertEquals("event-9-note", failed.getMessage().getHeader(StoraConstants.IDEMPOTENCY_KEY));
+
+        wm.resetRequests();
+        wm.resetScenarios();
+        Exchange redelivered = call("direct:redelivered", Map.of("body", "x"), StoraConstants.IDEMPOTENCY_KEY, "event-9-note");
+        assertNull(redelivered.getException());
+        assertEquals(List.of("event-9-note", "event-9-note"), keys(), "the redelivery sends the same key");
+        assertNull(redelivered.getMessage().getHeader(StoraConstants.IDEMPOTENCY_KEY), "spent once Stora answered 2xx");
     }
 
     @Test

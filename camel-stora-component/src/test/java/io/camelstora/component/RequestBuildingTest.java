@@ -49,6 +49,18 @@ class RequestBuildingTest extends StoraTestSupport {
     }
 
     @Test
+    void filtersLeftOnTheMessageByALookupAreNotSentByOtherOperations() {
+        Map<String, Object> filters = Map.of("email", "ada@example.com");
+        call("stora:contacts/list", null, StoraConstants.FILTERS, filters);
+        call("stora:contacts/create", Map.of("email", "ada@example.com"), StoraConstants.FILTERS, filters);
+        call("stora:contacts/show", null, StoraConstants.FILTERS, filters, StoraConstants.CONTACT_ID, "con_1");
+
+        assertEquals(List.of("GET /2025-09/contacts?email=ada%40example.com", "POST /2025-09/contacts",
+                "GET /2025-09/contacts/con_1"),
+                wm.findAll(RequestPatternBuilder.allRequests()).stream().map(r -> r.getMethod() + " " + r.getUrl()).toList());
+    }
+
+    @Test
     void headersOverrideListOptions() {
         call("stora:contacts/list?limit=25&sortDirection=ASC", null,
                 StoraConstants.LIMIT, "10", StoraConstants.SORT_DIRECTION, "DESC", StoraConstants.EXPAND, "site,contact");

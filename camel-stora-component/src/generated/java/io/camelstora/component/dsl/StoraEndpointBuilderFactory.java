@@ -2431,12 +2431,13 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Query filters of a list, one option per Stora parameter:
+         * Query filters of a list operation, one option per Stora parameter:
          * filter.site_id=site_1,site_2, filter.status=customer,
          * filter.created_after=2025-01-01T00:00:00Z. Names are passed through
          * as written, so filters missing from the reference pages work too. The
-         * CamelStoraFilters header adds to or replaces them per exchange. This
-         * is a multi-value option with prefix: filter.
+         * CamelStoraFilters header adds to or replaces them per exchange. Other
+         * operations reject them. This is a multi-value option with prefix:
+         * filter.
          * 
          * The option is a: <code>java.util.Map&lt;java.lang.String,
          * java.lang.Object&gt;</code> type.
@@ -2455,12 +2456,13 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * Query filters of a list, one option per Stora parameter:
+         * Query filters of a list operation, one option per Stora parameter:
          * filter.site_id=site_1,site_2, filter.status=customer,
          * filter.created_after=2025-01-01T00:00:00Z. Names are passed through
          * as written, so filters missing from the reference pages work too. The
-         * CamelStoraFilters header adds to or replaces them per exchange. This
-         * is a multi-value option with prefix: filter.
+         * CamelStoraFilters header adds to or replaces them per exchange. Other
+         * operations reject them. This is a multi-value option with prefix:
+         * filter.
          * 
          * The option is a: <code>java.util.Map&lt;java.lang.String,
          * java.lang.Object&gt;</code> type.
@@ -5032,6 +5034,8 @@ public interface StoraEndpointBuilderFactory {
          * Query filters of a list as a map of Stora parameter name to value
          * (site_id, status, email, created_after...); a collection value is
          * sent comma-separated. Merged over the filter options of the endpoint.
+         * Only list operations send them: other operations ignore the header,
+         * so filters left on the message by a lookup never reach a later call.
          * 
          * The option is a: {@code java.util.Map<String, Object>} type.
          * 
@@ -5057,9 +5061,11 @@ public interface StoraEndpointBuilderFactory {
         /**
          * The Idempotency-Key sent with a POST. When absent the component
          * generates one per exchange and endpoint and reuses it on every retry
-         * and redelivery of that exchange. A key set here stays on the message:
-         * give the next POST of the route its own key, or remove the header,
-         * before calling it.
+         * and redelivery of that exchange. A key set here is sent on every
+         * retry and redelivery of the POST too; once Stora answers 2xx the
+         * header is removed, so the next POST of the route does not send it
+         * again (Stora would replay this answer). After a failure it stays for
+         * the redelivery.
          * 
          * The option is a: {@code String} type.
          * 

@@ -3,6 +3,7 @@ package io.camelstora.component.polling;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelstora.component.StoraConstants;
 import org.apache.camel.CamelContext;
@@ -25,7 +26,7 @@ class FailureAndRestartTest extends PollingTestSupport {
         MemoryStateRepository state = new MemoryStateRepository();
         context.getRegistry().bind("cursors", state);
         List<String> attempts = Collections.synchronizedList(new ArrayList<>());
-        boolean[] failing = { true };
+        AtomicBoolean failing = new AtomicBoolean(true); // read by the polling thread
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -33,7 +34,7 @@ class FailureAndRestartTest extends PollingTestSupport {
                         .process(e -> {
                             String id = e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class);
                             attempts.add(id);
-                            if (failing[0] && id.equals("c3")) {
+                            if (failing.get() && id.equals("c3")) {
                                 throw new IllegalStateException("downstream system unavailable");
                             }
                         })
@@ -50,8 +51,8 @@ class FailureAndRestartTest extends PollingTestSupport {
         assertTrue(c3Attempts >= 2, "c3 is polled again after its failure: " + attempts);
         assertTrue(attempts.stream().noneMatch(id -> id.equals("c4") || id.equals("c5")), attempts.toString());
 
-        mock.reset();
-        failing[0] = false;
+        mock.reset(); // first: the next poll may send the records as soon as the route stops failing
+        failing.set(false);
         expect(mock, 3);
         assertEquals(List.of("c3@3", "c4@4", "c5@5"), received(mock));
         polls.awaitMore(2);
@@ -68,7 +69,7 @@ class FailureAndRestartTest extends PollingTestSupport {
         MemoryStateRepository state = new MemoryStateRepository();
         context.getRegistry().bind("cursors", state);
         List<String> attempts = Collections.synchronizedList(new ArrayList<>());
-        boolean[] failing = { true };
+        AtomicBoolean failing = new AtomicBoolean(true); // read by the polling thread
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -76,7 +77,7 @@ class FailureAndRestartTest extends PollingTestSupport {
                         .process(e -> {
                             String id = e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class);
                             attempts.add(id);
-                            if (failing[0] && id.equals("u3")) {
+                            if (failing.get() && id.equals("u3")) {
                                 throw new IllegalStateException("downstream system unavailable");
                             }
                         })
@@ -92,8 +93,8 @@ class FailureAndRestartTest extends PollingTestSupport {
                      + FakeLists.at(2) + "\"}", state.getState("stora.units"), "the scan stays after u2, its start kept");
         assertTrue(attempts.stream().filter("u3"::equals).count() >= 2, attempts.toString());
 
-        mock.reset();
-        failing[0] = false;
+        mock.reset(); // first: the next poll may send the records as soon as the route stops failing
+        failing.set(false);
         expect(mock, 3);
         assertEquals(List.of("u3@3", "u4@4", "u5@5"), received(mock));
         polls.awaitMore(2);

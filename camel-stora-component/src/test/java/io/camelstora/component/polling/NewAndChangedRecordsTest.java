@@ -31,6 +31,7 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         polls.awaitMore(2);
         assertEquals(5, mock.getReceivedCounter(), "nothing repeated: " + received(mock));
 
+        // reset before changing the list: the next poll, 10 ms away, may send the changes before the test looks
         mock.reset();
         LISTS.atomically(() -> contacts
                 .create("c6", 10)

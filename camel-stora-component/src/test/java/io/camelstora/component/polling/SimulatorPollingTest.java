@@ -56,10 +56,14 @@ class SimulatorPollingTest {
             polls.awaitMore(2);
             assertEquals(4, mock.getReceivedCounter());
 
+            // the poller runs every 10 ms: forget the first records before changing anything, or the changes may be
+            // sent before the reset and wiped with it (a correct consumer does not send them again)
             mock.reset();
             sim.clock().advance(Duration.ofSeconds(5));
             api.requestBodyAndHeader("stora:contacts/update", Map.of("full_name", "Jane One"), StoraConstants.CONTACT_ID, c1);
             String c5 = create(api, "five@example.com");
+            // polls ending after the changes, the second begun after them, have sent both before the test looks
+            polls.awaitMore(2);
             expect(mock, 2);
             assertEquals(List.of(c1, c5), ids(mock));
             assertEquals("Jane One", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("full_name"));
@@ -93,10 +97,11 @@ class SimulatorPollingTest {
             assertEquals(List.of(u1, u2, u3), ids(mock));
             polls.awaitMore(2);
 
-            mock.reset();
+            mock.reset(); // before the changes, which the next poll may send at once (see the contacts test)
             sim.clock().advance(Duration.ofSeconds(5));
             sim.control().setUnitStatus(u1, "unavailable");
             String u4 = sim.control().createUnit(unitType, "A4").get("id").asText();
+            polls.awaitMore(2);
             expect(mock, 2);
             assertEquals(List.of(u1, u4), ids(mock));
             assertEquals("unavailable", mock.getReceivedExchanges().get(0).getMessage().getBody(Map.class).get("status"));

@@ -50,7 +50,7 @@ public class BookingRoutes extends RouteBuilder {
                 // Step 2: the contact; email addresses are unique per operator, so an existing one is reused
                 .setHeader(StoraConstants.FILTERS, method(bookings, "contactLookup"))
                 .to("stora:contacts/list?limit=1")
-                // headers stay on the message: a filter left behind would go out with every later call
+                // headers stay on the message: a filter left behind would also narrow every later list call
                 .removeHeader(StoraConstants.FILTERS)
                 .choice()
                     .when(simple("${body.isEmpty()}"))
