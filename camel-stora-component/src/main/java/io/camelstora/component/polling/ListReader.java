@@ -122,6 +122,16 @@ final class ListReader {
         return new Window(collector.records(), collector.overflowed(), requests, serverTime);
     }
 
+    /**
+     * The API's current time, from the {@code Date} of a one-record request (the local time if it has none): where
+     * {@code initialSync=none} starts, so a record changed just after the consumer started is not lost to a server
+     * clock that runs behind ours.
+     */
+    Instant serverTime() throws Exception {
+        Instant sentAt = Instant.now();
+        return serverTime(fetch(plan.request.withPage(1).withQuery("limit", "1")), sentAt);
+    }
+
     /** The second the next keyset request starts at, or {@code null} to step by page number. */
     private Instant keysetPosition(PolledRecord last) {
         Instant position = null;

@@ -201,8 +201,10 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
         checkpoint = state.load();
         cursor = checkpoint.cursor();
         if (checkpoint.isEmpty() && !plan.initialSync.all()) {
-            // fix the start now, so a restart before the first record keeps it
-            checkpoint = Checkpoint.startingAt(plan.initialSync.start(Instant.now()));
+            // fix the start now, so a restart before the first record keeps it; "now" is the API's clock, which writes
+            // the timestamps compared with it, not ours
+            Instant now = plan.initialSync.since() == null ? reader.serverTime() : Instant.now();
+            checkpoint = Checkpoint.startingAt(plan.initialSync.start(now));
             state.save(checkpoint);
         }
         Instant lower = plan.lowerBound(checkpoint);
