@@ -1,7 +1,9 @@
 package io.camelstora.component;
 
 import java.io.InputStream;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +14,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.http.StoraJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,27 +74,46 @@ class GeneratedMetadataTest {
 
     @Test
     void everyDefaultInTheCodeIsDeclaredInTheMetadata() throws Exception {
-        JsonNode properties = storaJson().get("properties");
+        JsonNode json = storaJson();
         List<String> wrong = new ArrayList<>();
-        for (Object options : List.of(new StoraConfiguration(), new StoraRequestOptions())) {
-            for (Field f : options.getClass().getDeclaredFields()) {
-                if (f.getAnnotation(UriParam.class) == null) {
-                    continue;
-                }
-                f.setAccessible(true);
-                Object value = f.get(options);
-                boolean hasDefault = value != null && !(value instanceof Map<?, ?> m && m.isEmpty())
-                                     && !(value instanceof Boolean b && !b) && !(value instanceof Integer i && i == 0);
-                JsonNode declared = properties.path(f.getName()).get("defaultValue");
-                if (hasDefault && (declared == null || !declared.asText().equals(String.valueOf(value)))) {
-                    wrong.add(f.getName() + " is " + value + " in code, declared " + declared);
-                }
-                if (value instanceof Boolean b && !b && declared != null && declared.asBoolean()) {
-                    wrong.add(f.getName() + " is false in code, declared " + declared);
-                }
+        // every @UriParams class of the endpoint, as the configurer reaches them, and the endpoint's own options
+        StoraEndpoint endpoint;
+        try (CamelContext context = new DefaultCamelContext()) {
+            endpoint = context.getEndpoint("stora:contacts/list", StoraEndpoint.class);
+            for (Object options : List.of(endpoint.getConfiguration(), endpoint.getRequestOptions(),
+                    endpoint.getWebhookOptions(), endpoint.getPollingOptions(), endpoint)) {
+                checkDefaults(options, UriParam.class, json.get("properties"), wrong);
             }
+            // the component's own options (the shared configuration is checked above through the endpoint)
+            checkDefaults(context.getComponent("stora", StoraComponent.class), Metadata.class, json.get("componentProperties"),
+                    wrong);
         }
         assertEquals(List.of(), wrong);
+    }
+
+    /** Every annotated field with a value other than null, false, 0 or an empty map declares that value as its default. */
+    private static void checkDefaults(Object options, Class<? extends Annotation> annotation, JsonNode declaredOptions,
+                                      List<String> wrong) throws IllegalAccessException {
+        for (Field f : options.getClass().getDeclaredFields()) {
+            if (f.getAnnotation(annotation) == null || Modifier.isStatic(f.getModifiers())) {
+                continue;
+            }
+            f.setAccessible(true);
+            Object value = f.get(options);
+            if (value != null && value.getClass().isAnnotationPresent(UriParams.class)) {
+                continue; // a nested options object, checked on its own
+            }
+            String where = options.getClass().getSimpleName() + "." + f.getName();
+            boolean hasDefault = value != null && !(value instanceof Map<?, ?> m && m.isEmpty())
+                                 && !(value instanceof Boolean b && !b) && !(value instanceof Number n && n.longValue() == 0);
+            JsonNode declared = declaredOptions.path(f.getName()).get("defaultValue");
+            if (hasDefault && (declared == null || !declared.asText().equals(String.valueOf(value)))) {
+                wrong.add(where + " is " + value + " in code, declared " + declared);
+            }
+            if (value instanceof Boolean b && !b && declared != null && declared.asBoolean()) {
+                wrong.add(where + " is false in code, declared " + declared);
+            }
+        }
     }
 
     static JsonNode storaJson() throws Exception {
