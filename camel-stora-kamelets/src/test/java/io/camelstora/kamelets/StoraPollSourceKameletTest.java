@@ -48,6 +48,12 @@ class StoraPollSourceKameletTest {
             contacts.expectedMessageCount(1);
             contacts.setResultWaitTime(WAIT.toMillis());
 
+            // initialSync=none starts at the API's time of the first poll (initialDelay after the start): wait for it
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (sim.journal().countOperation("contacts/list") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(sim.journal().countOperation("contacts/list") > 0, "the source polled");
             // API timestamps are whole seconds: a change in the very second the source started could count as before it
             sim.clock().advance(Duration.ofSeconds(2));
             Map<?, ?> created = context.createProducerTemplate().requestBody("stora:contacts/create",
