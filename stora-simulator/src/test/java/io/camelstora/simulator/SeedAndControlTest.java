@@ -48,11 +48,10 @@ class SeedAndControlTest {
     }
 
     @Test
-    void hundredThousandContactsLoadInSecondsAndEmptyMeansEmpty() {
-        long started = System.nanoTime();
+    void hundredThousandContactsLoadAndEmptyMeansEmpty() {
+        // how fast they load is measured, not asserted (docs/testing-with-the-simulator.md, Seed data): a test under a
+        // loaded build machine would fail for the machine, not for the simulator
         try (StoraSimulator sim = StoraSimulator.builder().rateLimitDisabled().seed(Seed.contacts(100_000)).start()) {
-            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            assertTrue(millis < 10_000, "loaded in " + millis + " ms");
             ApiClient api = new ApiClient(sim.baseUrl(), sim.accessToken());
             assertEquals(100_000, api.get("/2025-09/contacts?limit=1").json().at("/meta/pagination/count").asInt());
             assertEquals(1000, api.get("/2025-09/contacts?limit=100&page=1000").json().at("/meta/pagination/page").asInt());
