@@ -1,9 +1,7 @@
 package io.camelstora.component;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.camelstora.component.http.StoraApiException;
@@ -12,8 +10,6 @@ import io.camelstora.component.limits.StoraAccountStats;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +58,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
         context.start();
         assertNull(call("stora:sites/list", null).getException());
 
-        HealthCheck.Result result = accountCheck(context);
+        HealthCheck.Result result = HealthChecks.theAccount(context);
         assertEquals(HealthCheck.State.UP, result.getState(), () -> result.getMessage().orElse(""));
         Map<String, Object> details = result.getDetails();
         String account = context.getComponent("stora", StoraComponent.class).getAccountStats().keySet().iterator().next();
@@ -84,7 +80,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
         // the check exists from the first endpoint of the account on
         context.getEndpoint("stora:sites/list", StoraEndpoint.class).getClient();
 
-        HealthCheck.Result result = accountCheck(context);
+        HealthCheck.Result result = HealthChecks.theAccount(context);
         assertEquals(HealthCheck.State.UP, result.getState());
         assertNull(result.getDetails().get("api.last.request.status"));
         assertEquals(0, wm.getAllServeEvents().size(), "without healthCheckProbeInterval the check sends nothing");
@@ -100,7 +96,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
             });
             assertInstanceOf(StoraApiException.class, failed.getException());
 
-            HealthCheck.Result result = accountCheck(ctx);
+            HealthCheck.Result result = HealthChecks.theAccount(ctx);
             assertEquals(HealthCheck.State.DOWN, result.getState());
             String message = result.getMessage().orElseThrow();
             assertTrue(message.startsWith("Cannot obtain an access token for Stora account "), message);
@@ -123,7 +119,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
             });
             assertInstanceOf(StoraApiException.class, failed.getException());
 
-            HealthCheck.Result down = accountCheck(ctx);
+            HealthCheck.Result down = HealthChecks.theAccount(ctx);
             assertEquals(HealthCheck.State.DOWN, down.getState());
             String message = down.getMessage().orElseThrow();
             assertTrue(message.contains("was not reached by the last 1 request(s)"), message);
@@ -139,10 +135,10 @@ class AccountHealthCheckTest extends StoraTestSupport {
         context.getComponent("stora", StoraComponent.class).getConfiguration().setRetries(false);
         context.start();
         assertInstanceOf(StoraApiException.class, call("stora:contacts/list", null).getException());
-        assertEquals(HealthCheck.State.DOWN, accountCheck(context).getState(), "a 503 is the API not answering");
+        assertEquals(HealthCheck.State.DOWN, HealthChecks.theAccount(context).getState(), "a 503 is the API not answering");
 
         assertNull(call("stora:sites/list", null).getException());
-        assertEquals(HealthCheck.State.UP, accountCheck(context).getState());
+        assertEquals(HealthCheck.State.UP, HealthChecks.theAccount(context).getState());
     }
 
     @Test
@@ -155,7 +151,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
         context.start();
         assertInstanceOf(StoraRateLimitException.class, call("stora:contacts/list", null).getException());
 
-        HealthCheck.Result result = accountCheck(context);
+        HealthCheck.Result result = HealthChecks.theAccount(context);
         assertEquals(HealthCheck.State.UP, result.getState(), () -> result.getMessage().orElse(""));
         Instant pausedUntil = Instant.parse((String) result.getDetails().get("rate.limit.paused.until"));
         assertTrue(pausedUntil.isAfter(Instant.now().plusSeconds(60)), pausedUntil::toString);
@@ -172,7 +168,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
         context.start();
         StoraAccountStats stats = context.getEndpoint("stora:sites/list", StoraEndpoint.class).getAccountStats();
 
-        HealthCheck.Result first = accountCheck(context);
+        HealthCheck.Result first = HealthChecks.theAccount(context);
         assertEquals(HealthCheck.State.UP, first.getState(), "no answer known yet");
         // the probe's answer arrives asynchronously; the next invocation reports it
         for (int i = 0; i < 100 && stats.getLastContact() == null; i++) {
@@ -181,7 +177,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
         assertNotNull(stats.getLastContact(), "the probe was sent");
         wm.verify(getRequestedFor(urlEqualTo("/oauth2/token/info")));
 
-        HealthCheck.Result down = accountCheck(context);
+        HealthCheck.Result down = HealthChecks.theAccount(context);
         assertEquals(HealthCheck.State.DOWN, down.getState());
         assertTrue(down.getMessage().orElseThrow().startsWith("Stora rejected the access token of account"),
                 down.getMessage().orElseThrow());
@@ -193,7 +189,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
         context.getComponent("stora", StoraComponent.class).setHealthCheckAccountEnabled(false);
         context.start();
         assertNull(call("stora:sites/list", null).getException());
-        assertTrue(accountResult(context).isEmpty());
+        assertTrue(HealthChecks.account(context).isEmpty());
     }
 
     private CamelContext clientCredentialsContext() {
@@ -205,20 +201,6 @@ class AccountHealthCheckTest extends StoraTestSupport {
         config.setScopes("public.site:read");
         config.setRetries(false);
         return ctx;
-    }
-
-    static HealthCheck.Result accountCheck(CamelContext ctx) {
-        return accountResult(ctx).orElseThrow(() -> new AssertionError("no stora-account check in "
-                                                                       + HealthCheckHelper.invokeReadiness(ctx)));
-    }
-
-    static Optional<HealthCheck.Result> accountResult(CamelContext ctx) {
-        // every check with its details, as camel.health.exposureLevel=full shows them
-        HealthCheckRegistry.get(ctx).setExposureLevel("full");
-        List<HealthCheck.Result> results = HealthCheckHelper.invokeReadiness(ctx).stream()
-                .filter(r -> r.getCheck().getId().startsWith("stora-account:")).toList();
-        assertTrue(results.size() <= 1, results::toString);
-        return results.stream().findFirst();
     }
 
     static void assertNoSecret(HealthCheck.Result result, String secret) {

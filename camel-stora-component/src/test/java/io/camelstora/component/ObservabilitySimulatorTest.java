@@ -16,9 +16,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
 import org.junit.jupiter.api.AfterEach;
@@ -55,9 +52,7 @@ class ObservabilitySimulatorTest {
         server.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(server));
         context.getRegistry().bind("meters", MeterRegistry.class, meters);
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        health.register((HealthCheckRepository) health.resolveById("consumers"));
-        health.setExposureLevel("full");
+        HealthChecks.withConsumerChecks(context);
         stora.configure(context);
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -79,7 +74,7 @@ class ObservabilitySimulatorTest {
     void theRegisteredWebhookAndItsDeliveriesShowInHealthAndMetrics(StoraSimulator sim) {
         List<?> endpoints = context.createProducerTemplate().requestBody("stora:webhook_endpoints/list", null, List.class);
         String endpointId = (String) ((Map<?, ?>) endpoints.get(0)).get("id");
-        HealthCheck.Result registered = result("consumer:units");
+        HealthCheck.Result registered = HealthChecks.consumer(context, "units");
         assertEquals(HealthCheck.State.UP, registered.getState(), () -> registered.getMessage().orElse(""));
         assertEquals(true, registered.getDetails().get("webhook.registered"));
         assertEquals(endpointId, registered.getDetails().get("webhook.endpoint.id"));
@@ -91,21 +86,21 @@ class ObservabilitySimulatorTest {
         List<WebhookDelivery> deliveries = sim.webhooks().awaitCompleted(1, WAIT);
         assertEquals(WebhookDelivery.Status.SUCCEEDED, deliveries.get(0).status());
 
-        HealthCheck.Result delivered = result("consumer:units");
+        HealthCheck.Result delivered = HealthChecks.consumer(context, "units");
         assertEquals("processed", delivered.getDetails().get("webhook.last.delivery.result"));
         assertEquals("unit.updated", delivered.getDetails().get("webhook.last.event.type"));
         assertEquals(1.0, meters.get("stora.webhook.deliveries").tags("routeId", "units", "result", "processed",
                 "eventType", "unit.updated").counter().count());
         // the route registered its endpoint through the account's client, so the create call is metered too
         assertEquals(1, meters.get("stora.calls").tags("operation", "webhook_endpoints/create", "status", "201").timer().count());
-        assertEquals(HealthCheck.State.UP, accountCheck().getState());
+        assertEquals(HealthCheck.State.UP, HealthChecks.theAccount(context).getState());
     }
 
     @Test
     void a429ShowsInTheAccountCheckAndARevokedTokenTakesItDown(StoraSimulator sim) {
         sim.faults().rateLimitBurst(1);
         context.createProducerTemplate().requestBody("stora:sites/list", null, List.class);
-        HealthCheck.Result limited = accountCheck();
+        HealthCheck.Result limited = HealthChecks.theAccount(context);
         assertEquals(HealthCheck.State.UP, limited.getState(), "a replayed 429 is throttling doing its job");
         assertEquals(1L, limited.getDetails().get("rate.limit.responses"));
         assertEquals(1, meters.get("stora.requests").tags("operation", "sites/list", "status", "429").timer().count());
@@ -115,21 +110,9 @@ class ObservabilitySimulatorTest {
         Exception failed = context.createProducerTemplate().request("stora:sites/list", e -> {
         }).getException();
         assertInstanceOf(io.camelstora.component.http.StoraApiException.class, failed);
-        HealthCheck.Result revoked = accountCheck();
+        HealthCheck.Result revoked = HealthChecks.theAccount(context);
         assertEquals(HealthCheck.State.DOWN, revoked.getState());
         assertTrue(revoked.getMessage().orElseThrow().contains("rejected the access token"), revoked.getMessage()::orElseThrow);
         assertTrue(revoked.getDetails().values().stream().noneMatch(v -> String.valueOf(v).contains(sim.accessToken())));
-    }
-
-    private HealthCheck.Result accountCheck() {
-        List<HealthCheck.Result> accounts = HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().startsWith("stora-account:")).toList();
-        assertEquals(1, accounts.size(), accounts::toString);
-        return accounts.get(0);
-    }
-
-    private HealthCheck.Result result(String id) {
-        return HealthCheckHelper.invokeReadiness(context).stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no check " + id));
     }
 }

@@ -1,22 +1,15 @@
 package io.camelstora.component.docs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocsSnippetsTest extends StoraTestSupport {
 
-    private static final Path DOCS = Path.of("..", "docs");
-    private static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
-    private static final Pattern JAVA = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern STORA_URI = Pattern.compile("\"(stora:[^\"]+)\"");
 
     @Override
@@ -68,14 +58,12 @@ class DocsSnippetsTest extends StoraTestSupport {
 
     @Test
     void yamlRoutesLoadAndDirectOnesRun() throws Exception {
-        List<String> snippets = blocks(YAML).stream().filter(s -> s.startsWith("- route:") || s.startsWith("- from:")).toList();
+        List<String> snippets = MarkdownSnippets.blocksOfAllPages("yaml").stream().filter(s -> s.startsWith("- route:") || s.startsWith("- from:")).toList();
         assertTrue(snippets.size() >= 93, "one YAML route per operation at least, found " + snippets.size());
         int run = 0;
         for (String snippet : snippets) {
-            List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("snippet.yaml", snippet));
-            for (Route route : context.getRoutes()) {
-                if (!before.contains(route.getRouteId()) && route.getEndpoint().getEndpointUri().startsWith("direct:")) {
+            for (Route route : MarkdownSnippets.loadYaml(context, "snippet.yaml", snippet)) {
+                if (route.getEndpoint().getEndpointUri().startsWith("direct:")) {
                     Exchange result = template.request(route.getEndpoint(), e -> e.getIn().setBody(null));
                     assertNull(result.getException(), () -> "snippet failed:\n" + snippet + "\n" + result.getException());
                     run++;
@@ -88,7 +76,7 @@ class DocsSnippetsTest extends StoraTestSupport {
     @Test
     void javaSnippetUrisResolve() throws Exception {
         int resolved = 0;
-        for (String snippet : blocks(JAVA)) {
+        for (String snippet : MarkdownSnippets.blocksOfAllPages("java")) {
             Matcher m = STORA_URI.matcher(snippet);
             while (m.find()) {
                 String uri = context.resolvePropertyPlaceholders(m.group(1));
@@ -97,18 +85,5 @@ class DocsSnippetsTest extends StoraTestSupport {
             }
         }
         assertTrue(resolved >= 93, "resolved " + resolved);
-    }
-
-    private static List<String> blocks(Pattern fence) throws IOException {
-        List<String> blocks = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(DOCS)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".md")).toList()) {
-                Matcher m = fence.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    blocks.add(m.group(1));
-                }
-            }
-        }
-        return blocks;
     }
 }

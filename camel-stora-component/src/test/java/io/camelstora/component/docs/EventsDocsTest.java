@@ -1,7 +1,5 @@
 package io.camelstora.component.docs;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +12,6 @@ import io.camelstora.component.catalog.StoraEventType;
 import io.camelstora.component.webhook.WebhookTestSupport;
 import org.apache.camel.Route;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,8 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EventsDocsTest extends WebhookTestSupport {
 
-    static final Path PAGE = Path.of("..", "docs", "reference", "events.md");
-    static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    static final Path PAGE = MarkdownSnippets.page("reference/events.md");
     static final Pattern EVENT_TYPES = Pattern.compile("eventTypes: (\\S+)");
 
     @Override
@@ -46,11 +41,7 @@ class EventsDocsTest extends WebhookTestSupport {
     @Test
     void everyEventTypeHasARouteThatReceivesIt() throws Exception {
         context.start();
-        List<String> snippets = new ArrayList<>();
-        Matcher m = YAML.matcher(Files.readString(PAGE, StandardCharsets.UTF_8));
-        while (m.find()) {
-            snippets.add(m.group(1));
-        }
+        List<String> snippets = MarkdownSnippets.blocks("yaml", PAGE);
         assertEquals(StoraEventType.values().length, snippets.size());
 
         List<String> covered = new ArrayList<>();
@@ -59,9 +50,9 @@ class EventsDocsTest extends WebhookTestSupport {
             Matcher types = EVENT_TYPES.matcher(snippet);
             assertTrue(types.find(), snippet);
             String type = types.group(1);
-            List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("snippet.yaml", snippet));
-            Route route = context.getRoutes().stream().filter(r -> !before.contains(r.getRouteId())).findFirst().orElseThrow();
+            List<Route> added = MarkdownSnippets.loadYaml(context, "snippet.yaml", snippet);
+            assertEquals(1, added.size(), snippet);
+            Route route = added.get(0);
             String path = ((StoraEndpoint) route.getEndpoint()).getWebhookOptions().normalizedPath();
 
             NotifyBuilder routed = new NotifyBuilder(context).fromRoute(route.getRouteId()).whenCompleted(1).create();

@@ -1,23 +1,12 @@
 package io.camelstora.component.docs;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import io.camelstora.component.HealthChecks;
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -31,8 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * say: the registry bean of metrics.md receives the stora meters, and health.md's routes show up in the health checks.
  */
 class ObservabilityDocsTest extends StoraTestSupport {
-
-    private static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
     @Override
     public boolean isUseRouteBuilder() {
@@ -60,34 +47,20 @@ class ObservabilityDocsTest extends StoraTestSupport {
 
     @Test
     void theRoutesOfTheHealthPageShowInTheHealthChecks() throws Exception {
-        HealthCheckRegistry health = HealthCheckRegistry.get(context);
-        health.register((HealthCheckRepository) health.resolveById("consumers"));
-        health.setExposureLevel("full");
+        HealthChecks.withConsumerChecks(context);
         start();
         load("health.md");
         template.requestBody("direct:site", (Object) null);
 
-        List<String> ids = HealthCheckHelper.invokeReadiness(context).stream().map(r -> r.getCheck().getId()).toList();
-        assertTrue(ids.contains("consumer:units-sync"), ids::toString);
-        HealthCheck.Result account = HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().startsWith("stora-account:")).findFirst().orElseThrow();
-        assertEquals(HealthCheck.State.UP, account.getState());
+        HealthChecks.consumer(context, "units-sync"); // fails when the route's consumer has no check
+        assertEquals(HealthCheck.State.UP, HealthChecks.theAccount(context).getState());
     }
 
     private void load(String page) throws Exception {
-        List<String> snippets = yaml(page);
+        List<String> snippets = MarkdownSnippets.blocks("yaml", MarkdownSnippets.page(page));
         assertTrue(!snippets.isEmpty(), "no YAML in " + page);
         for (String snippet : snippets) {
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(page.replace(".md", ".yaml"), snippet));
+            MarkdownSnippets.loadYaml(context, page.replace(".md", ".yaml"), snippet);
         }
-    }
-
-    private static List<String> yaml(String page) throws IOException {
-        Matcher m = YAML.matcher(Files.readString(Path.of("..", "docs", page), StandardCharsets.UTF_8));
-        List<String> blocks = new ArrayList<>();
-        while (m.find()) {
-            blocks.add(m.group(1));
-        }
-        return blocks;
     }
 }

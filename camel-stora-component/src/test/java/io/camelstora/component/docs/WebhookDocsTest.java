@@ -1,20 +1,13 @@
 package io.camelstora.component.docs;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.webhook.WebhookTestSupport;
 import org.apache.camel.Route;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebhookDocsTest extends WebhookTestSupport {
 
     /** The pages with webhook routes that take invoice.paid; docs/reference/events.md has EventsDocsTest. */
-    static final List<Path> PAGES = List.of(Path.of("..", "docs", "webhooks.md"), Path.of("..", "docs", "getting-started.md"));
-    static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
+    static final List<Path> PAGES = List.of(MarkdownSnippets.page("webhooks.md"), MarkdownSnippets.page("getting-started.md"));
     static final String DOCS_SECRET = "whsec-for-docs";
     static final String PREVIOUS_SECRET = "whsec-previous-for-docs";
     static final String PAID = "{\"id\":\"inv_1\",\"status\":\"paid\",\"total\":{\"amount\":5999,\"currency\":\"GBP\","
@@ -55,16 +47,11 @@ class WebhookDocsTest extends WebhookTestSupport {
         context.getRegistry().bind("dataSource", dataSource);
         context.start();
 
-        List<String> snippets = yamlSnippets();
+        List<String> snippets = MarkdownSnippets.blocks("yaml", PAGES).stream().filter(s -> s.contains("stora:webhook")).toList();
         assertTrue(snippets.size() >= 3, "found " + snippets.size());
         int delivered = 0;
         for (String snippet : snippets) {
-            List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("snippet.yaml", snippet));
-            for (Route route : context.getRoutes()) {
-                if (before.contains(route.getRouteId())) {
-                    continue;
-                }
+            for (Route route : MarkdownSnippets.loadYaml(context, "snippet.yaml", snippet)) {
                 String path = ((StoraEndpoint) route.getEndpoint()).getWebhookOptions().normalizedPath();
                 for (String secret : secretsOf(snippet)) {
                     NotifyBuilder done = new NotifyBuilder(context).fromRoute(route.getRouteId()).whenCompleted(1).create();
@@ -80,18 +67,5 @@ class WebhookDocsTest extends WebhookTestSupport {
 
     private static List<String> secretsOf(String snippet) {
         return snippet.contains("previousSecret") ? List.of(DOCS_SECRET, PREVIOUS_SECRET) : List.of(DOCS_SECRET);
-    }
-
-    private static List<String> yamlSnippets() throws Exception {
-        List<String> snippets = new ArrayList<>();
-        for (Path page : PAGES) {
-            Matcher m = YAML.matcher(Files.readString(page, StandardCharsets.UTF_8));
-            while (m.find()) {
-                if (m.group(1).contains("stora:webhook")) {
-                    snippets.add(m.group(1));
-                }
-            }
-        }
-        return snippets;
     }
 }

@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.camelstora.component.HealthChecks;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,9 +23,7 @@ class PollingHealthTest extends PollingTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        registry.register((HealthCheckRepository) registry.resolveById("consumers"));
-        registry.setExposureLevel("full");
+        HealthChecks.withConsumerChecks(context);
         return context;
     }
 
@@ -40,7 +36,7 @@ class PollingHealthTest extends PollingTestSupport {
         // two more polls: the first one has then finished, including what Camel does after the poll strategy's commit
         polls.awaitMore(2);
 
-        HealthCheck.Result up = consumerCheck();
+        HealthCheck.Result up = HealthChecks.consumer(context, "poll");
         assertEquals(HealthCheck.State.UP, up.getState(), () -> up.getMessage().orElse(""));
         Map<String, Object> details = up.getDetails();
         assertEquals("stora.contacts", details.get("poll.state.key"));
@@ -59,7 +55,7 @@ class PollingHealthTest extends PollingTestSupport {
         LISTS.reset();
         // a second failure: the first one has then been counted by Camel, which it does after the strategy's rollback
         awaitFailedPolls(2);
-        HealthCheck.Result down = consumerCheck();
+        HealthCheck.Result down = HealthChecks.consumer(context, "poll");
         assertEquals(HealthCheck.State.DOWN, down.getState());
         assertTrue(down.getMessage().orElseThrow().startsWith("Consumer failed polling"), down.getMessage().orElseThrow());
         assertTrue(down.getError().orElseThrow().getMessage().contains("invalid_endpoint"), down.getError().orElseThrow()::getMessage);
@@ -69,13 +65,7 @@ class PollingHealthTest extends PollingTestSupport {
 
         LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true).create("c1", 1).create("c2", 2).create("c3", 3);
         polls.awaitMore(2);
-        assertEquals(HealthCheck.State.UP, consumerCheck().getState());
-    }
-
-    private HealthCheck.Result consumerCheck() {
-        return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:poll")).findFirst()
-                .orElseThrow(() -> new AssertionError("no consumer check of route poll"));
+        assertEquals(HealthCheck.State.UP, HealthChecks.consumer(context, "poll").getState());
     }
 
     private void awaitFailedPolls(int count) throws InterruptedException {

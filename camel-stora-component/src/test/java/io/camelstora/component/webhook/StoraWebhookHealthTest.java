@@ -4,14 +4,12 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 
+import io.camelstora.component.HealthChecks;
 import io.camelstora.component.StoraComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,10 +26,7 @@ class StoraWebhookHealthTest extends WebhookTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
-        registry.register((HealthCheckRepository) registry.resolveById("consumers"));
-        // every check with its details, as camel.health.exposureLevel=full shows them
-        registry.setExposureLevel("full");
+        HealthChecks.withConsumerChecks(context);
         return context;
     }
 
@@ -47,7 +42,7 @@ class StoraWebhookHealthTest extends WebhookTestSupport {
 
     @Test
     void showsTheLastDeliveryAndStaysUpWhenDeliveriesAreForged() throws Exception {
-        HealthCheck.Result fresh = consumer("events");
+        HealthCheck.Result fresh = HealthChecks.consumer(context, "events");
         assertEquals(HealthCheck.State.UP, fresh.getState(), () -> fresh.getMessage().orElse(""));
         assertEquals("/stora/webhook", fresh.getDetails().get("webhook.path"));
         assertEquals(true, fresh.getDetails().get("webhook.secret.available"));
@@ -56,7 +51,7 @@ class StoraWebhookHealthTest extends WebhookTestSupport {
 
         String body = event("evt_health_1", "invoice.paid", "{\"id\":\"inv_1\"}");
         assertEquals(200, deliver("/stora/webhook", SECRET, body).statusCode());
-        HealthCheck.Result processed = consumer("events");
+        HealthCheck.Result processed = HealthChecks.consumer(context, "events");
         assertEquals("processed", processed.getDetails().get("webhook.last.delivery.result"));
         assertEquals("invoice.paid", processed.getDetails().get("webhook.last.event.type"));
         assertEquals("evt_health_1", processed.getDetails().get("webhook.last.event.id"));
@@ -67,7 +62,7 @@ class StoraWebhookHealthTest extends WebhookTestSupport {
                     signature(OTHER_SECRET, Instant.now(), forged), "req_forged_" + i);
             assertEquals(401, response.statusCode());
         }
-        HealthCheck.Result afterForgeries = consumer("events");
+        HealthCheck.Result afterForgeries = HealthChecks.consumer(context, "events");
         assertEquals(HealthCheck.State.UP, afterForgeries.getState());
         Map<String, Object> details = afterForgeries.getDetails();
         assertEquals("rejected", details.get("webhook.last.delivery.result"));
@@ -88,14 +83,8 @@ class StoraWebhookHealthTest extends WebhookTestSupport {
                 from("stora:webhook?path=/quiet&secret=" + SECRET).routeId("quiet").to("mock:quiet");
             }
         });
-        HealthCheck.Result result = consumer("quiet");
+        HealthCheck.Result result = HealthChecks.consumer(context, "quiet");
         assertEquals(HealthCheck.State.UNKNOWN, result.getState());
         assertEquals("Disabled", result.getMessage().orElseThrow());
-    }
-
-    private HealthCheck.Result consumer(String routeId) {
-        return HealthCheckHelper.invokeReadiness(context).stream()
-                .filter(r -> r.getCheck().getId().equals("consumer:" + routeId)).findFirst()
-                .orElseThrow(() -> new AssertionError("no consumer check of " + routeId));
     }
 }

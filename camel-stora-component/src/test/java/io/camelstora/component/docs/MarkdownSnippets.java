@@ -1,0 +1,70 @@
+package io.camelstora.component.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/** The fenced code blocks of the pages in docs/, and YAML ones loaded into a CamelContext as a user would load them. */
+final class MarkdownSnippets {
+
+    /** docs/ seen from the module, where Surefire runs. */
+    static final Path DOCS = Path.of("..", "docs");
+
+    private MarkdownSnippets() {
+    }
+
+    /** The page of docs/ at {@code relative}, e.g. {@code "reference/events.md"}. */
+    static Path page(String relative) {
+        return DOCS.resolve(relative);
+    }
+
+    /** The contents of the {@code language} blocks of {@code pages}, in page order. */
+    static List<String> blocks(String language, List<Path> pages) {
+        Pattern fence = Pattern.compile("```" + Pattern.quote(language) + "\\n(.*?)```", Pattern.DOTALL);
+        List<String> blocks = new ArrayList<>();
+        for (Path page : pages) {
+            try {
+                Matcher m = fence.matcher(Files.readString(page, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    blocks.add(m.group(1));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return blocks;
+    }
+
+    /** The contents of the {@code language} blocks of {@code page}. */
+    static List<String> blocks(String language, Path page) {
+        return blocks(language, List.of(page));
+    }
+
+    /** The contents of the {@code language} blocks of every page under docs/, the generated reference included. */
+    static List<String> blocksOfAllPages(String language) {
+        try (Stream<Path> files = Files.walk(DOCS)) {
+            return blocks(language, files.filter(f -> f.toString().endsWith(".md")).sorted().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads one YAML snippet into {@code context} and returns the routes it added. */
+    static List<Route> loadYaml(CamelContext context, String name, String yaml) throws Exception {
+        List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(name, yaml));
+        return context.getRoutes().stream().filter(r -> !before.contains(r.getRouteId())).toList();
+    }
+}
