@@ -1,18 +1,30 @@
 package io.camelstora.component;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Which credentials a configuration means, and the errors for combinations that mean nothing or two things. */
+/**
+ * Which credentials a configuration means, where they are set (component or endpoint), and the errors for combinations
+ * that mean nothing or two things.
+ */
 class CredentialOptionsTest extends StoraTestSupport {
 
     @Override
@@ -66,6 +78,32 @@ class CredentialOptionsTest extends StoraTestSupport {
         assertNotSame(a.getClient(), otherSecret.getClient());
         String account = a.getClient().getTokens().accountId();
         assertEquals(true, account.matches("client-credentials:[0-9a-f]{12}"), account);
+    }
+
+    @Test
+    void baseUrlAndAccessTokenOfTheComponentServeEveryEndpointAndAnEndpointMayOverrideThem() throws Exception {
+        StoraConfiguration shared = context.getComponent("stora", StoraComponent.class).getConfiguration();
+        assertEquals("https://public-api.stora.co", new StoraConfiguration().getBaseUrl(), "the default base URL");
+        shared.setAccessToken("component-token");
+        WireMockServer other = new WireMockServer(wireMockConfig().dynamicPort());
+        other.start();
+        try {
+            String site = "{\"site\":{\"id\":\"site_1\"}}";
+            wm.stubFor(get(urlPathEqualTo("/2025-09/sites/site_1")).willReturn(okJson(site)));
+            other.stubFor(get(urlPathEqualTo("/2025-09/sites/site_1")).willReturn(okJson(site)));
+
+            assertNull(call("stora:sites/show?siteId=site_1", null).getException());
+            assertNull(call("stora:sites/show?siteId=site_1&baseUrl=" + other.baseUrl() + "&accessToken=endpoint-token", null)
+                    .getException());
+
+            wm.verify(1, getRequestedFor(urlPathEqualTo("/2025-09/sites/site_1"))
+                    .withHeader("Authorization", equalTo("Bearer component-token")));
+            other.verify(1, getRequestedFor(urlPathEqualTo("/2025-09/sites/site_1"))
+                    .withHeader("Authorization", equalTo("Bearer endpoint-token")));
+            assertEquals(1, wm.findAll(RequestPatternBuilder.allRequests()).size(), "the override went elsewhere");
+        } finally {
+            other.stop();
+        }
     }
 
     @Test
