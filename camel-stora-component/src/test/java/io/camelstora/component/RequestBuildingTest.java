@@ -120,6 +120,20 @@ class RequestBuildingTest extends StoraTestSupport {
     }
 
     @Test
+    void metadataAtEveryLimitIsSent() {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            // 40 characters of the whole allowed alphabet, and a value of 500
+            metadata.put(String.format("%02d", i) + "abcdefghijklmnopqrstuvwxyz._:-01234567", "v".repeat(500));
+        }
+
+        Exchange result = call("stora:contacts/create", Map.of("metadata", metadata));
+
+        assertNull(result.getException());
+        assertEquals(1, wm.findAll(RequestPatternBuilder.allRequests()).size());
+    }
+
+    @Test
     void metadataKeyCharset() {
         assertRejected("stora:tasks/create", Map.of("metadata", Map.of("External-ID", "x")),
                 "metadata key 'External-ID' of stora:tasks/create must be 1 to 40 characters of lowercase a-z, 0-9, '.', '_',"
