@@ -1,13 +1,10 @@
 package io.camelstora.component;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -18,14 +15,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.URISupport;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,58 +59,19 @@ class SecretLeakTest extends StoraTestSupport {
             "at-Leak-CC-1", "at-Leak-CC-2", "at-Leak-AC-1", "at-Leak-AC-2", "rt-Leak-One", "rt-Leak-Two",
             "at-Leak-PKCE", "rt-Leak-PKCE", "at-Leak-Introspected", "at-Leak-Revoked");
 
-    /** Events of the fake Stora server (WireMock, its JSON matcher, Jetty) are not the client's logs. */
-    private static final List<String> SERVER_LOGGERS = List.of("org.eclipse.jetty", "com.github.tomakehurst", "wiremock",
-            "org.wiremock", "net.javacrumbs.jsonunit");
-
     /** Camel core loggers that print endpoint URIs unsanitized at TRACE while resolving them (Camel 4.18). */
-    static final List<String> CAMEL_CORE_URI_TRACE = List.of("org.apache.camel.impl.engine.AbstractCamelContext",
-            "org.apache.camel.support.EndpointHelper", "org.apache.camel.support.DefaultComponent");
+    static final List<String> CAMEL_CORE_URI_TRACE = TraceLogCapture.CAMEL_CORE_URI_TRACE;
 
     @TempDir
     Path dir;
 
     private final MutableClock clock = new MutableClock();
-    private final Capture capture = new Capture();
-
-    static final class Capture extends AbstractAppender {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        Capture() {
-            super("leak-capture", null, null, true, Property.EMPTY_ARRAY);
-        }
-
-        @Override
-        public void append(LogEvent event) {
-            if (SERVER_LOGGERS.stream().anyMatch(event.getLoggerName()::startsWith)) {
-                return;
-            }
-            StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getLevel()).append(' ')
-                    .append(event.getMessage().getFormattedMessage());
-            if (event.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                event.getThrown().printStackTrace(new PrintWriter(trace));
-                line.append('\n').append(trace);
-            }
-            lines.add(line.toString());
-        }
-    }
+    private TraceLogCapture capture;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         // before anything connects: HttpClient decides per connection whether to attach its header and wire loggers
-        LoggerContext logs = (LoggerContext) LogManager.getContext(false);
-        Configuration config = logs.getConfiguration();
-        capture.start();
-        config.addAppender(capture);
-        config.getRootLogger().addAppender(capture, Level.ALL, null);
-        config.getRootLogger().setLevel(Level.ALL);
-        for (LoggerConfig logger : config.getLoggers().values()) {
-            if (!SERVER_LOGGERS.stream().anyMatch(logger.getName()::startsWith)) {
-                logger.setLevel(Level.ALL);
-            }
-        }
-        logs.updateLoggers();
+        capture = TraceLogCapture.everything();
 
         CamelContext context = super.createCamelContext();
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
@@ -132,7 +82,7 @@ class SecretLeakTest extends StoraTestSupport {
 
     @AfterEach
     void restoreLogging() {
-        ((LoggerContext) LogManager.getContext(false)).reconfigure();
+        capture.restore();
     }
 
     String clientCredentialsUri() {
@@ -238,7 +188,7 @@ class SecretLeakTest extends StoraTestSupport {
                 .getException());
 
         printed.addAll(whatCamelPrintsAboutEndpoints());
-        List<String> logged = new ArrayList<>(capture.lines);
+        List<String> logged = new ArrayList<>(capture.lines());
         assertTrue(logged.size() > 200, "TRACE logging was on: " + logged.size() + " lines");
         assertTrue(logged.stream().anyMatch(l -> l.startsWith("org.apache.hc.client5.http.impl.classic")),
                 "HttpClient's own TRACE/DEBUG logging was active");
@@ -277,9 +227,7 @@ class SecretLeakTest extends StoraTestSupport {
         printed.addAll(whatCamelPrintsAboutEndpoints());
         assertTrue(printed.stream().anyMatch(p -> p.contains("clientSecret=xxxxxx")), printed.toString());
         assertEquals(List.of(), leaks(printed));
-        List<String> beyondCamelCore = capture.lines.stream()
-                .filter(l -> CAMEL_CORE_URI_TRACE.stream().noneMatch(l::startsWith)).toList();
-        assertEquals(List.of(), leaks(beyondCamelCore));
+        assertEquals(List.of(), leaks(capture.linesBeyondCamelCoreUriTrace()));
     }
 
     /** Endpoints as Camel shows them: toString, sanitized URIs, routes and their processors. */
@@ -304,17 +252,7 @@ class SecretLeakTest extends StoraTestSupport {
     }
 
     private static List<String> leaks(List<String> texts) {
-        List<String> leaks = new ArrayList<>();
-        for (String text : texts) {
-            for (String secret : SECRETS) {
-                for (String form : List.of(secret, secret.replace("&", "%26").replace("+", "%2B"))) {
-                    if (text.contains(form)) {
-                        leaks.add(secret + " in: " + text.substring(0, Math.min(400, text.length())));
-                    }
-                }
-            }
-        }
-        return leaks;
+        return TraceLogCapture.leaks(texts, SECRETS);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -324,8 +262,6 @@ class SecretLeakTest extends StoraTestSupport {
     }
 
     private static String trace(Throwable t) {
-        StringWriter out = new StringWriter();
-        t.printStackTrace(new PrintWriter(out));
-        return out.toString();
+        return TraceLogCapture.trace(t);
     }
 }
