@@ -9,6 +9,8 @@ import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -62,6 +64,31 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
         // polls go through the client (rate limiter, token, connections) producers of the account use
         StoraEndpoint producer = context.getEndpoint("stora:units/show", StoraEndpoint.class);
         assertSame(producer.getClient(), ((StoraEndpoint) consumer.getEndpoint()).getClient());
+    }
+
+    @Test
+    void camelsBackoffOptionsSkipPollsAfterAFailure() throws Exception {
+        // no list served: every poll fails with the API's 404; after one failure, skip the next 1000 runs
+        route(poll("contacts/list?backoffErrorThreshold=1&backoffMultiplier=1000"));
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) context.getRoute("poll").getConsumer();
+
+        awaitBackoffCounter(consumer, 1);
+        int requestsWhenBackingOff = wm.findAll(getRequestedFor(urlPathEqualTo("/2025-09/contacts"))).size();
+        awaitBackoffCounter(consumer, 5);
+
+        assertEquals(requestsWhenBackingOff, wm.findAll(getRequestedFor(urlPathEqualTo("/2025-09/contacts"))).size(),
+                "the skipped runs sent nothing");
+        assertEquals(1, consumer.getErrorCounter());
+    }
+
+    private static void awaitBackoffCounter(ScheduledPollConsumer consumer, int skipped) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (consumer.getBackoffCounter() < skipped) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("backoff counter " + consumer.getBackoffCounter() + ", expected " + skipped);
+            }
+            Thread.sleep(5);
+        }
     }
 
     @Test
