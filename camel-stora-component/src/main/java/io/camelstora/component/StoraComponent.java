@@ -2,14 +2,17 @@ package io.camelstora.component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 import io.camelstora.component.auth.AccessTokenSource;
 import io.camelstora.component.auth.StoraAuthorization;
@@ -30,6 +33,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.util.PropertiesHelper;
@@ -94,11 +98,34 @@ public class StoraComponent extends DefaultComponent {
         StoraEndpoint endpoint = new StoraEndpoint(uri, this, configuration.copy());
         endpoint.resolvePath(remaining);
         Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
-        setProperties(endpoint, parameters);
+        Map<String, Object> given = new LinkedHashMap<>(parameters); // setProperties removes what it binds
+        try {
+            setProperties(endpoint, parameters);
+        } catch (RuntimeException e) {
+            throw enumOptionError(endpoint, given).orElseThrow(() -> e);
+        }
         endpoint.getRequestOptions().getFilters().putAll(filters);
         endpoint.validateOptions();
         StoraCredentials.of(endpoint.getConfiguration(), endpoint.describeForErrors());
         return endpoint;
+    }
+
+    /**
+     * Camel's type converter reports an unknown enum constant without the option or the valid choices: the first
+     * enum option of {@code given} whose value is none of its constants, as an error naming all three.
+     */
+    private Optional<IllegalArgumentException> enumOptionError(StoraEndpoint endpoint, Map<String, Object> given) {
+        PropertyConfigurerGetter options = (PropertyConfigurerGetter) getEndpointPropertyConfigurer();
+        for (Map.Entry<String, Object> option : given.entrySet()) {
+            Class<?> type = options.getOptionType(option.getKey(), true);
+            if (type != null && type.isEnum() && option.getValue() != null
+                && getCamelContext().getTypeConverter().tryConvertTo(type, option.getValue()) == null) {
+                String choices = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+                return Optional.of(new IllegalArgumentException(option.getKey() + " of " + endpoint.describeForErrors() + " is '"
+                                                                + option.getValue() + "'; use one of " + choices));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

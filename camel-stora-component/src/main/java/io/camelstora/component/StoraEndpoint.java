@@ -1,5 +1,7 @@
 package io.camelstora.component;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.URISupport;
 
 /**
  * Call every operation of the Stora Public API for self-storage operators, receive its signed webhook events and
@@ -121,6 +124,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     /** Checks option combinations that can be known wrong before the route starts. */
     void validateOptions() {
+        checkBaseUrl();
         StoraRequestOptions o = requestOptions;
         if (isWebhook()) {
             webhookReceiver = new StoraWebhookReceiver(this);
@@ -160,6 +164,24 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (o.isFetchAllPages() && o.getFormat() != StoraFormat.JSON) {
             throw new IllegalArgumentException("fetchAllPages of " + operation.uri()
                                                + " streams JSON records; fetch CSV one page at a time with page and limit");
+        }
+    }
+
+    /** A base URL that is no http(s) URL would only fail at the first call, as "target host is not specified". */
+    private void checkBaseUrl() {
+        String baseUrl = configuration.getBaseUrl();
+        URI uri = null;
+        try {
+            uri = baseUrl == null ? null : new URI(baseUrl.trim());
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        if (uri == null || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
+                                                       || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl of " + describeForErrors() + " is '"
+                                               + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
+                                               + "'; use the API's https:// URL (the default, "
+                                               + StoraConfiguration.DEFAULT_BASE_URL + ") or a simulator's http:// URL");
         }
     }
 

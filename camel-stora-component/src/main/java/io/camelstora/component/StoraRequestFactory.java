@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,14 +67,15 @@ public final class StoraRequestFactory {
         Map<String, String> query = new LinkedHashMap<>();
         putIfPresent(query, "expand", in.getHeader(StoraConstants.EXPAND, options.getExpand(), String.class));
         if (operation.isPaged()) {
-            Integer limit = in.getHeader(StoraConstants.LIMIT, options.getLimit(), Integer.class);
+            Integer limit = numberHeader(in, StoraConstants.LIMIT, options.getLimit(), 100, "Stora accepts 1 to 100");
             if (limit == null && options.isFetchAllPages()) {
                 limit = 100; // fewest calls for a full export
             }
-            putIfPresent(query, "page", in.getHeader(StoraConstants.PAGE, options.getPage(), Integer.class));
+            putIfPresent(query, "page", numberHeader(in, StoraConstants.PAGE, options.getPage(), Integer.MAX_VALUE,
+                    "pages start at 1"));
             putIfPresent(query, "limit", limit);
             putIfPresent(query, "sort_by", in.getHeader(StoraConstants.SORT_BY, options.getSortBy(), String.class));
-            putIfPresent(query, "sort_direction", in.getHeader(StoraConstants.SORT_DIRECTION, options.getSortDirection(), String.class));
+            putIfPresent(query, "sort_direction", sortDirection(in, options.getSortDirection()));
             // list parameters only: a CamelStoraFilters header left on the message by a lookup must not reach a create
             Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
             Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
@@ -124,14 +126,44 @@ public final class StoraRequestFactory {
         return path;
     }
 
+    /**
+     * The header {@code name} as a whole number from 1 to {@code max}, or the option (checked when the endpoint was
+     * created) when the message has none: a header overriding an option gets the option's check, before any call.
+     */
+    private Integer numberHeader(Message in, String name, Integer option, int max, String rule) {
+        Object header = in.getHeader(name);
+        if (header == null) {
+            return option;
+        }
+        Integer value = endpoint.getCamelContext().getTypeConverter().tryConvertTo(Integer.class, in.getExchange(), header);
+        if (value == null || value < 1 || value > max) {
+            throw new IllegalArgumentException("Header " + name + " of " + operation.uri() + " is '" + header + "'; " + rule);
+        }
+        return value;
+    }
+
+    private String sortDirection(Message in, String option) {
+        Object header = in.getHeader(StoraConstants.SORT_DIRECTION);
+        if (header == null) {
+            return option;
+        }
+        String value = header.toString();
+        if (!value.equals("ASC") && !value.equals("DESC")) {
+            throw new IllegalArgumentException("Header " + StoraConstants.SORT_DIRECTION + " of " + operation.uri() + " is '"
+                                               + header + "'; use ASC or DESC");
+        }
+        return value;
+    }
+
     private StoraFormat format(Message in, StoraRequestOptions options) {
         Object header = in.getHeader(StoraConstants.FORMAT);
         StoraFormat format = header == null
                 ? options.getFormat()
-                : endpoint.getCamelContext().getTypeConverter().convertTo(StoraFormat.class, header);
+                : endpoint.getCamelContext().getTypeConverter().tryConvertTo(StoraFormat.class, in.getExchange(), header);
         if (format == null) {
             throw new IllegalArgumentException("Header " + StoraConstants.FORMAT + " of " + operation.uri() + " is '" + header
-                                               + "'; use one of " + operation.formats());
+                                               + "'; use one of " + operation.formats().stream().map(StoraFormat::optionValue)
+                                                       .collect(Collectors.joining(", ")));
         }
         endpoint.checkFormat(format);
         return format;

@@ -5,6 +5,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -73,6 +75,45 @@ class EndpointContractTest extends StoraTestSupport {
         Exception e = assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("stora:contacts/list?limit=500"));
         assertEquals("limit of stora:contacts/list is 500; Stora accepts 1 to 100", e.getCause().getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "stora:contacts/list?outputType=XML|outputType of stora:contacts/list is 'XML'; use one of MAP, JSON_NODE, STRING",
+            "stora:contacts/list?format=XLS|format of stora:contacts/list is 'XLS'; use one of JSON, CSV, PDF",
+            "stora:webhook?secret=s&unregisterOnStop=MAYBE|unregisterOnStop of stora:webhook is 'MAYBE'; use one of NONE, DISABLE, DELETE",
+            "stora:contacts/list?pollMode=SOMETIMES|pollMode of stora:contacts/list is 'SOMETIMES'; use one of CHANGES, CREATED",
+    })
+    void anUnknownEnumValueNamesTheOptionAndItsChoices(String uri, String message) {
+        Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri));
+        assertEquals(message, assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "stora:contacts/list?baseUrl=public-api.stora.co|baseUrl of stora:contacts/list is 'public-api.stora.co'",
+            "stora:contacts/list?baseUrl=ftp://files.example.com|baseUrl of stora:contacts/list is 'ftp://files.example.com'",
+            "stora:webhook?secret=s&baseUrl=https:///2025-09|baseUrl of stora:webhook is 'https:///2025-09'",
+    })
+    void aBaseUrlThatIsNoHttpUrlFailsWhenTheEndpointIsCreated(String uri, String message) {
+        Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri));
+        assertEquals(message + "; use the API's https:// URL (the default, https://public-api.stora.co) or a simulator's"
+                     + " http:// URL", assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "CamelStoraLimit|500|Header CamelStoraLimit of stora:contacts/list is '500'; Stora accepts 1 to 100",
+            "CamelStoraLimit|ten|Header CamelStoraLimit of stora:contacts/list is 'ten'; Stora accepts 1 to 100",
+            "CamelStoraPage|0|Header CamelStoraPage of stora:contacts/list is '0'; pages start at 1",
+            "CamelStoraSortDirection|UP|Header CamelStoraSortDirection of stora:contacts/list is 'UP'; use ASC or DESC",
+            "CamelStoraFormat|xls|Header CamelStoraFormat of stora:contacts/list is 'xls'; use one of json, csv",
+    })
+    void aHeaderOverridingAListOptionIsCheckedLikeItAndNothingIsSent(String header, String value, String message) {
+        Exchange result = call("stora:contacts/list?limit=10", null, header, value);
+
+        assertEquals(message, assertInstanceOf(IllegalArgumentException.class, result.getException()).getMessage());
+        assertEquals(0, wm.findAll(RequestPatternBuilder.allRequests()).size());
     }
 
     @Test
