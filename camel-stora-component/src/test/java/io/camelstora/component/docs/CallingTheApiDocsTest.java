@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -12,6 +13,7 @@ import io.camelstora.component.StoraTestSupport;
 import io.camelstora.component.http.StoraApiException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -170,6 +172,24 @@ class CallingTheApiDocsTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con_gone")).willReturn(aResponse().withStatus(503)));
         Exchange unavailable = template.request("direct:contact-or-null", e -> { });
         assertEquals(503, assertInstanceOf(StoraApiException.class, unavailable.getException()).getStatus());
+    }
+
+    @Test
+    void thePropertiesOfThePageConfigureTheAccount() throws Exception {
+        Properties page = new Properties();
+        page.load(new java.io.StringReader(MarkdownSnippets.blocks("properties", MarkdownSnippets.page("calling-the-api.md"))
+                .get(0)));
+        Map<String, Object> options = new java.util.HashMap<>();
+        page.forEach((key, value) -> options.put(((String) key).substring("camel.component.stora.".length()), value));
+        StoraComponent component = new StoraComponent();
+        component.setCamelContext(context);
+
+        PropertyBindingSupport.build().withCamelContext(context).withTarget(component).withProperties(options)
+                .withConfigurer(component.getComponentPropertyConfigurer()).withMandatory(true).bind();
+
+        assertEquals(5_000, component.getConfiguration().getConnectTimeout());
+        assertEquals(20_000, component.getConfiguration().getResponseTimeout());
+        assertEquals(10, component.getConfiguration().getMaxConnections());
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
