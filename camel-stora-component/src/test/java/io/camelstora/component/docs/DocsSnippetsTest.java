@@ -1,6 +1,7 @@
 package io.camelstora.component.docs;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -10,12 +11,15 @@ import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,5 +89,27 @@ class DocsSnippetsTest extends StoraTestSupport {
             }
         }
         assertTrue(resolved >= 93, "resolved " + resolved);
+    }
+
+    @Test
+    void everyComponentPropertyOfThePagesIsAnOption() {
+        PropertyConfigurerGetter options = (PropertyConfigurerGetter) context.getComponent("stora", StoraComponent.class)
+                .getComponentPropertyConfigurer();
+        List<String> unknown = new ArrayList<>();
+        int checked = 0;
+        for (String block : MarkdownSnippets.blocksOfAllPages("properties")) {
+            for (String line : block.lines().map(String::trim).toList()) {
+                if (line.startsWith("camel.component.stora.") && line.contains("=")) {
+                    String name = line.substring("camel.component.stora.".length(), line.indexOf('=')).trim();
+                    // Camel Main and Spring Boot accept kebab-case as well
+                    if (options.getOptionType(StringHelper.dashToCamelCase(name), true) == null) {
+                        unknown.add(line);
+                    }
+                    checked++;
+                }
+            }
+        }
+        assertEquals(List.of(), unknown);
+        assertTrue(checked >= 20, "checked " + checked);
     }
 }
