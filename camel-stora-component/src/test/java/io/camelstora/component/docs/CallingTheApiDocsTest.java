@@ -1,6 +1,5 @@
 package io.camelstora.component.docs;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,13 +47,7 @@ class CallingTheApiDocsTest extends StoraTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = new Properties();
-        try (var in = getClass().getResourceAsStream("/docs-snippets.properties")) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return p;
+        return MarkdownSnippets.placeholderValues();
     }
 
     @BeforeEach

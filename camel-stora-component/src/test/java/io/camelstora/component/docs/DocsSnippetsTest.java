@@ -1,6 +1,5 @@
 package io.camelstora.component.docs;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -38,13 +37,7 @@ class DocsSnippetsTest extends StoraTestSupport {
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        Properties p = new Properties();
-        try (var in = getClass().getResourceAsStream("/docs-snippets.properties")) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return p;
+        return MarkdownSnippets.placeholderValues();
     }
 
     @BeforeEach

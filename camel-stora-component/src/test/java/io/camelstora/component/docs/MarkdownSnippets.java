@@ -1,12 +1,14 @@
 package io.camelstora.component.docs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,6 +25,17 @@ final class MarkdownSnippets {
     static final Path DOCS = Path.of("..", "docs");
 
     private MarkdownSnippets() {
+    }
+
+    /** Values for the property placeholders of the snippets ({@code {{stora.webhook.secret}}}...), from test resources. */
+    static Properties placeholderValues() {
+        Properties values = new Properties();
+        try (InputStream in = MarkdownSnippets.class.getResourceAsStream("/docs-snippets.properties")) {
+            values.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return values;
     }
 
     /** The page of docs/ at {@code relative}, e.g. {@code "reference/events.md"}. */
