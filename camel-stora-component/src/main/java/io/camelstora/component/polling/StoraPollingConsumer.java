@@ -45,6 +45,8 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     private final ListPollPlan plan;
     private PollState state;
     private ListReader reader;
+    /** When the consumer started, on the monotonic clock: where initialSync=none begins. */
+    private long startedNanos;
     /** The last poll stopped at maxMessagesPerPoll with records left: poll again at once, like greedy. */
     private volatile boolean backlog;
     /** The checkpoint of the poll being processed. */
@@ -145,6 +147,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             state = new PollState(plan.stateKey, endpoint.getConfiguration());
             state.start();
             reader = new ListReader(endpoint.getClient(), plan);
+            startedNanos = System.nanoTime();
             LOG.debug("Polling {}", plan);
             super.doStart();
             lagGauge = endpoint.getComponent().getMetrics().pollLagGauge(getRouteId(), plan.stateKey, this::getLag);
@@ -201,10 +204,12 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
         checkpoint = state.load();
         cursor = checkpoint.cursor();
         if (checkpoint.isEmpty() && !plan.initialSync.all()) {
-            // fix the start now, so a restart before the first record keeps it; "now" is the API's clock, which writes
-            // the timestamps compared with it, not ours
-            Instant now = plan.initialSync.since() == null ? reader.serverTime() : Instant.now();
-            checkpoint = Checkpoint.startingAt(plan.initialSync.start(now));
+            // fix the start now, so a restart before the first record keeps it. For none it is when the consumer
+            // started (not this first poll, an initialDelay later) on the API's clock, which writes the timestamps
+            // compared with it: the API's time now, less what our clock says has passed since the start
+            Instant started = plan.initialSync.since() != null ? Instant.now()
+                    : reader.serverTime().minusNanos(System.nanoTime() - startedNanos);
+            checkpoint = Checkpoint.startingAt(plan.initialSync.start(started));
             state.save(checkpoint);
         }
         Instant lower = plan.lowerBound(checkpoint);

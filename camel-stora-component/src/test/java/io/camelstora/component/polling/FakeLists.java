@@ -50,11 +50,19 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
         private final Set<String> sortFields;
         private final boolean timeRanges;
         private final List<ObjectNode> records = new ArrayList<>();
+        /** The server's clock reads at least this, whatever was written last. */
+        private volatile Instant clockAtLeast = T0;
 
         private FakeList(String key, Set<String> sortFields, boolean timeRanges) {
             this.key = key;
             this.sortFields = sortFields;
             this.timeRanges = timeRanges;
+        }
+
+        /** Moves the server's clock to {@code T0 + second} at least, as time passing without writes. */
+        FakeList clockAt(int second) {
+            clockAtLeast = T0.plusSeconds(second);
+            return this;
         }
 
         /** Creates a record at {@code T0 + second} (created_at = updated_at). */
@@ -160,9 +168,9 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
                     .withBody(document.toString()).build();
         }
 
-        /** The server's clock, which also stamps the records: a second after the latest write. */
+        /** The server's clock, which also stamps the records: a second after the latest write, or clockAt. */
         private Instant serverTime() {
-            Instant latest = T0;
+            Instant latest = clockAtLeast.minusSeconds(1);
             for (ObjectNode r : records) {
                 for (String field : new String[] { "created_at", "updated_at" }) {
                     if (r.has(field) && Instant.parse(r.get(field).asText()).isAfter(latest)) {

@@ -23,15 +23,28 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
         // the fake API's clock (which stamps the records) is a year and more behind ours: "now" must be the API's,
         // or every change made after the start would look older than the start and be lost
         FakeLists.FakeList contacts = LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true);
-        contacts.create("old1", 1).create("old2", 2);
+        contacts.create("old1", 1).create("old2", 2).clockAt(10);
         MockEndpoint mock = route(poll("contacts/list?initialSync=none"));
         polls.awaitMore(2);
         assertEquals(0, mock.getReceivedCounter(), "existing records are not reported");
 
-        LISTS.atomically(() -> contacts.update("old1", 4).create("new1", 5));
+        LISTS.atomically(() -> contacts.update("old1", 11).create("new1", 12));
         expect(mock, 2);
         polls.awaitMore(2);
-        assertEquals(List.of("old1@4", "new1@5"), received(mock), "changes after the start, oldest first");
+        assertEquals(List.of("old1@11", "new1@12"), received(mock), "changes after the start, oldest first");
+    }
+
+    @Test
+    void initialSyncNoneReportsWhatChangedDuringTheInitialDelay() throws Exception {
+        // none starts when the consumer starts, not at its first poll an initialDelay later
+        FakeLists.FakeList contacts = LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true);
+        contacts.create("old1", 1).clockAt(5);
+        MockEndpoint mock = route("stora:contacts/list?initialSync=none&initialDelay=1500&delay=10&pollStrategy=#polls"
+                                  + "&stateDirectory=" + stateDirectory.getPath());
+        contacts.create("during", 6);
+        expect(mock, 1);
+        polls.awaitMore(2);
+        assertEquals(List.of("during@6"), received(mock));
     }
 
     @Test
