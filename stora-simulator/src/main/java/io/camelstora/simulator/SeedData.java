@@ -430,7 +430,9 @@ final class SeedData {
                 continue;
             }
             tick();
-            domain.payOrder(order.id);
+            // The operator's history: every seeded booking got its unit when it completed (auto-reservation or staff),
+            // whatever the simulator's autoReserveOnPayment setting for the bookings made in a test.
+            domain.payOrder(order.id, true);
             settle(order, i);
         }
     }

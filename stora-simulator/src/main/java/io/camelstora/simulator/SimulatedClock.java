@@ -15,6 +15,9 @@ public final class SimulatedClock {
     private final AtomicLong offsetMillis = new AtomicLong();
     /** Set while seed data loads, so seeded timestamps are the same on every run. */
     private volatile Instant pinned;
+    /** What happens when time is moved on: the simulator's move-in day runs for the tenancies now due. */
+    private volatile Runnable onAdvance = () -> {
+    };
 
     public Instant now() {
         Instant pin = pinned;
@@ -30,11 +33,20 @@ public final class SimulatedClock {
         return now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * Moves time on. Tenancies whose start date is now reached move in, as Stora's move-in day does: reserved units
+     * become occupied ({@code tenancy.started}, {@code unit.occupied}).
+     */
     public void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("The simulated clock only moves forward");
         }
         offsetMillis.addAndGet(duration.toMillis());
+        onAdvance.run();
+    }
+
+    void onAdvance(Runnable action) {
+        this.onAdvance = action;
     }
 
     public Duration offset() {
