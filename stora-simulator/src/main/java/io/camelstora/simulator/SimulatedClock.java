@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimulatedClock {
 
-    private final AtomicLong offsetMillis = new AtomicLong();
+    /** In nanoseconds: advancing by exactly the time to a start date must reach it, not stop a fraction short. */
+    private final AtomicLong offsetNanos = new AtomicLong();
     /** Set while seed data loads, so seeded timestamps are the same on every run. */
     private volatile Instant pinned;
     /** What happens when time is moved on: the simulator's move-in day runs for the tenancies now due. */
@@ -21,7 +22,7 @@ public final class SimulatedClock {
 
     public Instant now() {
         Instant pin = pinned;
-        return pin != null ? pin : Instant.now().plusMillis(offsetMillis.get());
+        return pin != null ? pin : Instant.now().plusNanos(offsetNanos.get());
     }
 
     void pin(Instant instant) {
@@ -41,7 +42,7 @@ public final class SimulatedClock {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("The simulated clock only moves forward");
         }
-        offsetMillis.addAndGet(duration.toMillis());
+        offsetNanos.addAndGet(duration.toNanos());
         onAdvance.run();
     }
 
@@ -50,10 +51,10 @@ public final class SimulatedClock {
     }
 
     public Duration offset() {
-        return Duration.ofMillis(offsetMillis.get());
+        return Duration.ofNanos(offsetNanos.get());
     }
 
     void reset() {
-        offsetMillis.set(0);
+        offsetNanos.set(0);
     }
 }

@@ -130,7 +130,8 @@ class BusinessRulesTest {
 
         stora.simulator().clock().advance(Duration.ofDays(6));
         assertEquals("reserved", api.get("/2025-09/units/" + unit).json().at("/unit/status").asText(), "a day before move-in");
-        stora.simulator().clock().advance(Duration.ofDays(1));
+        // exactly to the start date, to the nanosecond
+        stora.simulator().clock().advance(Duration.between(stora.simulator().clock().now(), moveIn));
         assertEquals("occupied", api.get("/2025-09/units/" + unit).json().at("/unit/status").asText(), "move-in day");
         assertFalse(api.get("/2025-09/unit_allocations/" + allocation).json().at("/unit_allocation/granted_access_at").isNull());
         // it moves in once: neither more time nor the control call starts it again
