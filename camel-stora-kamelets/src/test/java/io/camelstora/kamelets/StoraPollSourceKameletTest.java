@@ -48,6 +48,8 @@ class StoraPollSourceKameletTest {
             contacts.expectedMessageCount(1);
             contacts.setResultWaitTime(WAIT.toMillis());
 
+            // initialSync=none starts at the API's clock, read by the first poll: a change made before it counts as old
+            awaitFirstRequest(sim, "contacts/list");
             // API timestamps are whole seconds: a change in the very second the source started could count as before it
             sim.clock().advance(Duration.ofSeconds(2));
             Map<?, ?> created = context.createProducerTemplate().requestBody("stora:contacts/create",
@@ -97,6 +99,14 @@ class StoraPollSourceKameletTest {
             Set<Object> received = sites.getExchanges().stream()
                     .map(e -> e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID)).collect(Collectors.toSet());
             assertEquals(expected, received);
+        }
+    }
+
+    private static void awaitFirstRequest(StoraSimulator sim, String operation) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sim.journal().countOperation(operation) == 0) {
+            assertTrue(System.nanoTime() < deadline, "no " + operation + " request within " + WAIT);
+            Thread.sleep(20);
         }
     }
 }
