@@ -7,14 +7,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -46,8 +43,6 @@ public final class ExamplesApplication {
     /** Where the demo writes (wiped at start) and where the application writes against a real account. */
     static final Path DEMO_OUTPUT = Path.of(".demo");
     static final Path APP_OUTPUT = Path.of(".camel-stora", "examples");
-    private static final Set<Flow> REAL_API_DEFAULT_FLOWS = EnumSet.of(Flow.CONTACTS_TO_CRM, Flow.LEDGER,
-            Flow.OCCUPANCY_REPORT, Flow.BOOKING);
 
     private ExamplesApplication() {
     }
@@ -207,17 +202,18 @@ public final class ExamplesApplication {
             throw new IllegalArgumentException("STORA_PUBLIC_URL is not set: " + webhookFlows + " register webhook endpoints,"
                                                + " and Stora delivers only to a public https:// URL (a tunnel or an ingress"
                                                + " forwarding to port " + properties.get("camel.server.port") + "). Or run"
-                                               + " only flows without webhooks: EXAMPLES_FLOWS=occupancy-report,booking");
+                                               + " only the flow without webhooks: EXAMPLES_FLOWS=occupancy-report");
         }
     }
 
     /**
-     * The flows named in {@code EXAMPLES_FLOWS}, or those that change nothing in the account by themselves: collections
-     * (overlocks units) and deals-to-orders (creates orders) start against a real account only when named.
+     * The flows named in {@code EXAMPLES_FLOWS}, or those that change nothing in the account by themselves: booking
+     * (allocates units to new tenancies), collections (overlocks units) and deals-to-orders (creates orders) start
+     * against a real account only when named.
      */
     static List<Flow> flows(String names) {
         if (names == null || names.isBlank()) {
-            return new ArrayList<>(REAL_API_DEFAULT_FLOWS);
+            return Arrays.stream(Flow.values()).filter(flow -> !flow.writesOnEvents()).toList();
         }
         return Arrays.stream(names.split(",")).filter(n -> !n.isBlank()).map(Flow::of).distinct().toList();
     }

@@ -17,7 +17,8 @@ public enum Flow {
     CONTACTS_TO_CRM("contacts-to-crm", ContactsToCrmRoutes::new, true, false),
     LEDGER("ledger", LedgerRoutes::new, true, false),
     OCCUPANCY_REPORT("occupancy-report", OccupancyReportRoutes::new, false, false),
-    BOOKING("booking", BookingRoutes::new, false, false),
+    /** The booking API, and a unit for every new tenancy (tenancy.created). */
+    BOOKING("booking", BookingRoutes::new, true, true),
     COLLECTIONS("collections", CollectionsRoutes::new, true, true),
     DEALS_TO_ORDERS("deals-to-orders", DealsToOrdersRoutes::new, true, true);
 
@@ -53,8 +54,8 @@ public enum Flow {
     }
 
     /**
-     * Whether the flow changes the Stora account by itself when events arrive (overlocks units, creates orders). Against
-     * the real API such flows only start when asked for by name.
+     * Whether the flow changes the Stora account by itself when events arrive (allocates or overlocks units, creates
+     * orders). Against the real API such flows only start when asked for by name.
      */
     public boolean writesOnEvents() {
         return writesOnEvents;

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelstora.component.StoraConstants;
 import io.camelstora.simulator.RecordedRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -18,7 +19,8 @@ class CollectionsFlowTest extends FlowTestSupport {
     @EnumSource(Dsl.class)
     void anUncollectibleInvoiceOverlocksTheUnitsAndItsPaymentRestoresThem(Dsl dsl) throws Exception {
         start(Flow.COLLECTIONS, dsl);
-        // a customer who has moved in: booked, paid, unit occupied
+        // a customer who has moved in: booked, paid, a unit reserved (by the integration: API orders are not
+        // auto-reserved), and move-in day come
         Map<String, Object> contact = call("stora:contacts/create", Map.of("email", "late.payer." + dsl + "@example.com",
                 "full_name", "Late Payer"), Map.of());
         JsonNode unitType = simulator().control().get((String) this.<List<Map<String, Object>>>call("stora:unit_types/list?limit=1")
@@ -26,15 +28,18 @@ class CollectionsFlowTest extends FlowTestSupport {
         Map<String, Object> order = call("stora:orders/create", Map.of(
                 "site", Map.of("id", unitType.path("site").path("id").asText()),
                 "contact", Map.of("id", contact.get("id")),
-                "billing_period", "monthly", "payment_method", "card", "starts_at", "now",
+                "billing_period", "monthly", "payment_method", "card", "starts_at", "2030-06-01T00:00:00Z",
                 "line_items", List.of(Map.of("type", "unit_type", "quantity", 1, "price", Map.of("amount", BookingFlowTest.monthly(unitType)),
                         "item", Map.of("id", unitType.path("id").asText()))),
                 "finalize", Map.of("cancel_redirect_url", "https://example.com/cancelled")), Map.of());
         String orderId = (String) order.get("id");
         simulator().control().payOrder(orderId);
         String tenancyId = simulator().control().get(orderId).path("tenancy").path("id").asText();
-        String allocationId = simulator().control().get(tenancyId).path("unit_allocations").get(0).path("id").asText();
-        String unitId = simulator().control().get(allocationId).path("unit").path("id").asText();
+        List<Map<String, Object>> available = call("stora:units/list?limit=1&filter.status=available&filter.unit_type_id="
+                                                    + unitType.path("id").asText());
+        String unitId = (String) available.get(0).get("id");
+        call("stora:units/reserve", Map.of("tenancy_id", tenancyId), Map.of(StoraConstants.UNIT_ID, unitId));
+        simulator().control().startTenancy(tenancyId);
         assertEquals("occupied", unitStatus(unitId));
         String invoiceId = simulator().webhooks().events("invoice.created").stream()
                 .map(e -> simulator().control().get(e.resourceId()))

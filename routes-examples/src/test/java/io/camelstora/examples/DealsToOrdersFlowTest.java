@@ -58,6 +58,34 @@ class DealsToOrdersFlowTest extends FlowTestSupport {
         assertTrue(task.path("description").asText().contains(order.path("payment_url").asText()), task.toString());
     }
 
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void theOrderOfAWonDealGetsItsUnitFromTheBookingFlowOncePaid(Dsl dsl) throws Exception {
+        // an order created through the API is not auto-reserved: the booking flow's allocation step gives it a unit
+        start(List.of(Flow.DEALS_TO_ORDERS, Flow.BOOKING), dsl, Map.of());
+        List<Map<String, Object>> open = call("stora:deals/list?filter.status=open&limit=100");
+        JsonNode deal = open.stream().map(d -> simulator().control().get((String) d.get("id")))
+                .filter(d -> d.path("line_items").size() == 2).findFirst().orElseThrow();
+        call("stora:deals/win", null, Map.of(StoraConstants.DEAL_ID, deal.path("id").asText()));
+        awaitDeliveries();
+        JsonNode order = simulator().control().get(simulator().webhooks().events("order.created").get(0).resourceId());
+        assertEquals(deal.path("id").asText(), order.path("metadata").path("deal_id").asText());
+
+        String tenancyId = simulator().control().payOrder(order.path("id").asText()).path("tenancy").path("id").asText();
+        awaitDeliveries();
+
+        JsonNode allocations = simulator().control().get(tenancyId).path("unit_allocations");
+        assertEquals(1, allocations.size(), allocations::toString);
+        JsonNode unit = simulator().control().get(simulator().control().get(allocations.get(0).path("id").asText())
+                .path("unit").path("id").asText());
+        String unitTypeId = StreamSupport.stream(deal.path("line_items").spliterator(), false)
+                .filter(i -> i.path("type").asText().equals("unit_type")).findFirst().orElseThrow().path("item").path("id").asText();
+        assertEquals(unitTypeId, unit.path("unit_type").path("id").asText());
+        assertEquals(deal.path("site").path("id").asText(), unit.path("site").path("id").asText());
+        // reserved for a later start, occupied for one at once: either way by the route, through the API
+        assertEquals(1, simulator().journal().requests("units/reserve").size() + simulator().journal().requests("units/grant_access").size());
+    }
+
     private static List<String> lineItemIds(JsonNode order) {
         return StreamSupport.stream(order.path("line_items").spliterator(), false).map(ref -> ref.path("id").asText()).toList();
     }

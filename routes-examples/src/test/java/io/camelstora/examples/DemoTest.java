@@ -30,8 +30,12 @@ class DemoTest {
         assertEquals(0, exit, console);
         assertTrue(console.contains("→ stora:orders/finalize order_"), console);
         assertTrue(console.contains("payment_url=http://localhost:"), console);
+        // the booking flow reserves her unit on tenancy.created; move-in day occupies it, so collections can overlock it
+        assertTrue(hasLine(console, "[booking-allocation]", "← tenancy.created ten_"), console);
+        assertTrue(hasLine(console, "[booking-allocation]", "→ stora:units/reserve unit_"), console);
+        assertTrue(hasLine(console, "[stora]", "unit.occupied unit_"), console);
         assertTrue(hasLine(console, "[ledger]", "← invoice.paid inv_"), console);
-        assertTrue(console.contains("→ stora:units/overlock"), console);
+        assertTrue(console.contains("→ stora:units/overlock \"1 customer units were successfully overlocked.\""), console);
         assertTrue(console.contains("→ CRM PUT /contacts/con_"), console);
         assertTrue(hasLine(console, "[deals-to-orders]", "→ stora:orders/create order_"), console);
         assertTrue(console.contains("(0 answered 429)"), console);

@@ -53,14 +53,18 @@ class ExamplesApplicationTest {
                 ExamplesApplication.accountProperties(real, OUT), ExamplesApplication.flows(null)));
         assertTrue(e.getMessage().contains("[contacts-to-crm, ledger]"), e.getMessage());
         ExamplesApplication.checkPublicUrl(real, ExamplesApplication.accountProperties(real, OUT),
-                ExamplesApplication.flows("occupancy-report,booking"));
+                ExamplesApplication.flows("occupancy-report"));
+        e = assertThrows(IllegalArgumentException.class, () -> ExamplesApplication.checkPublicUrl(real,
+                ExamplesApplication.accountProperties(real, OUT), ExamplesApplication.flows("booking")));
+        assertTrue(e.getMessage().contains("[booking]"), "the booking flow allocates units on tenancy.created: " + e.getMessage());
         Map<String, String> local = Map.of("STORA_ACCESS_TOKEN", "stora-simulator-token", "STORA_BASE_URL", "http://localhost:8099");
         ExamplesApplication.checkPublicUrl(local, ExamplesApplication.accountProperties(local, OUT), ExamplesApplication.flows(null));
     }
 
     @Test
     void flowsThatWriteOnEventsStartOnlyWhenNamed() {
-        assertEquals(List.of(Flow.CONTACTS_TO_CRM, Flow.LEDGER, Flow.OCCUPANCY_REPORT, Flow.BOOKING), ExamplesApplication.flows(null));
+        assertEquals(List.of(Flow.CONTACTS_TO_CRM, Flow.LEDGER, Flow.OCCUPANCY_REPORT), ExamplesApplication.flows(null));
+        assertEquals(List.of(Flow.BOOKING), ExamplesApplication.flows("booking"));
         assertEquals(List.of(Flow.COLLECTIONS, Flow.LEDGER), ExamplesApplication.flows("collections, ledger"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExamplesApplication.flows("ledgr"));
         assertTrue(e.getMessage().contains("deals-to-orders"), e.getMessage());

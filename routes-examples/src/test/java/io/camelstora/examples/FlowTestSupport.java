@@ -45,12 +45,17 @@ abstract class FlowTestSupport {
     }
 
     void start(Flow flow, Dsl dsl, Map<String, String> overrides) throws Exception {
+        start(List.of(flow), dsl, overrides);
+    }
+
+    /** Several flows in one application, for a story that crosses them (a deal's order gets its unit from booking). */
+    void start(List<Flow> flows, Dsl dsl, Map<String, String> overrides) throws Exception {
         crm = CrmStandIn.start(0);
         serverPort = SimulatorAccount.freePort();
         Map<String, String> properties = new HashMap<>(SimulatorAccount.properties(stora.simulator(), serverPort, crm.url(),
                 output, 10, 60));
         properties.putAll(overrides);
-        main = ExamplesMain.create(dsl, List.of(flow), properties);
+        main = ExamplesMain.create(dsl, flows, properties);
         main.start();
         context = main.getCamelContext();
         template = context.createProducerTemplate();

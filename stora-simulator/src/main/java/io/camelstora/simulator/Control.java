@@ -31,7 +31,12 @@ public final class Control {
         }
     }
 
-    /** The customer pays a finalized order: order.completed, tenancy/subscription/unit/invoice/contract events. */
+    /**
+     * The customer pays a finalized order: order.completed, tenancy.created, subscription.created, the invoices and the
+     * contract (tenancy.started and subscription.started for a tenancy that starts now). No unit is allocated unless
+     * the simulator was built with {@code autoReserveOnPayment(true)}: orders created through the API leave allocation
+     * to the integration (units/reserve or units/grant_access).
+     */
     public ObjectNode payOrder(String orderId) {
         return run(() -> domain.payOrder(orderId));
     }
@@ -144,7 +149,10 @@ public final class Control {
         return run(() -> domain.createOperatorResource(ResourceKind.SITE, fields));
     }
 
-    /** tenancy.started, and reserved units of the tenancy become occupied (move-in day). */
+    /**
+     * Move-in day, now: tenancy.started, and the tenancy's reserved units become occupied (unit.occupied). A start
+     * date in the future is brought forward to now. 409 when the tenancy has already started.
+     */
     public ObjectNode startTenancy(String tenancyId) {
         return run(() -> domain.startTenancy(tenancyId));
     }
@@ -198,8 +206,24 @@ public final class Control {
         }
     }
 
-    /** Moves the simulated clock: token expiry, the idempotency window, timestamps, tenancy start checks. */
+    /**
+     * Moves the simulated clock: token expiry, the idempotency window, timestamps, and move-in day for every tenancy
+     * whose start date is reached (tenancy.started, reserved units occupied).
+     */
     public void advanceClock(Duration duration) {
         domain.clock.advance(duration);
+    }
+
+    /** Move-in day for the tenancies the clock has reached; run by the clock whenever it is advanced. */
+    void moveInDue() {
+        synchronized (domain) {
+            try {
+                domain.moveInDue();
+                domain.commit();
+            } catch (RuntimeException e) {
+                domain.rollback();
+                throw e;
+            }
+        }
     }
 }

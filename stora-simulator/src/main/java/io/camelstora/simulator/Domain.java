@@ -902,9 +902,19 @@ final class Domain {
 
     /**
      * Plays the customer's payment on the hosted checkout (booking-flow.md step 5): completes the order and creates
-     * the tenancy, subscription, unit allocation (if a unit of the type is available), invoices and contract.
+     * the tenancy, subscription, invoices and contract. Units are allocated only with the operator's auto-reservation
+     * ({@link Settings#autoReserveOnPayment()}, off by default): allocations-and-access.md, "Orders created via the API
+     * do not trigger auto-reservation — your integration controls when and how units are allocated".
      */
     Entity payOrder(String orderId) {
+        return payOrder(orderId, settings.autoReserveOnPayment());
+    }
+
+    /**
+     * @param autoReserve whether an available unit of each booked unit type is allocated at once (reserved, or
+     *                    occupied for a tenancy that starts now), as auto-reservation does for storefront bookings
+     */
+    Entity payOrder(String orderId, boolean autoReserve) {
         Entity order = store.require(ResourceKind.ORDER, orderId);
         if (!"finalized".equals(Json.text(order.json, "status"))) {
             throw ApiError.conflict("Only finalized orders can be paid; order " + orderId + " is " + Json.text(order.json, "status"));
@@ -981,7 +991,7 @@ final class Domain {
         emit("subscription.created", subscription);
 
         boolean started = !startsAt.isAfter(now());
-        if (settings.autoReserveOnPayment()) {
+        if (autoReserve) {
             for (Entity lineItem : lineItems) {
                 if (!"unit_type".equals(Json.text(lineItem.json, "type"))) {
                     continue;
@@ -1009,6 +1019,7 @@ final class Domain {
             createContract(tenancy.id, templateId);
         }
         if (started) {
+            tenancy.started = true;
             emit("tenancy.started", tenancy);
             emit("subscription.started", subscription);
         }
@@ -1386,15 +1397,46 @@ final class Domain {
 
     // ------------------------------------------------------------------ tenancies and subscriptions (control)
 
+    /**
+     * Move-in day brought forward to now (a tenancy that starts later) or played for a tenancy whose start date has
+     * passed without it: see {@link #moveIn(Entity)}. A tenancy moves in once: 409 when it has already started.
+     */
     Entity startTenancy(String id) {
         Entity tenancy = store.require(ResourceKind.TENANCY, id);
+        if (tenancy.started) {
+            throw ApiError.conflict("Tenancy " + id + " has already started");
+        }
         Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
         if (startsAt == null || startsAt.isAfter(now())) {
             tenancy.json.put("starts_at", Json.time(now()));
         }
+        moveIn(tenancy);
+        return tenancy;
+    }
+
+    /** Every tenancy whose start date the clock has reached and that has not moved in yet moves in now. */
+    List<Entity> moveInDue() {
+        Instant now = now();
+        List<Entity> due = new ArrayList<>();
+        for (Entity tenancy : store.all(ResourceKind.TENANCY)) {
+            Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
+            if (!tenancy.started && startsAt != null && !startsAt.isAfter(now)) {
+                due.add(tenancy);
+            }
+        }
+        due.forEach(this::moveIn);
+        return due;
+    }
+
+    /**
+     * allocations-and-access.md, "Automatic on move-in day": Stora transitions the tenancy's reserved units to
+     * {@code occupied} on its start date ({@code unit.occupied}); {@code tenancy.started} says the tenancy began.
+     * Units already occupied (access granted early) stay as they are.
+     */
+    private void moveIn(Entity tenancy) {
+        tenancy.started = true;
         touch(tenancy);
         emit("tenancy.started", tenancy);
-        // Move-in day: Stora turns reserved units into occupied ones.
         for (JsonNode ref : tenancy.json.withArray("unit_allocations")) {
             Entity allocation = store.get(ResourceKind.UNIT_ALLOCATION, Json.text(ref, "id"));
             Entity unit = allocation == null ? null : store.get(ResourceKind.UNIT, Json.refId(allocation.json, "unit"));
@@ -1406,7 +1448,6 @@ final class Domain {
                 emit("unit.occupied", unit);
             }
         }
-        return tenancy;
     }
 
     Entity subscriptionEvent(String id, String event, String reason) {

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the simulator as a process:
  * {@code java -jar stora-simulator-<version>-standalone.jar --port 8099 [--host 0.0.0.0] [--seed small|empty|<contacts>]
- * [--rate-limit 10/60|off] [--rate-limit-mode sliding|fixed] [--token <value>] [--webhook-time-scale 0.001]}.
+ * [--rate-limit 10/60|off] [--rate-limit-mode sliding|fixed] [--token <value>] [--webhook-time-scale 0.001] [--auto-reserve on|off]}.
  * Prints the base URL and credentials, and stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
  */
 public final class Main {
@@ -21,7 +21,7 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("Usage: --port <n> [--host <h>] [--seed small|empty|<contacts>] [--rate-limit <perSecond>/<perMinute>|off]"
-                    + " [--rate-limit-mode sliding|fixed] [--token <value>] [--token-lifetime <seconds>] [--webhook-time-scale <factor>]");
+                    + " [--rate-limit-mode sliding|fixed] [--token <value>] [--token-lifetime <seconds>] [--webhook-time-scale <factor>] [--auto-reserve on|off]");
             System.exit(2);
             return;
         }
@@ -69,6 +69,11 @@ public final class Main {
                 case "--token" -> builder.accessToken(value);
                 case "--token-lifetime" -> builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value)));
                 case "--webhook-time-scale" -> builder.webhookTimeScale(Double.parseDouble(value));
+                case "--auto-reserve" -> builder.autoReserveOnPayment(switch (value) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--auto-reserve takes on or off, not " + value);
+                });
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }

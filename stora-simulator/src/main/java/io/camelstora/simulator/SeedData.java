@@ -86,7 +86,7 @@ final class SeedData {
         timelineTemplates();
         List<Entity> contacts = contacts(seed.contactCount());
         bookings(contacts, sites, unitTypes, protections, products, coupons, templates);
-        deals(contacts, sites, unitTypes, protections, stages, staff);
+        deals(contacts, unitTypes, protections, stages, staff);
         tasksAndNotes(contacts, sites, staff);
         identityVerifications(contacts);
         timelineEvents(contacts, sites, sources);
@@ -430,7 +430,9 @@ final class SeedData {
                 continue;
             }
             tick();
-            domain.payOrder(order.id);
+            // The operator's history: every seeded booking got its unit when it completed (auto-reservation or staff),
+            // whatever the simulator's autoReserveOnPayment setting for the bookings made in a test.
+            domain.payOrder(order.id, true);
             settle(order, i);
         }
     }
@@ -479,7 +481,7 @@ final class SeedData {
         return line;
     }
 
-    private void deals(List<Entity> contacts, List<Entity> sites, List<Entity> unitTypes, List<Entity> protections,
+    private void deals(List<Entity> contacts, List<Entity> unitTypes, List<Entity> protections,
             List<Entity> stages, List<Entity> staff) {
         for (int i = 0; i < 30; i++) {
             Entity contact = contacts.get(100 + i);
@@ -487,14 +489,16 @@ final class SeedData {
             body.put("name", Json.text(contact.json, "full_name") + " storage");
             body.set("contact", Json.ref(contact.id));
             body.set("stage", Json.ref(stages.get(i % stages.size()).id));
-            body.set("site", Json.ref(sites.get(i % 2).id));
+            Entity unitType = unitTypes.get(i % unitTypes.size());
+            // the deal is for a unit type of its own site: an order made from it can get a unit there
+            body.set("site", Json.ref(Json.refId(unitType.json, "site")));
             body.set("assignee", Json.ref(staff.get(i % staff.size()).id));
             body.put("note", "£" + (50 + i) + " per month");
             body.put("value_estimate", "£" + (50 + i) + " per month");
             ArrayNode lines = body.putArray("line_items");
             ObjectNode unit = lines.addObject();
             unit.put("type", "unit_type");
-            unit.set("item", Json.ref(unitTypes.get(i % unitTypes.size()).id));
+            unit.set("item", Json.ref(unitType.id));
             if (i % 2 == 0) {
                 ObjectNode protection = lines.addObject();
                 protection.put("type", "protection");

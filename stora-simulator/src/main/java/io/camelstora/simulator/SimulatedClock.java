@@ -12,13 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SimulatedClock {
 
-    private final AtomicLong offsetMillis = new AtomicLong();
+    /** In nanoseconds: advancing by exactly the time to a start date must reach it, not stop a fraction short. */
+    private final AtomicLong offsetNanos = new AtomicLong();
     /** Set while seed data loads, so seeded timestamps are the same on every run. */
     private volatile Instant pinned;
+    /** What happens when time is moved on: the simulator's move-in day runs for the tenancies now due. */
+    private volatile Runnable onAdvance = () -> {
+    };
 
     public Instant now() {
         Instant pin = pinned;
-        return pin != null ? pin : Instant.now().plusMillis(offsetMillis.get());
+        return pin != null ? pin : Instant.now().plusNanos(offsetNanos.get());
     }
 
     void pin(Instant instant) {
@@ -30,18 +34,27 @@ public final class SimulatedClock {
         return now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * Moves time on. Tenancies whose start date is now reached move in, as Stora's move-in day does: reserved units
+     * become occupied ({@code tenancy.started}, {@code unit.occupied}).
+     */
     public void advance(Duration duration) {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("The simulated clock only moves forward");
         }
-        offsetMillis.addAndGet(duration.toMillis());
+        offsetNanos.addAndGet(duration.toNanos());
+        onAdvance.run();
+    }
+
+    void onAdvance(Runnable action) {
+        this.onAdvance = action;
     }
 
     public Duration offset() {
-        return Duration.ofMillis(offsetMillis.get());
+        return Duration.ofNanos(offsetNanos.get());
     }
 
     void reset() {
-        offsetMillis.set(0);
+        offsetNanos.set(0);
     }
 }

@@ -82,6 +82,7 @@ public final class StoraSimulator implements AutoCloseable {
         this.domain = new Domain(store, clock, webhooks, new Domain.Settings(config.allowHttpWebhooks, config.autoReserveOnPayment));
         holder[0] = domain;
         this.control = new Control(domain);
+        clock.onAdvance(control::moveInDue);
         this.api = new ApiRoutes(domain, oauth, rateLimiter, config.perSecond, idempotency, faults, images);
         this.controlRoutes = new ControlRoutes(this, api);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
@@ -218,6 +219,7 @@ public final class StoraSimulator implements AutoCloseable {
         info.put("webhook_time_scale", config.webhookTimeScale);
         info.put("webhook_timeout_ms", config.webhookTimeout.toMillis());
         info.put("allow_http_webhooks", config.allowHttpWebhooks);
+        info.put("auto_reserve_on_payment", config.autoReserveOnPayment);
         info.put("operations", api.operationNames().size());
         return info;
     }
@@ -309,7 +311,7 @@ public final class StoraSimulator implements AutoCloseable {
         private double webhookTimeScale = 1.0;
         private Duration webhookTimeout = Duration.ofSeconds(20);
         private boolean allowHttpWebhooks = true;
-        private boolean autoReserveOnPayment = true;
+        private boolean autoReserveOnPayment;
         private String accessToken = DEFAULT_ACCESS_TOKEN;
         private int journalCapacity = 10_000;
 
@@ -380,8 +382,12 @@ public final class StoraSimulator implements AutoCloseable {
         }
 
         /**
-         * Whether paying an order reserves (or, for a started tenancy, occupies) an available unit of each booked type,
-         * as an operator with auto-reservation does; default true. With false, allocate units through the API.
+         * The operator's auto-reservation setting, applied to every paid order: an available unit of each booked type is
+         * reserved (occupied for a tenancy that starts now) as the order completes. Default false, as for the orders
+         * of an integration on the real API: "Auto-reservation only applies to bookings made through the operator's
+         * storefront. Orders created via the API do not trigger auto-reservation" (allocations-and-access.md); the
+         * integration reserves units itself (units/reserve, units/grant_access). Turn it on only to play storefront
+         * bookings, or where a test is about what happens after allocation.
          */
         public Builder autoReserveOnPayment(boolean autoReserve) {
             this.autoReserveOnPayment = autoReserve;

@@ -29,6 +29,8 @@ final class Store {
         String parentId;
         /** A webhook endpoint's signing secret (the API shows it only in the create response). */
         String secret;
+        /** A tenancy whose move-in has happened ({@code tenancy.started} emitted); not a field of the resource. */
+        boolean started;
 
         Entity(ResourceKind kind, String id, long seq, ObjectNode json) {
             this.kind = kind;

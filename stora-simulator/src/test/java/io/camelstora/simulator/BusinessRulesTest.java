@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,11 +77,9 @@ class BusinessRulesTest {
 
         JsonNode paid = stora.simulator().control().payOrder(orderId);
         assertEquals("completed", paid.get("status").asText());
-        JsonNode tenancy = api.get("/2025-09/tenancies/" + paid.at("/tenancy/id").asText() + "?expand=unit_allocations").json().get("tenancy");
+        JsonNode tenancy = api.get("/2025-09/tenancies/" + paid.at("/tenancy/id").asText()).json().get("tenancy");
         assertEquals(contact, tenancy.at("/contact/id").asText());
-        assertEquals(2, tenancy.get("unit_allocations").size(), "one unit per booked quantity");
-        String unitId = tenancy.at("/unit_allocations/0/unit/id").asText();
-        assertEquals("occupied", api.get("/2025-09/units/" + unitId).json().at("/unit/status").asText(), "starts_at now: access granted");
+        assertEquals(0, tenancy.get("unit_allocations").size(), "an API order is not auto-reserved: the integration allocates");
         JsonNode subscription = api.get("/2025-09/subscriptions/" + paid.at("/subscription/id").asText()).json().get("subscription");
         assertEquals("unit_type", subscription.at("/line_items/0/type").asText());
         JsonNode invoices = api.get("/2025-09/invoices?tenancy_id=" + tenancy.get("id").asText()).json().get("invoices");
@@ -89,8 +89,92 @@ class BusinessRulesTest {
         List<String> types = new ArrayList<>();
         stora.simulator().webhooks().events().forEach(e -> types.add(e.type()));
         assertEquals(List.of("contact.created", "order.created", "order.finalized", "order.completed", "contact.updated", "tenancy.created",
-                "subscription.created", "unit.occupied", "unit.occupied", "invoice.created", "invoice.finalized", "invoice.created",
-                "invoice.finalized", "tenancy.started", "subscription.started"), types);
+                "subscription.created", "invoice.created", "invoice.finalized", "invoice.created", "invoice.finalized", "tenancy.started",
+                "subscription.started"), types);
+    }
+
+    @Test
+    void withTheOperatorsAutoReservationPayingAllocatesOneUnitPerBookedQuantity() {
+        try (StoraSimulator sim = StoraSimulator.builder().rateLimitDisabled().autoReserveOnPayment(true).start()) {
+            ApiClient api = new ApiClient(sim.baseUrl(), sim.accessToken());
+            JsonNode unitType = api.get("/2025-09/unit_types?limit=1").json().at("/unit_types/0");
+            String now = order(api, unitType, "now", 2);
+            String later = order(api, unitType, "2031-01-01T00:00:00Z", 1);
+
+            JsonNode started = api.get("/2025-09/tenancies/" + sim.control().payOrder(now).at("/tenancy/id").asText()
+                    + "?expand=unit_allocations").json().get("tenancy");
+            assertEquals(2, started.get("unit_allocations").size(), "one unit per booked quantity");
+            assertEquals("occupied", api.get("/2025-09/units/" + started.at("/unit_allocations/0/unit/id").asText()).json()
+                    .at("/unit/status").asText(), "starts now: access granted at once");
+            JsonNode future = api.get("/2025-09/tenancies/" + sim.control().payOrder(later).at("/tenancy/id").asText()
+                    + "?expand=unit_allocations").json().get("tenancy");
+            assertEquals("reserved", api.get("/2025-09/units/" + future.at("/unit_allocations/0/unit/id").asText()).json()
+                    .at("/unit/status").asText(), "starts later: reserved until move-in day");
+            assertEquals(List.of("unit.occupied", "unit.occupied", "unit.reserved"), sim.webhooks().events().stream()
+                    .map(WebhookEvent::type).filter(t -> t.startsWith("unit.")).toList());
+            assertTrue(api.get("/_simulator/info").json().get("auto_reserve_on_payment").asBoolean());
+        }
+    }
+
+    @Test
+    void aReservedUnitIsOccupiedWhenTheClockReachesTheTenancyStart() {
+        JsonNode unitType = api.get("/2025-09/unit_types?limit=1").json().at("/unit_types/0");
+        Instant moveIn = stora.simulator().clock().nowSeconds().plus(Duration.ofDays(7));
+        String tenancy = stora.simulator().control().payOrder(order(api, unitType, moveIn.toString(), 1)).at("/tenancy/id").asText();
+        String unit = api.get("/2025-09/units?status=available&limit=1&unit_type_id=" + unitType.get("id").asText()
+                + "&site_id=" + unitType.at("/site/id").asText()).json().at("/units/0/id").asText();
+        JsonNode reserved = api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}").json().get("unit");
+        assertEquals("reserved", reserved.get("status").asText());
+        String allocation = reserved.at("/unit_allocation/id").asText();
+        assertTrue(api.get("/2025-09/unit_allocations/" + allocation).json().at("/unit_allocation/granted_access_at").isNull());
+
+        stora.simulator().clock().advance(Duration.ofDays(6));
+        assertEquals("reserved", api.get("/2025-09/units/" + unit).json().at("/unit/status").asText(), "a day before move-in");
+        // exactly to the start date, to the nanosecond
+        stora.simulator().clock().advance(Duration.between(stora.simulator().clock().now(), moveIn));
+        assertEquals("occupied", api.get("/2025-09/units/" + unit).json().at("/unit/status").asText(), "move-in day");
+        assertFalse(api.get("/2025-09/unit_allocations/" + allocation).json().at("/unit_allocation/granted_access_at").isNull());
+        // it moves in once: neither more time nor the control call starts it again
+        stora.simulator().control().advanceClock(Duration.ofDays(1));
+        assertEquals(409, api.withToken(null).post("/_simulator/tenancies/" + tenancy + "/start", "").status());
+        assertEquals(List.of("unit.reserved", "tenancy.started", "unit.occupied"), stora.simulator().webhooks().events().stream()
+                .map(WebhookEvent::type).filter(t -> t.startsWith("unit.") || t.startsWith("tenancy.started")).toList());
+    }
+
+    @Test
+    void startTenancyBringsMoveInForwardAndGrantAccessNeedsNoWait() {
+        JsonNode unitType = api.get("/2025-09/unit_types?limit=1").json().at("/unit_types/0");
+        String first = stora.simulator().control().payOrder(order(api, unitType, "2031-01-01T00:00:00Z", 1)).at("/tenancy/id").asText();
+        String second = stora.simulator().control().payOrder(order(api, unitType, "2031-01-01T00:00:00Z", 1)).at("/tenancy/id").asText();
+        JsonNode units = api.get("/2025-09/units?status=available&limit=2&unit_type_id=" + unitType.get("id").asText()).json().get("units");
+        String reservedUnit = units.get(0).get("id").asText();
+        String earlyUnit = units.get(1).get("id").asText();
+        api.post("/2025-09/units/" + reservedUnit + "/reserve", "{\"tenancy_id\":\"" + first + "\"}");
+
+        JsonNode started = stora.simulator().control().startTenancy(first);
+        assertFalse(Instant.parse(started.get("starts_at").asText()).isAfter(stora.simulator().clock().now()), "start date brought forward");
+        assertEquals("occupied", api.get("/2025-09/units/" + reservedUnit).json().at("/unit/status").asText());
+        assertEquals("conflict", api.post("/2025-09/units/" + units.get(1).get("id").asText() + "/reserve",
+                "{\"tenancy_id\":\"" + first + "\"}").errorCode(), "a started tenancy takes grant_access, not reserve");
+
+        // early access before the start date: allocated and occupied in one call, and move-in day leaves it so
+        assertEquals("occupied", api.post("/2025-09/units/" + earlyUnit + "/grant_access", "{\"tenancy_id\":\"" + second + "\"}")
+                .json().at("/unit/status").asText());
+        stora.simulator().control().startTenancy(second);
+        assertEquals("occupied", api.get("/2025-09/units/" + earlyUnit).json().at("/unit/status").asText());
+        assertEquals(List.of("unit.reserved", "unit.occupied", "unit.occupied"), stora.simulator().webhooks().events().stream()
+                .map(WebhookEvent::type).filter(t -> t.startsWith("unit.")).toList());
+    }
+
+    /** A finalized order for one unit type, {@code quantity} units, starting at {@code startsAt}; its id. */
+    private static String order(ApiClient api, JsonNode unitType, String startsAt, int quantity) {
+        String contact = api.post("/2025-09/contacts", "{\"email\":\"" + java.util.UUID.randomUUID() + "@example.com\"}").json()
+                .at("/contact/id").asText();
+        return api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + unitType.at("/site/id").asText() + "\"},\"contact\":{\"id\":\""
+                + contact + "\"},\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"" + startsAt + "\","
+                + "\"line_items\":[{\"type\":\"unit_type\",\"quantity\":" + quantity + ",\"price\":{\"amount\":9900},"
+                + "\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}],"
+                + "\"finalize\":{\"cancel_redirect_url\":\"https://x.example/c\"}}").json().at("/order/id").asText();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.camelstora.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,7 @@ class SeedAndControlTest {
             JsonNode info = control.get("/_simulator/info").json();
             assertEquals(sim.baseUrl(), info.get("base_url").asText());
             assertEquals(95, info.get("operations").asInt(), "93 documented operations + create/update deal");
+            assertFalse(info.get("auto_reserve_on_payment").asBoolean(), "API orders are not auto-reserved unless asked");
 
             String order = api.get("/2025-09/orders?status=finalized&limit=1").json().at("/orders/0/id").asText();
             String paymentUrl = api.get("/2025-09/orders/" + order).json().at("/order/payment_url").asText();
@@ -93,7 +95,8 @@ class SeedAndControlTest {
     @Test
     void commandLineOptions() {
         assertNotNull(Main.parse(new String[] { "--port", "8099", "--seed", "empty", "--rate-limit", "5/30", "--rate-limit-mode", "fixed",
-                "--webhook-time-scale", "0.001", "--token", "abc" }));
+                "--webhook-time-scale", "0.001", "--token", "abc", "--auto-reserve", "on" }));
+        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--auto-reserve", "yes" }));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--nope", "1" }));
         assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--port" }));
         assertThrows(IllegalArgumentException.class, () -> Seed.contacts(10));

@@ -189,7 +189,10 @@ class WebhooksTest {
         JsonNode completed = control.payOrder(order);
         String tenancy = completed.at("/tenancy/id").asText();
         String subscription = completed.at("/subscription/id").asText();
-        String unit = api.get("/2025-09/unit_allocations?tenancy_id=" + tenancy).json().at("/unit_allocations/0/unit/id").asText();
+        // An API order: the integration allocates the unit (unit.reserved), move-in day occupies it (unit.occupied).
+        String unit = api.get("/2025-09/units?status=available&limit=1&unit_type_id=" + unitType.get("id").asText()).json()
+                .at("/units/0/id").asText();
+        api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}");
         control.startTenancy(tenancy);
         control.startSubscription(subscription);
         api.post("/2025-09/units/overlock", "{\"contact_id\":\"" + contact + "\"}");

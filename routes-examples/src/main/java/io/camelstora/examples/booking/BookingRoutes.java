@@ -3,18 +3,23 @@ package io.camelstora.examples.booking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.http.StoraApiException;
+import io.camelstora.examples.support.ExampleWebhooks;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
- * The booking flow of Stora's guides/booking-flow.md, offered to the website as {@code POST /api/bookings}. The YAML
- * twin: routes/booking.camel.yaml.
+ * The booking flow of Stora's guides/booking-flow.md, offered to the website as {@code POST /api/bookings}, and its
+ * step 5: on {@code tenancy.created}, a unit for the tenancy. The YAML twin: routes/booking.camel.yaml.
  */
 public class BookingRoutes extends RouteBuilder {
 
     /** Every POST's key derives from the website's booking reference: a booking sent twice books once. */
     private static final String KEY = "booking-${exchangeProperty.booking[reference]}-";
+    /** The allocation's keys derive from the event id and the unit's position: a redelivered event reserves once. */
+    private static final String UNIT_KEY = "${header." + StoraConstants.WEBHOOK_EVENT_ID + "}-unit-${exchangeProperty."
+                                           + UnitAllocations.WANTED + "[position]}";
 
     @Override
     public void configure() {
@@ -95,5 +100,62 @@ public class BookingRoutes extends RouteBuilder {
                 .end()
                 .log("Booking ${exchangeProperty.booking[reference]}: order ${body[id]} ${body[status]}, pay at ${body[payment_url]}")
                 .bean(bookings, "confirmation");
+
+        // Step 5: orders created through the API are not auto-reserved (allocations-and-access.md): the integration
+        // allocates a unit of the booked type to the tenancy Stora created after payment
+        UnitAllocations allocations = new UnitAllocations();
+        from("stora:webhook?path=/stora/booking-allocation&eventTypes=tenancy.created"
+             + "&publicUrl={{examples.publicUrl}}/stora/booking-allocation"
+             + "&endpointName={{examples.name}}-booking-allocation" + ExampleWebhooks.REGISTRATION)
+                .routeId("booking-allocation")
+                // the tenancy as it is now, not as the event saw it: a redelivery, Stora's auto-reservation (storefront
+                // bookings) or staff may have allocated units since
+                .setHeader(StoraConstants.TENANCY_ID, header(StoraConstants.WEBHOOK_RESOURCE_ID))
+                .to("stora:tenancies/show")
+                .setProperty(UnitAllocations.TENANCY, body())
+                // the booked unit types are the order's unit_type line items
+                .setHeader(StoraConstants.ORDER_ID, simple("${body[order][id]}"))
+                .to("stora:orders/show?expand=line_items")
+                // a tenancy that began at creation cannot be reserved for: access is granted at once instead
+                .setProperty("startedWhenCreated", method(allocations, "startedWhenCreated"))
+                // one part per unit the tenancy still needs; its keys derive from the event id and the unit's position,
+                // so a redelivered event reserves once
+                .split(method(allocations, "unitsToAllocate")).stopOnException()
+                    .setProperty(UnitAllocations.WANTED, body())
+                    .setHeader(StoraConstants.FILTERS, method(allocations, "availableUnits"))
+                    .to("stora:units/list?limit=1")
+                    .removeHeader(StoraConstants.FILTERS)
+                    .choice()
+                        .when(simple("${body.isEmpty()}"))
+                            .setProperty(UnitAllocations.PROBLEM, constant("no unit of the type is available at the site"))
+                        .otherwise()
+                            .setHeader(StoraConstants.UNIT_ID, simple("${body[0][id]}"))
+                            .bean(allocations, "allocationRequest")
+                            .setHeader(StoraConstants.IDEMPOTENCY_KEY, simple(UNIT_KEY))
+                            .doTry()
+                                .choice()
+                                    .when(exchangeProperty("startedWhenCreated"))
+                                        .to("stora:units/grant_access")
+                                    .otherwise()
+                                        .to("stora:units/reserve")
+                                .end()
+                                .log("Tenancy ${exchangeProperty.tenancy[id]}: unit ${body[id]} ${body[status]}")
+                            .endDoTry()
+                            // 409: the unit was taken meanwhile, or the tenancy started meanwhile; staff decide
+                            .doCatch(StoraApiException.class)
+                                .onWhen(simple("${exception.status} == 409"))
+                                .setProperty(UnitAllocations.PROBLEM, simple("${exception.errorMessage}"))
+                            .end()
+                    .end()
+                    // acknowledged, not failed: no redelivery brings a unit back, staff must allocate one
+                    .filter(exchangeProperty(UnitAllocations.PROBLEM).isNotNull())
+                        .log(LoggingLevel.WARN, "Tenancy ${exchangeProperty.tenancy[id]}: no unit of"
+                                                + " ${exchangeProperty.wantedUnit[unit_type_id]} allocated"
+                                                + " (${exchangeProperty.allocationProblem}); task for staff")
+                        .bean(allocations, "staffTask")
+                        .setHeader(StoraConstants.IDEMPOTENCY_KEY, simple(UNIT_KEY + "-task"))
+                        .to("stora:tasks/create")
+                    .end()
+                .end();
     }
 }

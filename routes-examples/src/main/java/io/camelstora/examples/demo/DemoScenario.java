@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,9 @@ import org.apache.camel.builder.NotifyBuilder;
 
 /**
  * The demo's story, played on the simulator while the example routes run: a booking through the website, the
- * customer's payment, invoices paid, credited and uncollectible, a deal won, and the nightly report. Each step waits
- * until Stora's webhook deliveries it caused have been answered, so the output reads in order.
+ * customer's payment (the booking flow reserves her unit), move-in day, invoices paid, credited and uncollectible, a
+ * deal won, and the nightly report. Each step waits until Stora's webhook deliveries it caused have been answered, so
+ * the output reads in order.
  */
 public final class DemoScenario {
 
@@ -60,7 +62,7 @@ public final class DemoScenario {
     }
 
     public void run() throws Exception {
-        step("A customer books a unit on the website", "the website posts to the booking API");
+        step("A customer books a unit on the website, moving in tomorrow", "the website posts to the booking API");
         JsonNode unitType = unitTypeWithDeposit();
         Map<String, Object> booking = new LinkedHashMap<>();
         booking.put("reference", "web-1001");
@@ -70,15 +72,25 @@ public final class DemoScenario {
         booking.put("site_id", unitType.path("site").path("id").asText());
         booking.put("unit_type_id", unitType.path("id").asText());
         booking.put("protection_level_id", firstId("stora:protection_levels/list?limit=1"));
-        booking.put("starts_at", "now");
+        Instant moveIn = simulator.clock().nowSeconds().plus(Duration.ofDays(1));
+        booking.put("starts_at", moveIn.toString());
         JsonNode confirmation = postBooking(booking);
         String orderId = confirmation.path("order_id").asText();
         awaitDeliveries();
 
-        step("She pays on Stora's hosted checkout", "the simulator plays the customer: order.completed, tenancy, invoices");
+        step("She pays on Stora's hosted checkout", "the simulator plays the customer: order.completed, tenancy.created,"
+                                                     + " invoices; the booking flow reserves her unit");
         simulator.control().payOrder(orderId);
         awaitDeliveries();
         String tenancyId = simulator.control().get(orderId).path("tenancy").path("id").asText();
+        String unitId = allocatedUnit(tenancyId);
+
+        step("Move-in day", "the simulator's clock reaches her start date: Stora turns the reservation into occupancy");
+        simulator.clock().advance(Duration.between(simulator.clock().now(), moveIn));
+        awaitDeliveries();
+        // no example route listens to these events: the line shows what Stora did
+        out.println(colors.dim(String.format("  %-24s", "[stora]")) + "tenancy.started " + tenancyId + "; unit.occupied " + unitId
+                    + ", now " + simulator.control().get(unitId).path("status").asText());
         String depositInvoice = invoiceOf(tenancyId, false);
         String monthlyInvoice = invoiceOf(tenancyId, true);
 
@@ -137,6 +149,15 @@ public final class DemoScenario {
             throw new IllegalStateException("The booking failed: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** The unit the booking flow allocated to the tenancy. */
+    private String allocatedUnit(String tenancyId) {
+        JsonNode allocations = simulator.control().get(tenancyId).path("unit_allocations");
+        if (allocations.isEmpty()) {
+            throw new IllegalStateException("The booking flow allocated no unit to " + tenancyId);
+        }
+        return simulator.control().get(allocations.get(0).path("id").asText()).path("unit").path("id").asText();
     }
 
     /** The tenancy's recurring invoice (of its subscription), or its one-off invoice (the deposit). */
