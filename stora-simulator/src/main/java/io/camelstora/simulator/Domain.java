@@ -1,13 +1,19 @@
 package io.camelstora.simulator;
 
+import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.newMetadata;
+import static io.camelstora.simulator.Metadata.validateMetadata;
+import static io.camelstora.simulator.RequestFields.optionalEnum;
+import static io.camelstora.simulator.RequestFields.optionalTime;
+import static io.camelstora.simulator.RequestFields.passThrough;
+import static io.camelstora.simulator.RequestFields.requiredString;
+import static io.camelstora.simulator.RequestFields.union;
+
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -22,11 +28,12 @@ import io.camelstora.simulator.Store.Entity;
  * The simulated operator's state and its business rules, shared by the HTTP API and the control API. Every
  * public entry point runs under {@code synchronized (domain)}; events raised during a call are published only when
  * the call succeeds ({@link #commit()}), so a rejected request emits nothing.
+ *
+ * <p>This is the facade the routes, the control API and the seed call: what every resource shares (events, rendering,
+ * request fields) lives in {@link DomainCore}, {@link RequestFields} and {@link Metadata}. None of them
+ * locks anything: the caller's lock on this object guards them all.
  */
 final class Domain {
-
-    static final String API_VERSION = "2025-09";
-    static final String CURRENCY = "GBP";
 
     static final Set<String> CONTACT_TYPES = Set.of("domestic", "company", "student", "charity", "local_authority");
     static final Set<String> CONTACT_SOURCES = Set.of("pre_open", "incomplete_booking", "registered_interest", "price_interest",
@@ -38,9 +45,7 @@ final class Domain {
             "every_six_months", "yearly");
     static final Set<String> PAYMENT_METHODS = Set.of("card", "bacs_debit", "sepa_debit");
     static final Set<String> LINE_ITEM_TYPES = Set.of("unit_type", "protection", "product", "security_deposit");
-
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Pattern METADATA_KEY = Pattern.compile("^[a-z0-9._:-]+$");
     private static final Pattern LOST_REASON = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final SecureRandom SECRETS = new SecureRandom();
 
@@ -48,75 +53,44 @@ final class Domain {
     record Settings(boolean allowHttpWebhooks, boolean autoReserveOnPayment) {
     }
 
-    private record PendingEvent(WebhookEvent event, List<Webhooks.Target> targets) {
-    }
-
     final Store store;
     final SimulatedClock clock;
-    private final Webhooks webhooks;
-    private final Settings settings;
-    private final List<PendingEvent> pending = new ArrayList<>();
-    private volatile String baseUrl = "http://localhost";
+    private final DomainCore core;
     private long invoiceNumber = 1000;
 
     Domain(Store store, SimulatedClock clock, Webhooks webhooks, Settings settings) {
         this.store = store;
         this.clock = clock;
-        this.webhooks = webhooks;
-        this.settings = settings;
+        this.core = new DomainCore(store, clock, webhooks, settings);
     }
 
     void resetCounters() {
         invoiceNumber = 1000;
-        pending.clear();
+        core.rollback();
     }
 
     void baseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
+        core.baseUrl(baseUrl);
     }
 
     String baseUrl() {
-        return baseUrl;
+        return core.baseUrl();
     }
 
-    // ------------------------------------------------------------------ events
+    // ------------------------------------------------------------------ events and rendering (DomainCore)
 
     void emit(String type, Entity entity) {
-        if (!WebhookEventTypes.SET.contains(type)) {
-            throw new IllegalArgumentException("Unknown webhook event type: " + type);
-        }
-        ObjectNode envelope = Json.object();
-        ObjectNode event = envelope.putObject("event");
-        String id = "evt_" + String.format("%016x", ThreadLocalRandom.current().nextLong());
-        Instant now = clock.nowSeconds();
-        event.put("id", id);
-        event.put("type", type);
-        event.put("api_version", API_VERSION);
-        event.put("created_at", Json.time(now));
-        event.putObject("data").set(entity.kind.webhookKey(), renderEmbedded(entity));
-        // The event pages (both generations) carry the CURIEs inside the event.
-        event.putObject("meta").set("curies", curies());
-        List<Webhooks.Target> targets = new ArrayList<>();
-        for (Entity endpoint : store.all(ResourceKind.WEBHOOK_ENDPOINT)) {
-            if ("enabled".equals(Json.text(endpoint.json, "status")) && contains(endpoint.json.get("event_types"), type)) {
-                targets.add(new Webhooks.Target(endpoint.id, Json.text(endpoint.json, "url"), endpoint.secret));
-            }
-        }
-        pending.add(new PendingEvent(new WebhookEvent(id, type, now, entity.id, Json.string(envelope)), targets));
+        core.emit(type, entity);
     }
 
     /** Publishes the events of a successful call. */
     void commit() {
-        List<PendingEvent> events = new ArrayList<>(pending);
-        pending.clear();
-        for (PendingEvent event : events) {
-            webhooks.publish(event.event(), event.targets());
-        }
+        core.commit();
     }
 
     /** Drops the events of a failed call. */
     void rollback() {
-        pending.clear();
+        core.rollback();
     }
 
     boolean isEndpointEnabled(String endpointId) {
@@ -126,224 +100,24 @@ final class Domain {
         }
     }
 
-    // ------------------------------------------------------------------ rendering
-
     static ArrayNode curies() {
-        ArrayNode curies = Json.array();
-        ObjectNode bo = curies.addObject();
-        bo.put("name", "bo");
-        bo.put("href", "https://app.stora.test{rel}");
-        bo.put("templated", true);
-        bo.put("title", "Backoffice");
-        ObjectNode sf = curies.addObject();
-        sf.put("name", "sf");
-        sf.put("href", "https://acme.stora.test{rel}");
-        sf.put("templated", true);
-        sf.put("title", "Storefront");
-        return curies;
-    }
-
-    /** The resource as the API shows it (a copy: callers may expand it). */
-    ObjectNode render(Entity entity) {
-        return entity.json.deepCopy();
-    }
-
-    /** As in the webhook event pages: first-level references embedded as full objects. */
-    ObjectNode renderEmbedded(Entity entity) {
-        ObjectNode json = render(entity);
-        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            if (isRef(value)) {
-                Entity related = store.find(value.get("id").asText());
-                if (related != null) {
-                    field.setValue(render(related));
-                }
-            }
-        }
-        return json;
+        return DomainCore.curies();
     }
 
     static boolean isRef(JsonNode value) {
-        return value != null && value.isObject() && value.size() == 1 && value.has("id") && value.get("id").isTextual();
+        return DomainCore.isRef(value);
     }
 
-    // ------------------------------------------------------------------ shared helpers
-
-    Instant now() {
-        return clock.nowSeconds();
+    ObjectNode render(Entity entity) {
+        return core.render(entity);
     }
 
     ObjectNode newResource(ResourceKind kind) {
-        ObjectNode json = Json.object();
-        json.put("id", store.newId(kind));
-        String now = Json.time(now());
-        json.put("created_at", now);
-        json.put("updated_at", now);
-        return json;
-    }
-
-    /**
-     * Marks a modification. {@code updated_at} has one-second precision like every documented timestamp, so two
-     * changes within a second move it a second ahead: it must change on every modification.
-     */
-    void touch(Entity entity) {
-        Instant now = now();
-        JsonNode previous = entity.json.get("updated_at");
-        if (previous != null && previous.isTextual()) {
-            Instant before = Instant.parse(previous.asText());
-            if (!now.isAfter(before)) {
-                now = before.plusSeconds(1);
-            }
-        }
-        entity.json.put("updated_at", Json.time(now));
+        return core.newResource(kind);
     }
 
     ObjectNode money(long amount) {
-        return Json.money(amount, CURRENCY);
-    }
-
-    static ObjectNode body(JsonNode body) {
-        return body != null && body.isObject() ? (ObjectNode) body : Json.object();
-    }
-
-    static boolean contains(JsonNode array, String value) {
-        if (array != null && array.isArray()) {
-            for (JsonNode item : array) {
-                if (value.equals(item.asText())) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Copies the fields the simulator does not model (the reference pages are incomplete) so they are echoed back. */
-    static void passThrough(ObjectNode target, ObjectNode body, Set<String> handled) {
-        body.fields().forEachRemaining(field -> {
-            if (!handled.contains(field.getKey()) && !Set.of("id", "created_at", "updated_at").contains(field.getKey())) {
-                target.set(field.getKey(), field.getValue());
-            }
-        });
-    }
-
-    /** A body reference {@code {"id": ...}} to an existing resource of the kind, or a 422 naming the field. */
-    Entity bodyRef(ObjectNode body, String field, ResourceKind kind, boolean required, ApiError.Collector errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add("/" + field, "value at `/" + field + "` is required");
-            }
-            return null;
-        }
-        String id = value.isObject() ? Json.text(value, "id") : null;
-        if (id == null) {
-            errors.add("/" + field, "value at `/" + field + "` must be an object with an `id`");
-            return null;
-        }
-        Entity entity = store.get(kind, id);
-        if (entity == null) {
-            errors.add("/" + field + "/id", kind.singular + " '" + id + "' does not exist");
-        }
-        return entity;
-    }
-
-    static String optionalEnum(ObjectNode body, String field, Set<String> allowed, ApiError.Collector errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual() || !allowed.contains(value.asText())) {
-            errors.add("/" + field, "value at `/" + field + "` must be one of " + new java.util.TreeSet<>(allowed));
-            return null;
-        }
-        return value.asText();
-    }
-
-    static String optionalTime(ObjectNode body, String field, ApiError.Collector errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return Json.time(Instant.parse(value.asText()));
-        } catch (DateTimeParseException e) {
-            errors.add("/" + field, "value at `/" + field + "` does not match format: date-time");
-            return null;
-        }
-    }
-
-    static String requiredString(ObjectNode body, String field, ApiError.Collector errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull() || !value.isTextual() || value.asText().isBlank()) {
-            errors.add("/" + field, "value at `/" + field + "` is required");
-            return null;
-        }
-        return value.asText();
-    }
-
-    /** metadata.md: at most 20 keys, key charset [a-z0-9._:-] up to 40 characters, string values up to 500. */
-    static void validateMetadata(JsonNode metadata, boolean allowNullValues, ApiError.Collector errors) {
-        if (metadata == null || metadata.isNull()) {
-            return;
-        }
-        if (!metadata.isObject()) {
-            errors.add("/metadata", "value at `/metadata` must be an object");
-            return;
-        }
-        metadata.fields().forEachRemaining(field -> {
-            String key = field.getKey();
-            String pointer = "/metadata/" + key.replace("~", "~0").replace("/", "~1");
-            if (key.length() > 40) {
-                errors.add(pointer, "metadata key `" + key + "` is longer than 40 characters");
-            } else if (!METADATA_KEY.matcher(key).matches()) {
-                errors.add(pointer, "metadata key `" + key + "` may only contain lowercase letters, digits, `.`, `_`, `:` and `-`");
-            }
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                if (!allowNullValues) {
-                    errors.add(pointer, "metadata value for `" + key + "` must be a string");
-                }
-            } else if (!value.isTextual()) {
-                errors.add(pointer, "metadata value for `" + key + "` must be a string");
-            } else if (value.asText().length() > 500) {
-                errors.add(pointer, "metadata value for `" + key + "` is longer than 500 characters");
-            }
-        });
-    }
-
-    /** Merge-patch semantics of metadata.md; {@code {}} clears everything, as the guide says. */
-    static void mergeMetadata(ObjectNode target, JsonNode patch, ApiError.Collector errors) {
-        if (patch == null) {
-            return;
-        }
-        ObjectNode merged = target.has("metadata") && target.get("metadata").isObject()
-                ? (ObjectNode) target.get("metadata").deepCopy() : Json.object();
-        if (patch.isNull() || patch.isObject() && patch.isEmpty()) {
-            merged.removeAll();
-        } else {
-            patch.fields().forEachRemaining(field -> {
-                if (field.getValue().isNull()) {
-                    merged.remove(field.getKey());
-                } else {
-                    merged.set(field.getKey(), field.getValue());
-                }
-            });
-        }
-        if (merged.size() > 20) {
-            errors.add("/metadata", "metadata can have at most 20 keys");
-        }
-        target.set("metadata", merged);
-    }
-
-    static ObjectNode newMetadata(JsonNode metadata, ApiError.Collector errors) {
-        validateMetadata(metadata, false, errors);
-        ObjectNode result = metadata != null && metadata.isObject() ? metadata.deepCopy() : Json.object();
-        if (result.size() > 20) {
-            errors.add("/metadata", "metadata can have at most 20 keys");
-        }
-        return result;
+        return core.money(amount);
     }
 
     ObjectNode success(String message) {
@@ -360,7 +134,7 @@ final class Domain {
         validateContactEnums(body, errors);
         ObjectNode metadata = newMetadata(body.get("metadata"), errors);
         errors.throwIfAny();
-        ObjectNode json = newResource(ResourceKind.CONTACT);
+        ObjectNode json = core.newResource(ResourceKind.CONTACT);
         json.putNull("address");
         json.putNull("company_registration_number");
         json.put("email", email);
@@ -380,7 +154,7 @@ final class Domain {
         json.putNull("use_case");
         passThrough(json, body, Set.of("email", "metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
         Entity contact = store.insert(ResourceKind.CONTACT, json);
-        emit("contact.created", contact);
+        core.emit("contact.created", contact);
         return contact;
     }
 
@@ -398,8 +172,8 @@ final class Domain {
         errors.throwIfAny();
         contact.json.setAll(updated);
         store.indexEmail(oldEmail, email, id);
-        touch(contact);
-        emit("contact.updated", contact);
+        core.touch(contact);
+        core.emit("contact.updated", contact);
         return contact;
     }
 
@@ -468,14 +242,14 @@ final class Domain {
                 price = prices.addObject();
                 price.put("billing_period", field.getKey());
             }
-            price.set("price", money(field.getValue().get("amount").asLong()));
+            price.set("price", core.money(field.getValue().get("amount").asLong()));
             price.put("stripe_price_id", stripeId("price_"));
         });
-        touch(entity);
+        core.touch(entity);
         if (kind == ResourceKind.UNIT_TYPE) {
-            emit("unit_type.updated", entity);
+            core.emit("unit_type.updated", entity);
         } else if (kind == ResourceKind.PROTECTION_LEVEL) {
-            emit("protection_level.updated", entity);
+            core.emit("protection_level.updated", entity);
         }
         return entity;
     }
@@ -489,22 +263,16 @@ final class Domain {
         return id.toString();
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.HashSet<String> union = new java.util.HashSet<>(a);
-        union.addAll(b);
-        return union;
-    }
-
     // ------------------------------------------------------------------ orders
 
     Entity createOrder(ObjectNode body) {
         ApiError.Collector errors = new ApiError.Collector();
-        Entity site = bodyRef(body, "site", ResourceKind.SITE, true, errors);
+        Entity site = core.bodyRef(body, "site", ResourceKind.SITE, true, errors);
         JsonNode contactField = body.get("contact");
         Entity contact = null;
         boolean inlineContact = contactField != null && contactField.isObject() && !contactField.has("id");
         if (contactField != null && !contactField.isNull() && !inlineContact) {
-            contact = bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
+            contact = core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
         } else if (inlineContact) {
             ApiError.Collector contactErrors = new ApiError.Collector();
             validateEmail((ObjectNode) contactField, null, "/contact", contactErrors);
@@ -517,7 +285,7 @@ final class Domain {
                 }
             }
         }
-        ObjectNode order = newResource(ResourceKind.ORDER);
+        ObjectNode order = core.newResource(ResourceKind.ORDER);
         validateOrderFields(order, body, errors, true);
         ArrayNode lineItemBodies = body.has("line_items") && body.get("line_items").isArray() ? (ArrayNode) body.get("line_items") : Json.array();
         if (body.has("line_items") && !body.get("line_items").isArray()) {
@@ -562,7 +330,7 @@ final class Domain {
             insertLineItem(entity, (ObjectNode) lineItem);
         }
         recalculate(entity);
-        emit("order.created", entity);
+        core.emit("order.created", entity);
         if (finalize != null && !finalize.isNull()) {
             try {
                 finalizeOrder(entity.id, body);
@@ -586,10 +354,10 @@ final class Domain {
         requireDraft(order);
         ApiError.Collector errors = new ApiError.Collector();
         if (body.has("site")) {
-            bodyRef(body, "site", ResourceKind.SITE, true, errors);
+            core.bodyRef(body, "site", ResourceKind.SITE, true, errors);
         }
         if (body.has("contact") && !body.get("contact").isNull()) {
-            bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
+            core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
         }
         if (body.has("line_items")) {
             errors.add("/line_items", "line items are changed through /orders/{order_id}/line_items");
@@ -618,7 +386,7 @@ final class Domain {
                 "starts_at", "emails", "coupon", "contract_template", "finalize", "metadata", "line_items", "status",
                 "payment_url", "source", "subscription", "tenancy", "email_notifications"));
         recalculate(order);
-        touch(order);
+        core.touch(order);
         return order;
     }
 
@@ -649,9 +417,9 @@ final class Domain {
         readiness(order, errors);
         errors.throwIfAny();
         order.json.put("status", "finalized");
-        order.json.put("payment_url", baseUrl + "/_simulator/checkout/" + id);
-        touch(order);
-        emit("order.finalized", order);
+        order.json.put("payment_url", core.baseUrl() + "/_simulator/checkout/" + id);
+        core.touch(order);
+        core.emit("order.finalized", order);
         return order;
     }
 
@@ -715,10 +483,10 @@ final class Domain {
             optionalTime(body, "starts_at", errors);
         }
         if (body.has("coupon") && !body.get("coupon").isNull()) {
-            bodyRef(body, "coupon", ResourceKind.COUPON, false, errors);
+            core.bodyRef(body, "coupon", ResourceKind.COUPON, false, errors);
         }
         if (body.has("contract_template") && !body.get("contract_template").isNull()) {
-            bodyRef(body, "contract_template", ResourceKind.CONTRACT_TEMPLATE, false, errors);
+            core.bodyRef(body, "contract_template", ResourceKind.CONTRACT_TEMPLATE, false, errors);
         }
         if (create) {
             validateMetadata(body.get("metadata"), false, errors);
@@ -760,14 +528,14 @@ final class Domain {
     }
 
     private Entity insertLineItem(Entity order, ObjectNode body) {
-        ObjectNode json = newResource(ResourceKind.ORDER_LINE_ITEM);
-        json.set("discount_total", money(0));
+        ObjectNode json = core.newResource(ResourceKind.ORDER_LINE_ITEM);
+        json.set("discount_total", core.money(0));
         json.set("item", Json.ref(Json.refId(body, "item")));
-        json.set("price", money(body.path("price").path("amount").asLong()));
+        json.set("price", core.money(body.path("price").path("amount").asLong()));
         json.put("quantity", body.path("quantity").asInt());
-        json.set("tax", money(0));
-        json.set("total", money(0));
-        json.set("total_excluding_tax", money(0));
+        json.set("tax", core.money(0));
+        json.set("total", core.money(0));
+        json.set("total_excluding_tax", core.money(0));
         json.put("type", Json.text(body, "type"));
         passThrough(json, body, Set.of("item", "price", "quantity", "type", "tax", "total", "total_excluding_tax", "discount_total"));
         Entity lineItem = store.insert(ResourceKind.ORDER_LINE_ITEM, json);
@@ -789,7 +557,7 @@ final class Domain {
         errors.throwIfAny();
         Entity lineItem = insertLineItem(order, body);
         recalculate(order);
-        touch(order);
+        core.touch(order);
         return lineItem;
     }
 
@@ -804,11 +572,11 @@ final class Domain {
             lineItem.json.put("quantity", body.get("quantity").asInt());
         }
         if (body.has("price")) {
-            lineItem.json.set("price", money(body.path("price").path("amount").asLong()));
+            lineItem.json.set("price", core.money(body.path("price").path("amount").asLong()));
         }
         recalculate(order);
-        touch(lineItem);
-        touch(order);
+        core.touch(lineItem);
+        core.touch(order);
         return lineItem;
     }
 
@@ -825,7 +593,7 @@ final class Domain {
             }
         }
         recalculate(order);
-        touch(order);
+        core.touch(order);
     }
 
     private Entity lineItemOf(Entity order, String lineItemId) {
@@ -869,22 +637,22 @@ final class Domain {
                 oneTime += total;
             }
             lineDiscounts += discount;
-            lineItem.json.set("discount_total", money(discount));
-            lineItem.json.set("tax", money(0));
-            lineItem.json.set("total", money(total));
-            lineItem.json.set("total_excluding_tax", money(total));
+            lineItem.json.set("discount_total", core.money(discount));
+            lineItem.json.set("tax", core.money(0));
+            lineItem.json.set("total", core.money(total));
+            lineItem.json.set("total_excluding_tax", core.money(total));
         }
         long discount = lineDiscounts;
         if (coupon != null && "amount".equals(Json.text(coupon.json, "type"))) {
             discount = Math.min(subtotal, coupon.json.path("amount").path("amount").asLong());
         }
-        order.json.set("one_time_total", money(oneTime));
-        order.json.set("one_time_total_excluding_tax", money(oneTime));
-        order.json.set("subtotal", money(subtotal));
-        order.json.set("tax", money(0));
-        order.json.set("total", money(subtotal - discount));
-        order.json.set("total_discount", money(discount));
-        order.json.set("total_excluding_tax", money(subtotal - discount));
+        order.json.set("one_time_total", core.money(oneTime));
+        order.json.set("one_time_total_excluding_tax", core.money(oneTime));
+        order.json.set("subtotal", core.money(subtotal));
+        order.json.set("tax", core.money(0));
+        order.json.set("total", core.money(subtotal - discount));
+        order.json.set("total_discount", core.money(discount));
+        order.json.set("total_excluding_tax", core.money(subtotal - discount));
     }
 
     private boolean couponApplies(Entity coupon, Entity lineItem) {
@@ -907,7 +675,7 @@ final class Domain {
      * do not trigger auto-reservation — your integration controls when and how units are allocated".
      */
     Entity payOrder(String orderId) {
-        return payOrder(orderId, settings.autoReserveOnPayment());
+        return payOrder(orderId, core.settings.autoReserveOnPayment());
     }
 
     /**
@@ -922,10 +690,10 @@ final class Domain {
         Entity contact = store.require(ResourceKind.CONTACT, Json.refId(order.json, "contact"));
         String siteId = Json.refId(order.json, "site");
         String startsAtText = Json.text(order.json, "starts_at");
-        Instant startsAt = startsAtText == null || "now".equals(startsAtText) ? now() : Instant.parse(startsAtText);
+        Instant startsAt = startsAtText == null || "now".equals(startsAtText) ? core.now() : Instant.parse(startsAtText);
         List<Entity> lineItems = store.children(ResourceKind.ORDER_LINE_ITEM, orderId);
 
-        ObjectNode tenancyJson = newResource(ResourceKind.TENANCY);
+        ObjectNode tenancyJson = core.newResource(ResourceKind.TENANCY);
         tenancyJson.set("contact", Json.ref(contact.id));
         tenancyJson.putNull("ends_at");
         tenancyJson.set("order", Json.ref(orderId));
@@ -935,7 +703,7 @@ final class Domain {
         tenancyJson.putArray("unit_allocations");
         Entity tenancy = store.insert(ResourceKind.TENANCY, tenancyJson);
 
-        ObjectNode subscriptionJson = newResource(ResourceKind.SUBSCRIPTION);
+        ObjectNode subscriptionJson = core.newResource(ResourceKind.SUBSCRIPTION);
         subscriptionJson.set("billing_period", order.json.get("billing_period"));
         subscriptionJson.putNull("cancellation_reason");
         subscriptionJson.put("cancelled", false);
@@ -953,14 +721,14 @@ final class Domain {
             long total = lineItem.json.path("total").path("amount").asLong();
             if (isRecurring(lineItem)) {
                 ObjectNode line = subscriptionLines.addObject();
-                line.put("created_at", Json.time(now()));
+                line.put("created_at", Json.time(core.now()));
                 line.set("item", lineItem.json.get("item").deepCopy());
                 line.set("price", lineItem.json.get("price").deepCopy());
                 line.put("quantity", lineItem.json.path("quantity").asInt());
                 String type = Json.text(lineItem.json, "type");
                 // The Subscription example shows product lines as custom_product.
                 line.put("type", "product".equals(type) ? "custom_product" : type);
-                line.put("updated_at", Json.time(now()));
+                line.put("updated_at", Json.time(core.now()));
                 recurringInvoiceLines.add(invoiceLine(lineItem, describe(lineItem)));
                 recurringTotal += total - lineItem.json.path("discount_total").path("amount").asLong();
             } else {
@@ -980,17 +748,17 @@ final class Domain {
         order.json.put("status", "completed");
         order.json.set("tenancy", Json.ref(tenancy.id));
         order.json.set("subscription", Json.ref(subscription.id));
-        touch(order);
+        core.touch(order);
         contact.json.put("status", "customer");
         contact.json.put("tenancies_count", contact.json.path("tenancies_count").asInt() + 1);
-        touch(contact);
+        core.touch(contact);
 
-        emit("order.completed", order);
-        emit("contact.updated", contact);
-        emit("tenancy.created", tenancy);
-        emit("subscription.created", subscription);
+        core.emit("order.completed", order);
+        core.emit("contact.updated", contact);
+        core.emit("tenancy.created", tenancy);
+        core.emit("subscription.created", subscription);
 
-        boolean started = !startsAt.isAfter(now());
+        boolean started = !startsAt.isAfter(core.now());
         if (autoReserve) {
             for (Entity lineItem : lineItems) {
                 if (!"unit_type".equals(Json.text(lineItem.json, "type"))) {
@@ -1020,8 +788,8 @@ final class Domain {
         }
         if (started) {
             tenancy.started = true;
-            emit("tenancy.started", tenancy);
-            emit("subscription.started", subscription);
+            core.emit("tenancy.started", tenancy);
+            core.emit("subscription.started", subscription);
         }
         return order;
     }
@@ -1049,7 +817,7 @@ final class Domain {
         line.set("price", lineItem.json.get("price").deepCopy());
         line.put("proration", false);
         line.put("quantity", lineItem.json.path("quantity").asInt());
-        line.set("tax", money(0));
+        line.set("tax", core.money(0));
         line.set("total", lineItem.json.get("total").deepCopy());
         line.set("total_excluding_tax", lineItem.json.get("total").deepCopy());
         line.put("type", Json.text(lineItem.json, "type"));
@@ -1058,18 +826,18 @@ final class Domain {
 
     Entity createInvoice(String contactId, String siteId, String subscriptionId, String tenancyId, ArrayNode lines, long total,
             Entity order) {
-        ObjectNode json = newResource(ResourceKind.INVOICE);
-        json.set("amount_due", money(total));
-        json.set("amount_paid", money(0));
+        ObjectNode json = core.newResource(ResourceKind.INVOICE);
+        json.set("amount_due", core.money(total));
+        json.set("amount_paid", core.money(0));
         json.set("contact", Json.ref(contactId));
         json.putNull("finalized_at");
         json.set("line_items", lines);
         json.put("number", "SIM-" + (++invoiceNumber));
         json.putNull("paid_at");
         json.putNull("period_end");
-        json.put("period_start", Json.time(now()));
-        json.set("post_payment_credit_notes_amount", money(0));
-        json.set("pre_payment_credit_notes_amount", money(0));
+        json.put("period_start", Json.time(core.now()));
+        json.set("post_payment_credit_notes_amount", core.money(0));
+        json.set("pre_payment_credit_notes_amount", core.money(0));
         json.set("purchase_order_number", order == null ? Json.NODES.nullNode() : order.json.get("purchase_order_number"));
         json.set("site", Json.ref(siteId));
         json.put("status", "draft");
@@ -1078,13 +846,13 @@ final class Domain {
         for (JsonNode line : lines) {
             subtotal += line.path("total").path("amount").asLong();
         }
-        json.set("subtotal", money(subtotal));
-        json.set("tax", money(0));
+        json.set("subtotal", core.money(subtotal));
+        json.set("tax", core.money(0));
         json.set("tenancy", Json.refOrNull(tenancyId));
-        json.set("total", money(total));
+        json.set("total", core.money(total));
         json.putNull("voided_at");
         Entity invoice = store.insert(ResourceKind.INVOICE, json);
-        emit("invoice.created", invoice);
+        core.emit("invoice.created", invoice);
         return invoice;
     }
 
@@ -1094,9 +862,9 @@ final class Domain {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "draft");
         invoice.json.put("status", "open");
-        invoice.json.put("finalized_at", Json.time(now()));
-        touch(invoice);
-        emit("invoice.finalized", invoice);
+        invoice.json.put("finalized_at", Json.time(core.now()));
+        core.touch(invoice);
+        core.emit("invoice.finalized", invoice);
         return invoice;
     }
 
@@ -1104,12 +872,12 @@ final class Domain {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "open", "uncollectible");
         invoice.json.set("amount_paid", invoice.json.get("amount_due").deepCopy());
-        invoice.json.set("amount_due", money(0));
+        invoice.json.set("amount_due", core.money(0));
         invoice.json.put("status", "paid");
-        invoice.json.put("paid_at", Json.time(now()));
-        touch(invoice);
-        emit("invoice.paid", invoice);
-        emit("invoice.updated", invoice);
+        invoice.json.put("paid_at", Json.time(core.now()));
+        core.touch(invoice);
+        core.emit("invoice.paid", invoice);
+        core.emit("invoice.updated", invoice);
         return invoice;
     }
 
@@ -1117,9 +885,9 @@ final class Domain {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "open");
         invoice.json.put("status", "uncollectible");
-        touch(invoice);
-        emit("invoice.marked_uncollectible", invoice);
-        emit("invoice.updated", invoice);
+        core.touch(invoice);
+        core.emit("invoice.marked_uncollectible", invoice);
+        core.emit("invoice.updated", invoice);
         return invoice;
     }
 
@@ -1127,9 +895,9 @@ final class Domain {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "draft", "open", "uncollectible");
         invoice.json.put("status", "void");
-        invoice.json.put("voided_at", Json.time(now()));
-        touch(invoice);
-        emit("invoice.updated", invoice);
+        invoice.json.put("voided_at", Json.time(core.now()));
+        core.touch(invoice);
+        core.emit("invoice.updated", invoice);
         return invoice;
     }
 
@@ -1145,39 +913,39 @@ final class Domain {
 
     Entity createCreditNote(String invoiceId, long amount, String reason) {
         Entity invoice = store.require(ResourceKind.INVOICE, invoiceId);
-        ObjectNode json = newResource(ResourceKind.CREDIT_NOTE);
+        ObjectNode json = core.newResource(ResourceKind.CREDIT_NOTE);
         json.set("contact", invoice.json.get("contact").deepCopy());
         json.set("invoice", Json.ref(invoiceId));
         ArrayNode lines = json.putArray("line_items");
         ObjectNode line = lines.addObject();
-        line.set("amount", money(amount));
+        line.set("amount", core.money(amount));
         line.put("description", "Credit for invoice " + Json.text(invoice.json, "number"));
-        line.set("discount_total", money(0));
-        line.set("price", money(amount));
+        line.set("discount_total", core.money(0));
+        line.set("price", core.money(amount));
         line.put("quantity", 1);
-        line.set("tax", money(0));
+        line.set("tax", core.money(0));
         line.put("type", "invoice_line_item");
         json.put("number", Json.text(invoice.json, "number") + "-CN-" + (store.count(ResourceKind.CREDIT_NOTE) + 1));
         json.put("reason", reason == null ? "other" : reason);
         json.set("site", invoice.json.get("site").deepCopy());
         json.put("status", "issued");
-        json.set("subtotal", money(amount));
-        json.set("total", money(amount));
+        json.set("subtotal", core.money(amount));
+        json.set("total", core.money(amount));
         boolean paid = "paid".equals(Json.text(invoice.json, "status"));
         json.put("type", paid ? "post_payment" : "pre_payment");
         Entity creditNote = store.insert(ResourceKind.CREDIT_NOTE, json);
         String field = paid ? "post_payment_credit_notes_amount" : "pre_payment_credit_notes_amount";
-        invoice.json.set(field, money(invoice.json.path(field).path("amount").asLong() + amount));
-        touch(invoice);
-        emit("credit_note.created", creditNote);
-        emit("invoice.updated", invoice);
+        invoice.json.set(field, core.money(invoice.json.path(field).path("amount").asLong() + amount));
+        core.touch(invoice);
+        core.emit("credit_note.created", creditNote);
+        core.emit("invoice.updated", invoice);
         return creditNote;
     }
 
     Entity createContract(String tenancyId, String templateId) {
         Entity tenancy = store.require(ResourceKind.TENANCY, tenancyId);
         Entity template = store.require(ResourceKind.CONTRACT_TEMPLATE, templateId);
-        ObjectNode json = newResource(ResourceKind.CONTRACT);
+        ObjectNode json = core.newResource(ResourceKind.CONTRACT);
         String id = json.get("id").asText();
         ObjectNode links = json.putObject("_links");
         ObjectNode show = links.putObject("sf:show_contract");
@@ -1186,12 +954,12 @@ final class Domain {
         json.set("contact", tenancy.json.get("contact").deepCopy());
         json.set("contract_template", Json.ref(templateId));
         json.put("name", Json.text(template.json, "name"));
-        json.put("sent_at", Json.time(now()));
+        json.put("sent_at", Json.time(core.now()));
         json.putNull("signed_at");
         json.put("status", "pending");
         json.set("tenancy", Json.ref(tenancyId));
         Entity contract = store.insert(ResourceKind.CONTRACT, json);
-        emit("contract.created", contract);
+        core.emit("contract.created", contract);
         return contract;
     }
 
@@ -1201,9 +969,9 @@ final class Domain {
             throw ApiError.conflict("Contract " + id + " is " + Json.text(contract.json, "status") + "; only pending contracts can be signed");
         }
         contract.json.put("status", "signed");
-        contract.json.put("signed_at", Json.time(now()));
-        touch(contract);
-        emit("contract.signed", contract);
+        contract.json.put("signed_at", Json.time(core.now()));
+        core.touch(contract);
+        core.emit("contract.signed", contract);
         return contract;
     }
 
@@ -1220,8 +988,8 @@ final class Domain {
     }
 
     private Entity allocate(Entity unit, Entity tenancy, boolean grantAccess) {
-        ObjectNode json = newResource(ResourceKind.UNIT_ALLOCATION);
-        String now = Json.time(now());
+        ObjectNode json = core.newResource(ResourceKind.UNIT_ALLOCATION);
+        String now = Json.time(core.now());
         if (grantAccess) {
             json.put("granted_access_at", now);
         } else {
@@ -1232,11 +1000,11 @@ final class Domain {
         json.set("unit", Json.ref(unit.id));
         Entity allocation = store.insert(ResourceKind.UNIT_ALLOCATION, json);
         ((ArrayNode) tenancy.json.withArray("unit_allocations")).add(Json.ref(allocation.id));
-        touch(tenancy);
+        core.touch(tenancy);
         unit.json.put("status", grantAccess ? "occupied" : "reserved");
         unit.json.set("unit_allocation", Json.ref(allocation.id));
-        touch(unit);
-        emit(grantAccess ? "unit.occupied" : "unit.reserved", unit);
+        core.touch(unit);
+        core.emit(grantAccess ? "unit.occupied" : "unit.reserved", unit);
         return allocation;
     }
 
@@ -1269,7 +1037,7 @@ final class Domain {
             throw ApiError.conflict("The unit must be in \"available\" status; it is \"" + status + "\"");
         }
         Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
-        if (startsAt != null && !startsAt.isAfter(clock.now())) {
+        if (startsAt != null && !startsAt.isAfter(core.clock.now())) {
             throw ApiError.conflict("The tenancy must not have started yet (move-in date must be in the future); use grant_access instead");
         }
         requireSameSite(unit, tenancy);
@@ -1286,11 +1054,11 @@ final class Domain {
             if (allocation == null || !tenancy.id.equals(Json.refId(allocation.json, "tenancy"))) {
                 throw ApiError.conflict("The unit must be reserved for the same tenancy provided in the request");
             }
-            allocation.json.put("granted_access_at", Json.time(now()));
-            touch(allocation);
+            allocation.json.put("granted_access_at", Json.time(core.now()));
+            core.touch(allocation);
             unit.json.put("status", "occupied");
-            touch(unit);
-            emit("unit.occupied", unit);
+            core.touch(unit);
+            core.emit("unit.occupied", unit);
             return unit;
         }
         if ("available".equals(status)) {
@@ -1317,16 +1085,16 @@ final class Domain {
                         refs.remove(i);
                     }
                 }
-                touch(tenancy);
+                core.touch(tenancy);
             }
             // The guide: deallocation removes the unit allocation entirely.
             store.remove(allocation);
         }
         unit.json.put("status", "available");
         unit.json.putNull("unit_allocation");
-        touch(unit);
-        emit("unit.deallocated", unit);
-        emit("unit.available", unit);
+        core.touch(unit);
+        core.emit("unit.deallocated", unit);
+        core.emit("unit.available", unit);
         return unit;
     }
 
@@ -1355,8 +1123,8 @@ final class Domain {
         for (String unitId : unitIds) {
             Entity unit = store.get(ResourceKind.UNIT, unitId);
             unit.json.put("status", to);
-            touch(unit);
-            emit(remove ? "unit.occupied" : "unit.overlocked", unit);
+            core.touch(unit);
+            core.emit(remove ? "unit.occupied" : "unit.overlocked", unit);
         }
         return unitIds;
     }
@@ -1390,8 +1158,8 @@ final class Domain {
             default -> throw new IllegalArgumentException("Unsupported unit status: " + status);
         }
         unit.json.put("status", status);
-        touch(unit);
-        emit("unit." + status, unit);
+        core.touch(unit);
+        core.emit("unit." + status, unit);
         return unit;
     }
 
@@ -1407,8 +1175,8 @@ final class Domain {
             throw ApiError.conflict("Tenancy " + id + " has already started");
         }
         Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
-        if (startsAt == null || startsAt.isAfter(now())) {
-            tenancy.json.put("starts_at", Json.time(now()));
+        if (startsAt == null || startsAt.isAfter(core.now())) {
+            tenancy.json.put("starts_at", Json.time(core.now()));
         }
         moveIn(tenancy);
         return tenancy;
@@ -1416,7 +1184,7 @@ final class Domain {
 
     /** Every tenancy whose start date the clock has reached and that has not moved in yet moves in now. */
     List<Entity> moveInDue() {
-        Instant now = now();
+        Instant now = core.now();
         List<Entity> due = new ArrayList<>();
         for (Entity tenancy : store.all(ResourceKind.TENANCY)) {
             Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
@@ -1435,17 +1203,17 @@ final class Domain {
      */
     private void moveIn(Entity tenancy) {
         tenancy.started = true;
-        touch(tenancy);
-        emit("tenancy.started", tenancy);
+        core.touch(tenancy);
+        core.emit("tenancy.started", tenancy);
         for (JsonNode ref : tenancy.json.withArray("unit_allocations")) {
             Entity allocation = store.get(ResourceKind.UNIT_ALLOCATION, Json.text(ref, "id"));
             Entity unit = allocation == null ? null : store.get(ResourceKind.UNIT, Json.refId(allocation.json, "unit"));
             if (unit != null && "reserved".equals(Json.text(unit.json, "status"))) {
-                allocation.json.put("granted_access_at", Json.time(now()));
-                touch(allocation);
+                allocation.json.put("granted_access_at", Json.time(core.now()));
+                core.touch(allocation);
                 unit.json.put("status", "occupied");
-                touch(unit);
-                emit("unit.occupied", unit);
+                core.touch(unit);
+                core.emit("unit.occupied", unit);
             }
         }
     }
@@ -1453,7 +1221,7 @@ final class Domain {
     Entity subscriptionEvent(String id, String event, String reason) {
         Entity subscription = store.require(ResourceKind.SUBSCRIPTION, id);
         switch (event) {
-            case "started" -> subscription.json.put("starts_at", Json.time(now()));
+            case "started" -> subscription.json.put("starts_at", Json.time(core.now()));
             case "cancelled" -> {
                 if (subscription.json.path("cancelled").asBoolean()) {
                     throw ApiError.conflict("Subscription " + id + " is already cancelled");
@@ -1462,13 +1230,13 @@ final class Domain {
                 subscription.json.put("cancellation_reason", reason == null ? "other" : reason);
             }
             case "ended" -> {
-                subscription.json.put("ends_at", Json.time(now()));
-                ((ObjectNode) subscription.json.with("current_period")).put("ends_at", Json.time(now()));
+                subscription.json.put("ends_at", Json.time(core.now()));
+                ((ObjectNode) subscription.json.with("current_period")).put("ends_at", Json.time(core.now()));
             }
             default -> throw new IllegalArgumentException("Unknown subscription event: " + event);
         }
-        touch(subscription);
-        emit("subscription." + event, subscription);
+        core.touch(subscription);
+        core.emit("subscription." + event, subscription);
         return subscription;
     }
 
@@ -1476,14 +1244,14 @@ final class Domain {
 
     Entity createIdentityVerification(String contactId) {
         Entity contact = store.require(ResourceKind.CONTACT, contactId);
-        ObjectNode json = newResource(ResourceKind.IDENTITY_VERIFICATION);
+        ObjectNode json = core.newResource(ResourceKind.IDENTITY_VERIFICATION);
         json.set("contact", Json.ref(contact.id));
         json.putNull("error_code");
         json.put("status", "processing");
         Entity verification = store.insert(ResourceKind.IDENTITY_VERIFICATION, json);
         ((ObjectNode) contact.json.with("identity_check")).put("status", "processing");
-        touch(contact);
-        emit("identity_verification.processing", verification);
+        core.touch(contact);
+        core.emit("identity_verification.processing", verification);
         return verification;
     }
 
@@ -1498,13 +1266,13 @@ final class Domain {
         } else {
             verification.json.putNull("error_code");
         }
-        touch(verification);
+        core.touch(verification);
         Entity contact = store.get(ResourceKind.CONTACT, Json.refId(verification.json, "contact"));
         if (contact != null) {
             ((ObjectNode) contact.json.with("identity_check")).put("status", status);
-            touch(contact);
+            core.touch(contact);
         }
-        emit("identity_verification." + status, verification);
+        core.emit("identity_verification." + status, verification);
         return verification;
     }
 
@@ -1512,7 +1280,7 @@ final class Domain {
 
     /** Creates an operator-managed resource from fields (what BackOffice would do) and emits its created event. */
     Entity createOperatorResource(ResourceKind kind, ObjectNode fields) {
-        ObjectNode json = newResource(kind);
+        ObjectNode json = core.newResource(kind);
         fields.fields().forEachRemaining(f -> {
             if (!Set.of("id", "created_at", "updated_at").contains(f.getKey())) {
                 json.set(f.getKey(), f.getValue());
@@ -1521,7 +1289,7 @@ final class Domain {
         Entity entity = store.insert(kind, json);
         String event = kind.webhookKey() + ".created";
         if (WebhookEventTypes.SET.contains(event)) {
-            emit(event, entity);
+            core.emit(event, entity);
         }
         return entity;
     }
@@ -1537,10 +1305,10 @@ final class Domain {
         if (kind == ResourceKind.CONTACT) {
             store.indexEmail(null, Json.text(entity.json, "email"), id);
         }
-        touch(entity);
+        core.touch(entity);
         String event = kind.webhookKey() + ".updated";
         if (WebhookEventTypes.SET.contains(event)) {
-            emit(event, entity);
+            core.emit(event, entity);
         }
         return entity;
     }
@@ -1550,10 +1318,10 @@ final class Domain {
     Entity createDeal(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
         String name = requiredString(body, "name", errors);
-        bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
-        Entity stage = bodyRef(body, "stage", ResourceKind.DEAL_STAGE, false, errors);
-        bodyRef(body, "site", ResourceKind.SITE, false, errors);
-        bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
+        core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
+        Entity stage = core.bodyRef(body, "stage", ResourceKind.DEAL_STAGE, false, errors);
+        core.bodyRef(body, "site", ResourceKind.SITE, false, errors);
+        core.bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
         optionalTime(body, "starts_at", errors);
         ArrayNode lineItems = dealLineItems(body, errors);
         ObjectNode metadata = newMetadata(body.get("metadata"), errors);
@@ -1561,7 +1329,7 @@ final class Domain {
         if (stage == null) {
             stage = firstStage();
         }
-        ObjectNode json = newResource(ResourceKind.DEAL);
+        ObjectNode json = core.newResource(ResourceKind.DEAL);
         json.set("assignee", Json.refOrNull(Json.refId(body, "assignee")));
         json.set("contact", Json.refOrNull(Json.refId(body, "contact")));
         json.set("creator", Json.ref(creatorId));
@@ -1578,7 +1346,7 @@ final class Domain {
         passThrough(json, body, Set.of("assignee", "contact", "creator", "line_items", "lost_reason", "metadata", "name",
                 "note", "site", "stage", "starts_at", "status", "value_estimate"));
         Entity deal = store.insert(ResourceKind.DEAL, json);
-        emit("deal.created", deal);
+        core.emit("deal.created", deal);
         return deal;
     }
 
@@ -1588,10 +1356,10 @@ final class Domain {
         if (body.has("name")) {
             requiredString(body, "name", errors);
         }
-        bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
-        bodyRef(body, "stage", ResourceKind.DEAL_STAGE, false, errors);
-        bodyRef(body, "site", ResourceKind.SITE, false, errors);
-        bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
+        core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
+        core.bodyRef(body, "stage", ResourceKind.DEAL_STAGE, false, errors);
+        core.bodyRef(body, "site", ResourceKind.SITE, false, errors);
+        core.bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
         optionalTime(body, "starts_at", errors);
         ArrayNode lineItems = dealLineItems(body, errors);
         validateMetadata(body.get("metadata"), true, errors);
@@ -1608,8 +1376,8 @@ final class Domain {
         errors.throwIfAny();
         passThrough(deal.json, body, Set.of("assignee", "contact", "creator", "line_items", "lost_reason", "metadata",
                 "site", "stage", "status"));
-        touch(deal);
-        emit("deal.updated", deal);
+        core.touch(deal);
+        core.emit("deal.updated", deal);
         return deal;
     }
 
@@ -1662,8 +1430,8 @@ final class Domain {
         requireDealStatus(deal, "open");
         deal.json.put("status", "won");
         deal.json.putNull("lost_reason");
-        touch(deal);
-        emit("deal.won", deal);
+        core.touch(deal);
+        core.emit("deal.won", deal);
         return deal;
     }
 
@@ -1677,16 +1445,16 @@ final class Domain {
         requireDealStatus(deal, "open");
         deal.json.put("status", "lost");
         deal.json.put("lost_reason", reason.asText());
-        touch(deal);
-        emit("deal.lost", deal);
+        core.touch(deal);
+        core.emit("deal.lost", deal);
         return deal;
     }
 
     Entity reopenDeal(String id, ObjectNode body) {
         Entity deal = store.require(ResourceKind.DEAL, id);
         ApiError.Collector errors = new ApiError.Collector();
-        Entity stage = bodyRef(body, "stage", ResourceKind.DEAL_STAGE, false, errors);
-        bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
+        Entity stage = core.bodyRef(body, "stage", ResourceKind.DEAL_STAGE, false, errors);
+        core.bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
         errors.throwIfAny();
         String status = Json.text(deal.json, "status");
         if (!"won".equals(status) && !"lost".equals(status)) {
@@ -1700,8 +1468,8 @@ final class Domain {
         if (body.has("assignee")) {
             deal.json.set("assignee", Json.refOrNull(Json.refId(body, "assignee")));
         }
-        touch(deal);
-        emit("deal.reopened", deal);
+        core.touch(deal);
+        core.emit("deal.reopened", deal);
         return deal;
     }
 
@@ -1718,12 +1486,12 @@ final class Domain {
         ApiError.Collector errors = new ApiError.Collector();
         String title = requiredString(body, "title", errors);
         String dueAt = optionalTime(body, "due_at", errors);
-        bodyRef(body, "site", ResourceKind.SITE, false, errors);
-        bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
-        anyRef(body, "resource", false, errors);
+        core.bodyRef(body, "site", ResourceKind.SITE, false, errors);
+        core.bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
+        core.anyRef(body, "resource", false, errors);
         ObjectNode metadata = newMetadata(body.get("metadata"), errors);
         errors.throwIfAny();
-        ObjectNode json = newResource(ResourceKind.TASK);
+        ObjectNode json = core.newResource(ResourceKind.TASK);
         json.set("assignee", Json.refOrNull(Json.refId(body, "assignee")));
         json.putNull("completed_at");
         json.set("creator", Json.ref(creatorId));
@@ -1737,7 +1505,7 @@ final class Domain {
         passThrough(json, body, Set.of("assignee", "completed_at", "creator", "description", "due_at", "metadata",
                 "resource", "site", "status", "title"));
         Entity task = store.insert(ResourceKind.TASK, json);
-        emit("task.created", task);
+        core.emit("task.created", task);
         return task;
     }
 
@@ -1748,9 +1516,9 @@ final class Domain {
             requiredString(body, "title", errors);
         }
         String dueAt = optionalTime(body, "due_at", errors);
-        bodyRef(body, "site", ResourceKind.SITE, false, errors);
-        bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
-        anyRef(body, "resource", false, errors);
+        core.bodyRef(body, "site", ResourceKind.SITE, false, errors);
+        core.bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
+        core.anyRef(body, "resource", false, errors);
         validateMetadata(body.get("metadata"), true, errors);
         errors.throwIfAny();
         for (String field : List.of("assignee", "resource", "site")) {
@@ -1764,8 +1532,8 @@ final class Domain {
         mergeMetadata(task.json, body.get("metadata"), errors);
         errors.throwIfAny();
         passThrough(task.json, body, Set.of("assignee", "completed_at", "creator", "due_at", "metadata", "resource", "site", "status"));
-        touch(task);
-        emit("task.updated", task);
+        core.touch(task);
+        core.emit("task.updated", task);
         return task;
     }
 
@@ -1777,29 +1545,13 @@ final class Domain {
         }
         task.json.put("status", complete ? "completed" : "open");
         if (complete) {
-            task.json.put("completed_at", Json.time(now()));
+            task.json.put("completed_at", Json.time(core.now()));
         } else {
             task.json.putNull("completed_at");
         }
-        touch(task);
-        emit(complete ? "task.completed" : "task.reopened", task);
+        core.touch(task);
+        core.emit(complete ? "task.completed" : "task.reopened", task);
         return task;
-    }
-
-    private Entity anyRef(ObjectNode body, String field, boolean required, ApiError.Collector errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add("/" + field, "value at `/" + field + "` is required");
-            }
-            return null;
-        }
-        String id = value.isObject() ? Json.text(value, "id") : null;
-        Entity entity = store.find(id);
-        if (entity == null) {
-            errors.add("/" + field + "/id", "resource '" + id + "' does not exist");
-        }
-        return entity;
     }
 
     // ------------------------------------------------------------------ notes
@@ -1810,20 +1562,20 @@ final class Domain {
     Entity createNote(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
         String content = requiredString(body, "content", errors);
-        Entity resource = anyRef(body, "resource", true, errors);
+        Entity resource = core.anyRef(body, "resource", true, errors);
         if (resource != null && !NOTE_RESOURCES.contains(resource.kind)) {
             errors.add("/resource/id", "notes can be attached to units, contacts, subscriptions or tasks");
         }
         ObjectNode metadata = newMetadata(body.get("metadata"), errors);
         errors.throwIfAny();
-        ObjectNode json = newResource(ResourceKind.NOTE);
+        ObjectNode json = core.newResource(ResourceKind.NOTE);
         json.put("content", content);
         json.set("creator", Json.ref(creatorId));
         json.set("metadata", metadata);
         json.set("resource", Json.ref(resource.id));
         passThrough(json, body, Set.of("content", "creator", "metadata", "resource"));
         Entity note = store.insert(ResourceKind.NOTE, json);
-        emit("note.created", note);
+        core.emit("note.created", note);
         return note;
     }
 
@@ -1833,7 +1585,7 @@ final class Domain {
         if (body.has("content")) {
             requiredString(body, "content", errors);
         }
-        Entity resource = body.has("resource") ? anyRef(body, "resource", true, errors) : null;
+        Entity resource = body.has("resource") ? core.anyRef(body, "resource", true, errors) : null;
         if (resource != null && !NOTE_RESOURCES.contains(resource.kind)) {
             errors.add("/resource/id", "notes can be attached to units, contacts, subscriptions or tasks");
         }
@@ -1845,8 +1597,8 @@ final class Domain {
         mergeMetadata(note.json, body.get("metadata"), errors);
         errors.throwIfAny();
         passThrough(note.json, body, Set.of("creator", "metadata", "resource"));
-        touch(note);
-        emit("note.updated", note);
+        core.touch(note);
+        core.emit("note.updated", note);
         return note;
     }
 
@@ -1856,11 +1608,11 @@ final class Domain {
 
     Entity createTimelineEvent(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
-        bodyRef(body, "source", ResourceKind.TIMELINE_SOURCE, true, errors);
-        bodyRef(body, "template", ResourceKind.TIMELINE_TEMPLATE, true, errors);
+        core.bodyRef(body, "source", ResourceKind.TIMELINE_SOURCE, true, errors);
+        core.bodyRef(body, "template", ResourceKind.TIMELINE_TEMPLATE, true, errors);
         validateTimelineRefs(body, errors);
         errors.throwIfAny();
-        ObjectNode json = newResource(ResourceKind.TIMELINE_EVENT);
+        ObjectNode json = core.newResource(ResourceKind.TIMELINE_EVENT);
         json.set("contact", Json.refOrNull(Json.refId(body, "contact")));
         json.set("creator", Json.ref(creatorId));
         json.set("description", body.has("description") ? body.get("description") : Json.NODES.nullNode());
@@ -1880,8 +1632,8 @@ final class Domain {
     Entity updateTimelineEvent(String id, ObjectNode body) {
         Entity event = store.require(ResourceKind.TIMELINE_EVENT, id);
         ApiError.Collector errors = new ApiError.Collector();
-        bodyRef(body, "source", ResourceKind.TIMELINE_SOURCE, false, errors);
-        bodyRef(body, "template", ResourceKind.TIMELINE_TEMPLATE, false, errors);
+        core.bodyRef(body, "source", ResourceKind.TIMELINE_SOURCE, false, errors);
+        core.bodyRef(body, "template", ResourceKind.TIMELINE_TEMPLATE, false, errors);
         validateTimelineRefs(body, errors);
         errors.throwIfAny();
         for (String field : union(Set.copyOf(TIMELINE_REFS), Set.of("source", "template"))) {
@@ -1890,18 +1642,18 @@ final class Domain {
             }
         }
         passThrough(event.json, body, union(Set.copyOf(TIMELINE_REFS), Set.of("source", "template", "creator")));
-        touch(event);
+        core.touch(event);
         return event;
     }
 
     private void validateTimelineRefs(ObjectNode body, ApiError.Collector errors) {
-        bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
-        bodyRef(body, "site", ResourceKind.SITE, false, errors);
-        bodyRef(body, "invoice", ResourceKind.INVOICE, false, errors);
-        bodyRef(body, "subscription", ResourceKind.SUBSCRIPTION, false, errors);
-        bodyRef(body, "tenancy", ResourceKind.TENANCY, false, errors);
-        bodyRef(body, "unit", ResourceKind.UNIT, false, errors);
-        bodyRef(body, "unit_type", ResourceKind.UNIT_TYPE, false, errors);
+        core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
+        core.bodyRef(body, "site", ResourceKind.SITE, false, errors);
+        core.bodyRef(body, "invoice", ResourceKind.INVOICE, false, errors);
+        core.bodyRef(body, "subscription", ResourceKind.SUBSCRIPTION, false, errors);
+        core.bodyRef(body, "tenancy", ResourceKind.TENANCY, false, errors);
+        core.bodyRef(body, "unit", ResourceKind.UNIT, false, errors);
+        core.bodyRef(body, "unit_type", ResourceKind.UNIT_TYPE, false, errors);
     }
 
     // ------------------------------------------------------------------ webhook endpoints
@@ -1910,14 +1662,14 @@ final class Domain {
         ApiError.Collector errors = new ApiError.Collector();
         String name = requiredString(body, "name", errors);
         String apiVersion = requiredString(body, "api_version", errors);
-        if (apiVersion != null && !API_VERSION.equals(apiVersion)) {
+        if (apiVersion != null && !DomainCore.API_VERSION.equals(apiVersion)) {
             errors.add("/api_version", "value at `/api_version` must be one of [2025-09]");
         }
         validateUrl(body, true, errors);
         validateEventTypes(body, true, errors);
         ObjectNode metadata = newMetadata(body.get("metadata"), errors);
         errors.throwIfAny();
-        ObjectNode json = newResource(ResourceKind.WEBHOOK_ENDPOINT);
+        ObjectNode json = core.newResource(ResourceKind.WEBHOOK_ENDPOINT);
         json.put("api_version", apiVersion);
         json.set("creator", Json.ref(creatorId));
         json.set("description", body.has("description") ? body.get("description") : Json.NODES.nullNode());
@@ -1942,7 +1694,7 @@ final class Domain {
 
     /** The create response is the only place the secret is shown. */
     ObjectNode renderWithSecret(Entity endpoint) {
-        ObjectNode json = render(endpoint);
+        ObjectNode json = core.render(endpoint);
         json.put("secret", endpoint.secret);
         return json;
     }
@@ -1957,7 +1709,7 @@ final class Domain {
         if (body.has("name")) {
             requiredString(body, "name", errors);
         }
-        if (body.has("api_version") && !API_VERSION.equals(Json.text(body, "api_version"))) {
+        if (body.has("api_version") && !DomainCore.API_VERSION.equals(Json.text(body, "api_version"))) {
             errors.add("/api_version", "value at `/api_version` must be one of [2025-09]");
         }
         validateUrl(body, false, errors);
@@ -1967,14 +1719,14 @@ final class Domain {
         mergeMetadata(endpoint.json, body.get("metadata"), errors);
         errors.throwIfAny();
         passThrough(endpoint.json, body, Set.of("creator", "disabled_at", "metadata", "secret", "status"));
-        touch(endpoint);
+        core.touch(endpoint);
         return endpoint;
     }
 
     void deleteWebhookEndpoint(String id) {
         Entity endpoint = store.require(ResourceKind.WEBHOOK_ENDPOINT, id);
         store.remove(endpoint);
-        webhooks.cancelPending(id);
+        core.webhooks.cancelPending(id);
     }
 
     Entity setWebhookEndpointEnabled(String id, boolean enabled) {
@@ -1985,10 +1737,10 @@ final class Domain {
             if (enabled) {
                 endpoint.json.putNull("disabled_at");
             } else {
-                endpoint.json.put("disabled_at", Json.time(now()));
-                webhooks.cancelPending(id);
+                endpoint.json.put("disabled_at", Json.time(core.now()));
+                core.webhooks.cancelPending(id);
             }
-            touch(endpoint);
+            core.touch(endpoint);
         }
         return endpoint;
     }
@@ -2003,7 +1755,7 @@ final class Domain {
         }
         String text = url.asText();
         boolean https = text.startsWith("https://");
-        boolean http = text.startsWith("http://") && settings.allowHttpWebhooks();
+        boolean http = text.startsWith("http://") && core.settings.allowHttpWebhooks();
         boolean parses;
         try {
             parses = URI.create(text).getHost() != null;
