@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,23 +28,16 @@ import io.camelstora.simulator.Store.Entity;
  * public entry point runs under {@code synchronized (domain)}; events raised during a call are published only when
  * the call succeeds ({@link #commit()}), so a rejected request emits nothing.
  *
- * <p>This is the facade the routes, the control API and the seed call: what every resource shares (events, rendering,
- * request fields) lives in {@link DomainCore}, {@link RequestFields} and {@link Metadata}. None of them
+ * <p>This is the facade the routes, the control API and the seed call: the rules of each resource live in a class of
+ * their own ({@link Contacts}...), all sharing one {@link DomainCore}. None of them
  * locks anything: the caller's lock on this object guards them all.
  */
 final class Domain {
 
-    static final Set<String> CONTACT_TYPES = Set.of("domestic", "company", "student", "charity", "local_authority");
-    static final Set<String> CONTACT_SOURCES = Set.of("pre_open", "incomplete_booking", "registered_interest", "price_interest",
-            "quotation_request", "booking", "popup", "external_enquiry", "phone", "walkin", "import", "other");
-    static final Set<String> MARKETING_SOURCES = Set.of("used_before", "recommendation", "received_leaflet", "seen_building_signs",
-            "seen_advert", "facebook_marketplace", "google_search", "other_online_search", "social_media", "email", "radio", "other");
-    static final Set<String> USE_CASES = Set.of("business_needs", "moving_home", "more_space", "refurb", "travelling", "other");
     static final Set<String> BILLING_PERIODS = Set.of("weekly", "monthly", "every_four_weeks", "every_three_months",
             "every_six_months", "yearly");
     static final Set<String> PAYMENT_METHODS = Set.of("card", "bacs_debit", "sepa_debit");
     static final Set<String> LINE_ITEM_TYPES = Set.of("unit_type", "protection", "product", "security_deposit");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern LOST_REASON = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final SecureRandom SECRETS = new SecureRandom();
 
@@ -56,12 +48,16 @@ final class Domain {
     final Store store;
     final SimulatedClock clock;
     private final DomainCore core;
+    private final Contacts contacts;
+    private final OperatorResources operatorResources;
     private long invoiceNumber = 1000;
 
     Domain(Store store, SimulatedClock clock, Webhooks webhooks, Settings settings) {
         this.store = store;
         this.clock = clock;
         this.core = new DomainCore(store, clock, webhooks, settings);
+        this.contacts = new Contacts(core);
+        this.operatorResources = new OperatorResources(core);
     }
 
     void resetCounters() {
@@ -126,141 +122,40 @@ final class Domain {
         return body;
     }
 
-    // ------------------------------------------------------------------ contacts
+    // ------------------------------------------------------------------ contacts and identity verifications (Contacts)
 
     Entity createContact(ObjectNode body, String pointerPrefix) {
-        ApiError.Collector errors = new ApiError.Collector();
-        String email = validateEmail(body, null, pointerPrefix, errors);
-        validateContactEnums(body, errors);
-        ObjectNode metadata = newMetadata(body.get("metadata"), errors);
-        errors.throwIfAny();
-        ObjectNode json = core.newResource(ResourceKind.CONTACT);
-        json.putNull("address");
-        json.putNull("company_registration_number");
-        json.put("email", email);
-        json.putNull("full_name");
-        ObjectNode check = json.putObject("identity_check");
-        check.put("required", false);
-        check.put("status", "not_attempted");
-        json.putNull("marketing_source");
-        json.set("metadata", metadata);
-        json.putNull("phone_number");
-        json.putNull("source");
-        json.put("status", "lead");
-        json.putNull("stripe_customer_id");
-        json.putNull("tax_id");
-        json.put("tenancies_count", 0);
-        json.putNull("type");
-        json.putNull("use_case");
-        passThrough(json, body, Set.of("email", "metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
-        Entity contact = store.insert(ResourceKind.CONTACT, json);
-        core.emit("contact.created", contact);
-        return contact;
+        return contacts.createContact(body, pointerPrefix);
     }
 
     Entity updateContact(String id, ObjectNode body) {
-        Entity contact = store.require(ResourceKind.CONTACT, id);
-        ApiError.Collector errors = new ApiError.Collector();
-        String oldEmail = Json.text(contact.json, "email");
-        String email = body.has("email") ? validateEmail(body, id, "", errors) : oldEmail;
-        validateContactEnums(body, errors);
-        validateMetadata(body.get("metadata"), true, errors);
-        errors.throwIfAny();
-        ObjectNode updated = contact.json.deepCopy();
-        passThrough(updated, body, Set.of("metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
-        mergeMetadata(updated, body.get("metadata"), errors);
-        errors.throwIfAny();
-        contact.json.setAll(updated);
-        store.indexEmail(oldEmail, email, id);
-        core.touch(contact);
-        core.emit("contact.updated", contact);
-        return contact;
+        return contacts.updateContact(id, body);
     }
 
     void deleteContact(String id) {
-        Entity contact = store.require(ResourceKind.CONTACT, id);
-        if (contact.json.path("tenancies_count").asInt() > 0) {
-            throw ApiError.conflict("A contact with tenancies cannot be deleted");
-        }
-        store.remove(contact);
+        contacts.deleteContact(id);
     }
 
-    private String validateEmail(ObjectNode body, String selfId, String pointerPrefix, ApiError.Collector errors) {
-        String pointer = pointerPrefix + "/email";
-        JsonNode value = body.get("email");
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            errors.add(pointer, "value at `" + pointer + "` is required");
-            return null;
-        }
-        String email = value.asText().trim();
-        if (!value.isTextual() || !EMAIL.matcher(email).matches()) {
-            errors.add(pointer, "value at `" + pointer + "` does not match format: email");
-            return null;
-        }
-        String existing = store.contactIdByEmail(email);
-        if (existing != null && !existing.equals(selfId)) {
-            errors.add(pointer, "value at `" + pointer + "` has already been taken");
-        }
-        return email;
+    Entity createIdentityVerification(String contactId) {
+        return contacts.createIdentityVerification(contactId);
     }
 
-    private static void validateContactEnums(ObjectNode body, ApiError.Collector errors) {
-        optionalEnum(body, "type", CONTACT_TYPES, errors);
-        optionalEnum(body, "source", CONTACT_SOURCES, errors);
-        optionalEnum(body, "marketing_source", MARKETING_SOURCES, errors);
-        optionalEnum(body, "use_case", USE_CASES, errors);
+    Entity setIdentityVerificationStatus(String id, String status, String errorCode) {
+        return contacts.setIdentityVerificationStatus(id, status, errorCode);
     }
 
-    // ------------------------------------------------------------------ base prices
+    // ------------------------------------------------------------------ base prices and operator-side resources (OperatorResources)
 
     Entity setBasePrices(ResourceKind kind, String id, ObjectNode body) {
-        Entity entity = store.require(kind, id);
-        ApiError.Collector errors = new ApiError.Collector();
-        if (body.isEmpty()) {
-            errors.add("", "at least one billing period price is required");
-        }
-        Set<String> periods = kind == ResourceKind.PRODUCT ? union(BILLING_PERIODS, Set.of("one_time")) : BILLING_PERIODS;
-        body.fields().forEachRemaining(field -> {
-            if (!periods.contains(field.getKey())) {
-                errors.add("/" + field.getKey(), "`" + field.getKey() + "` is not a billing period; expected one of " + new java.util.TreeSet<>(periods));
-            } else if (!field.getValue().path("amount").canConvertToLong() || !field.getValue().path("amount").isIntegralNumber()
-                    || field.getValue().path("amount").asLong() < 0) {
-                errors.add("/" + field.getKey() + "/amount", "value at `/" + field.getKey() + "/amount` must be a non-negative integer");
-            }
-        });
-        errors.throwIfAny();
-        ArrayNode prices = entity.json.has("prices") && entity.json.get("prices").isArray()
-                ? (ArrayNode) entity.json.get("prices") : entity.json.putArray("prices");
-        body.fields().forEachRemaining(field -> {
-            ObjectNode price = null;
-            for (JsonNode existing : prices) {
-                if (field.getKey().equals(Json.text(existing, "billing_period"))) {
-                    price = (ObjectNode) existing;
-                }
-            }
-            if (price == null) {
-                price = prices.addObject();
-                price.put("billing_period", field.getKey());
-            }
-            price.set("price", core.money(field.getValue().get("amount").asLong()));
-            price.put("stripe_price_id", stripeId("price_"));
-        });
-        core.touch(entity);
-        if (kind == ResourceKind.UNIT_TYPE) {
-            core.emit("unit_type.updated", entity);
-        } else if (kind == ResourceKind.PROTECTION_LEVEL) {
-            core.emit("protection_level.updated", entity);
-        }
-        return entity;
+        return operatorResources.setBasePrices(kind, id, body);
     }
 
-    static String stripeId(String prefix) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder id = new StringBuilder(prefix);
-        for (int i = 0; i < 24; i++) {
-            id.append(alphabet.charAt(ThreadLocalRandom.current().nextInt(alphabet.length())));
-        }
-        return id.toString();
+    Entity createOperatorResource(ResourceKind kind, ObjectNode fields) {
+        return operatorResources.createOperatorResource(kind, fields);
+    }
+
+    Entity updateOperatorResource(ResourceKind kind, String id, ObjectNode fields) {
+        return operatorResources.updateOperatorResource(kind, id, fields);
     }
 
     // ------------------------------------------------------------------ orders
@@ -275,8 +170,8 @@ final class Domain {
             contact = core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
         } else if (inlineContact) {
             ApiError.Collector contactErrors = new ApiError.Collector();
-            validateEmail((ObjectNode) contactField, null, "/contact", contactErrors);
-            validateContactEnums((ObjectNode) contactField, contactErrors);
+            contacts.validateEmail((ObjectNode) contactField, null, "/contact", contactErrors);
+            Contacts.validateContactEnums((ObjectNode) contactField, contactErrors);
             if (!contactErrors.isEmpty()) {
                 try {
                     contactErrors.throwIfAny();
@@ -301,7 +196,7 @@ final class Domain {
         errors.throwIfAny();
 
         if (inlineContact) {
-            contact = createContact((ObjectNode) contactField, "/contact");
+            contact = contacts.createContact((ObjectNode) contactField, "/contact");
         }
         order.set("billing_period", body.has("billing_period") ? body.get("billing_period") : Json.NODES.nullNode());
         order.set("contact", Json.refOrNull(contact == null ? null : contact.id));
@@ -1238,79 +1133,6 @@ final class Domain {
         core.touch(subscription);
         core.emit("subscription." + event, subscription);
         return subscription;
-    }
-
-    // ------------------------------------------------------------------ identity verifications (control)
-
-    Entity createIdentityVerification(String contactId) {
-        Entity contact = store.require(ResourceKind.CONTACT, contactId);
-        ObjectNode json = core.newResource(ResourceKind.IDENTITY_VERIFICATION);
-        json.set("contact", Json.ref(contact.id));
-        json.putNull("error_code");
-        json.put("status", "processing");
-        Entity verification = store.insert(ResourceKind.IDENTITY_VERIFICATION, json);
-        ((ObjectNode) contact.json.with("identity_check")).put("status", "processing");
-        core.touch(contact);
-        core.emit("identity_verification.processing", verification);
-        return verification;
-    }
-
-    Entity setIdentityVerificationStatus(String id, String status, String errorCode) {
-        Entity verification = store.require(ResourceKind.IDENTITY_VERIFICATION, id);
-        if (!Set.of("processing", "succeeded", "failed", "cancelled").contains(status)) {
-            throw new IllegalArgumentException("Unknown identity verification status: " + status);
-        }
-        verification.json.put("status", status);
-        if ("failed".equals(status)) {
-            verification.json.put("error_code", errorCode == null ? "document_unverified_other" : errorCode);
-        } else {
-            verification.json.putNull("error_code");
-        }
-        core.touch(verification);
-        Entity contact = store.get(ResourceKind.CONTACT, Json.refId(verification.json, "contact"));
-        if (contact != null) {
-            ((ObjectNode) contact.json.with("identity_check")).put("status", status);
-            core.touch(contact);
-        }
-        core.emit("identity_verification." + status, verification);
-        return verification;
-    }
-
-    // ------------------------------------------------------------------ operator-side resources (control)
-
-    /** Creates an operator-managed resource from fields (what BackOffice would do) and emits its created event. */
-    Entity createOperatorResource(ResourceKind kind, ObjectNode fields) {
-        ObjectNode json = core.newResource(kind);
-        fields.fields().forEachRemaining(f -> {
-            if (!Set.of("id", "created_at", "updated_at").contains(f.getKey())) {
-                json.set(f.getKey(), f.getValue());
-            }
-        });
-        Entity entity = store.insert(kind, json);
-        String event = kind.webhookKey() + ".created";
-        if (WebhookEventTypes.SET.contains(event)) {
-            core.emit(event, entity);
-        }
-        return entity;
-    }
-
-    /** Shallow-merges fields into an operator-managed resource and emits its updated event. */
-    Entity updateOperatorResource(ResourceKind kind, String id, ObjectNode fields) {
-        Entity entity = store.require(kind, id);
-        fields.fields().forEachRemaining(f -> {
-            if (!Set.of("id", "created_at", "updated_at").contains(f.getKey())) {
-                entity.json.set(f.getKey(), f.getValue());
-            }
-        });
-        if (kind == ResourceKind.CONTACT) {
-            store.indexEmail(null, Json.text(entity.json, "email"), id);
-        }
-        core.touch(entity);
-        String event = kind.webhookKey() + ".updated";
-        if (WebhookEventTypes.SET.contains(event)) {
-            core.emit(event, entity);
-        }
-        return entity;
     }
 
     // ------------------------------------------------------------------ deals
