@@ -12,7 +12,6 @@ import static io.camelstora.simulator.RequestFields.union;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,7 +28,7 @@ import io.camelstora.simulator.Store.Entity;
  * the call succeeds ({@link #commit()}), so a rejected request emits nothing.
  *
  * <p>This is the facade the routes, the control API and the seed call: the rules of each resource live in a class of
- * their own ({@link Contacts}...), all sharing one {@link DomainCore}. None of them
+ * their own ({@link Contacts}, {@link Units}...), all sharing one {@link DomainCore}. None of them
  * locks anything: the caller's lock on this object guards them all.
  */
 final class Domain {
@@ -50,7 +49,9 @@ final class Domain {
     private final DomainCore core;
     private final Contacts contacts;
     private final OperatorResources operatorResources;
-    private long invoiceNumber = 1000;
+    private final Billing billing;
+    private final Units units;
+    private final Tenancies tenancies;
 
     Domain(Store store, SimulatedClock clock, Webhooks webhooks, Settings settings) {
         this.store = store;
@@ -58,10 +59,13 @@ final class Domain {
         this.core = new DomainCore(store, clock, webhooks, settings);
         this.contacts = new Contacts(core);
         this.operatorResources = new OperatorResources(core);
+        this.billing = new Billing(core);
+        this.units = new Units(core);
+        this.tenancies = new Tenancies(core);
     }
 
     void resetCounters() {
-        invoiceNumber = 1000;
+        billing.resetInvoiceNumber();
         core.rollback();
     }
 
@@ -660,26 +664,26 @@ final class Domain {
                     continue;
                 }
                 for (int i = 0; i < lineItem.json.path("quantity").asInt(); i++) {
-                    Entity unit = firstAvailableUnit(siteId, Json.refId(lineItem.json, "item"));
+                    Entity unit = units.firstAvailableUnit(siteId, Json.refId(lineItem.json, "item"));
                     // As on the real API: if the type sold out meanwhile, the tenancy has no allocation.
                     if (unit != null) {
-                        allocate(unit, tenancy, started);
+                        units.allocate(unit, tenancy, started);
                     }
                 }
             }
         }
         if (!oneOffInvoiceLines.isEmpty()) {
-            Entity invoice = createInvoice(contact.id, siteId, null, tenancy.id, oneOffInvoiceLines, oneOffTotal, order);
-            finalizeInvoice(invoice.id);
+            Entity invoice = billing.createInvoice(contact.id, siteId, null, tenancy.id, oneOffInvoiceLines, oneOffTotal, order);
+            billing.finalizeInvoice(invoice.id);
         }
         if (!recurringInvoiceLines.isEmpty()) {
-            Entity invoice = createInvoice(contact.id, siteId, subscription.id, tenancy.id, recurringInvoiceLines,
+            Entity invoice = billing.createInvoice(contact.id, siteId, subscription.id, tenancy.id, recurringInvoiceLines,
                     Math.max(0, recurringTotal - amountCouponDiscount(order)), order);
-            finalizeInvoice(invoice.id);
+            billing.finalizeInvoice(invoice.id);
         }
         String templateId = Json.refId(order.json, "contract_template");
         if (templateId != null) {
-            createContract(tenancy.id, templateId);
+            billing.createContract(tenancy.id, templateId);
         }
         if (started) {
             tenancy.started = true;
@@ -719,420 +723,70 @@ final class Domain {
         return line;
     }
 
-    Entity createInvoice(String contactId, String siteId, String subscriptionId, String tenancyId, ArrayNode lines, long total,
-            Entity order) {
-        ObjectNode json = core.newResource(ResourceKind.INVOICE);
-        json.set("amount_due", core.money(total));
-        json.set("amount_paid", core.money(0));
-        json.set("contact", Json.ref(contactId));
-        json.putNull("finalized_at");
-        json.set("line_items", lines);
-        json.put("number", "SIM-" + (++invoiceNumber));
-        json.putNull("paid_at");
-        json.putNull("period_end");
-        json.put("period_start", Json.time(core.now()));
-        json.set("post_payment_credit_notes_amount", core.money(0));
-        json.set("pre_payment_credit_notes_amount", core.money(0));
-        json.set("purchase_order_number", order == null ? Json.NODES.nullNode() : order.json.get("purchase_order_number"));
-        json.set("site", Json.ref(siteId));
-        json.put("status", "draft");
-        json.set("subscription", Json.refOrNull(subscriptionId));
-        long subtotal = 0;
-        for (JsonNode line : lines) {
-            subtotal += line.path("total").path("amount").asLong();
-        }
-        json.set("subtotal", core.money(subtotal));
-        json.set("tax", core.money(0));
-        json.set("tenancy", Json.refOrNull(tenancyId));
-        json.set("total", core.money(total));
-        json.putNull("voided_at");
-        Entity invoice = store.insert(ResourceKind.INVOICE, json);
-        core.emit("invoice.created", invoice);
-        return invoice;
-    }
-
-    // ------------------------------------------------------------------ invoices, contracts, credit notes (control)
+    // ------------------------------------------------------------------ invoices, contracts, credit notes (Billing)
 
     Entity finalizeInvoice(String id) {
-        Entity invoice = store.require(ResourceKind.INVOICE, id);
-        requireInvoiceStatus(invoice, "draft");
-        invoice.json.put("status", "open");
-        invoice.json.put("finalized_at", Json.time(core.now()));
-        core.touch(invoice);
-        core.emit("invoice.finalized", invoice);
-        return invoice;
+        return billing.finalizeInvoice(id);
     }
 
     Entity markInvoicePaid(String id) {
-        Entity invoice = store.require(ResourceKind.INVOICE, id);
-        requireInvoiceStatus(invoice, "open", "uncollectible");
-        invoice.json.set("amount_paid", invoice.json.get("amount_due").deepCopy());
-        invoice.json.set("amount_due", core.money(0));
-        invoice.json.put("status", "paid");
-        invoice.json.put("paid_at", Json.time(core.now()));
-        core.touch(invoice);
-        core.emit("invoice.paid", invoice);
-        core.emit("invoice.updated", invoice);
-        return invoice;
+        return billing.markInvoicePaid(id);
     }
 
     Entity markInvoiceUncollectible(String id) {
-        Entity invoice = store.require(ResourceKind.INVOICE, id);
-        requireInvoiceStatus(invoice, "open");
-        invoice.json.put("status", "uncollectible");
-        core.touch(invoice);
-        core.emit("invoice.marked_uncollectible", invoice);
-        core.emit("invoice.updated", invoice);
-        return invoice;
+        return billing.markInvoiceUncollectible(id);
     }
 
     Entity voidInvoice(String id) {
-        Entity invoice = store.require(ResourceKind.INVOICE, id);
-        requireInvoiceStatus(invoice, "draft", "open", "uncollectible");
-        invoice.json.put("status", "void");
-        invoice.json.put("voided_at", Json.time(core.now()));
-        core.touch(invoice);
-        core.emit("invoice.updated", invoice);
-        return invoice;
-    }
-
-    private static void requireInvoiceStatus(Entity invoice, String... allowed) {
-        String status = Json.text(invoice.json, "status");
-        for (String candidate : allowed) {
-            if (candidate.equals(status)) {
-                return;
-            }
-        }
-        throw ApiError.conflict("Invoice " + invoice.id + " is " + status + "; expected " + String.join(" or ", allowed));
+        return billing.voidInvoice(id);
     }
 
     Entity createCreditNote(String invoiceId, long amount, String reason) {
-        Entity invoice = store.require(ResourceKind.INVOICE, invoiceId);
-        ObjectNode json = core.newResource(ResourceKind.CREDIT_NOTE);
-        json.set("contact", invoice.json.get("contact").deepCopy());
-        json.set("invoice", Json.ref(invoiceId));
-        ArrayNode lines = json.putArray("line_items");
-        ObjectNode line = lines.addObject();
-        line.set("amount", core.money(amount));
-        line.put("description", "Credit for invoice " + Json.text(invoice.json, "number"));
-        line.set("discount_total", core.money(0));
-        line.set("price", core.money(amount));
-        line.put("quantity", 1);
-        line.set("tax", core.money(0));
-        line.put("type", "invoice_line_item");
-        json.put("number", Json.text(invoice.json, "number") + "-CN-" + (store.count(ResourceKind.CREDIT_NOTE) + 1));
-        json.put("reason", reason == null ? "other" : reason);
-        json.set("site", invoice.json.get("site").deepCopy());
-        json.put("status", "issued");
-        json.set("subtotal", core.money(amount));
-        json.set("total", core.money(amount));
-        boolean paid = "paid".equals(Json.text(invoice.json, "status"));
-        json.put("type", paid ? "post_payment" : "pre_payment");
-        Entity creditNote = store.insert(ResourceKind.CREDIT_NOTE, json);
-        String field = paid ? "post_payment_credit_notes_amount" : "pre_payment_credit_notes_amount";
-        invoice.json.set(field, core.money(invoice.json.path(field).path("amount").asLong() + amount));
-        core.touch(invoice);
-        core.emit("credit_note.created", creditNote);
-        core.emit("invoice.updated", invoice);
-        return creditNote;
+        return billing.createCreditNote(invoiceId, amount, reason);
     }
 
     Entity createContract(String tenancyId, String templateId) {
-        Entity tenancy = store.require(ResourceKind.TENANCY, tenancyId);
-        Entity template = store.require(ResourceKind.CONTRACT_TEMPLATE, templateId);
-        ObjectNode json = core.newResource(ResourceKind.CONTRACT);
-        String id = json.get("id").asText();
-        ObjectNode links = json.putObject("_links");
-        ObjectNode show = links.putObject("sf:show_contract");
-        show.put("href", "/contracts/" + id);
-        show.put("title", "Show contract");
-        json.set("contact", tenancy.json.get("contact").deepCopy());
-        json.set("contract_template", Json.ref(templateId));
-        json.put("name", Json.text(template.json, "name"));
-        json.put("sent_at", Json.time(core.now()));
-        json.putNull("signed_at");
-        json.put("status", "pending");
-        json.set("tenancy", Json.ref(tenancyId));
-        Entity contract = store.insert(ResourceKind.CONTRACT, json);
-        core.emit("contract.created", contract);
-        return contract;
+        return billing.createContract(tenancyId, templateId);
     }
 
     Entity signContract(String id) {
-        Entity contract = store.require(ResourceKind.CONTRACT, id);
-        if (!"pending".equals(Json.text(contract.json, "status"))) {
-            throw ApiError.conflict("Contract " + id + " is " + Json.text(contract.json, "status") + "; only pending contracts can be signed");
-        }
-        contract.json.put("status", "signed");
-        contract.json.put("signed_at", Json.time(core.now()));
-        core.touch(contract);
-        core.emit("contract.signed", contract);
-        return contract;
+        return billing.signContract(id);
     }
 
-    // ------------------------------------------------------------------ units
-
-    private Entity firstAvailableUnit(String siteId, String unitTypeId) {
-        for (Entity unit : store.all(ResourceKind.UNIT)) {
-            if ("available".equals(Json.text(unit.json, "status")) && unitTypeId.equals(Json.refId(unit.json, "unit_type"))
-                    && siteId.equals(Json.refId(unit.json, "site"))) {
-                return unit;
-            }
-        }
-        return null;
-    }
-
-    private Entity allocate(Entity unit, Entity tenancy, boolean grantAccess) {
-        ObjectNode json = core.newResource(ResourceKind.UNIT_ALLOCATION);
-        String now = Json.time(core.now());
-        if (grantAccess) {
-            json.put("granted_access_at", now);
-        } else {
-            json.putNull("granted_access_at");
-        }
-        json.put("reserved_at", now);
-        json.set("tenancy", Json.ref(tenancy.id));
-        json.set("unit", Json.ref(unit.id));
-        Entity allocation = store.insert(ResourceKind.UNIT_ALLOCATION, json);
-        ((ArrayNode) tenancy.json.withArray("unit_allocations")).add(Json.ref(allocation.id));
-        core.touch(tenancy);
-        unit.json.put("status", grantAccess ? "occupied" : "reserved");
-        unit.json.set("unit_allocation", Json.ref(allocation.id));
-        core.touch(unit);
-        core.emit(grantAccess ? "unit.occupied" : "unit.reserved", unit);
-        return allocation;
-    }
-
-    private Entity tenancyFromBody(ObjectNode body) {
-        JsonNode value = body.get("tenancy_id");
-        if (value == null || value.isNull() || !value.isTextual()) {
-            throw ApiError.invalid("/tenancy_id", "value at `/tenancy_id` is required");
-        }
-        if (!value.asText().startsWith("ten_")) {
-            throw ApiError.invalid("/tenancy_id", "value at `/tenancy_id` does not match pattern ^ten_");
-        }
-        Entity tenancy = store.get(ResourceKind.TENANCY, value.asText());
-        if (tenancy == null) {
-            throw ApiError.invalid("/tenancy_id", "tenancy '" + value.asText() + "' does not exist");
-        }
-        return tenancy;
-    }
-
-    private void requireSameSite(Entity unit, Entity tenancy) {
-        if (!String.valueOf(Json.refId(unit.json, "site")).equals(Json.refId(tenancy.json, "site"))) {
-            throw ApiError.conflict("The unit and the tenancy belong to different sites");
-        }
-    }
+    // ------------------------------------------------------------------ units (Units)
 
     Entity reserveUnit(String unitId, ObjectNode body) {
-        Entity unit = store.require(ResourceKind.UNIT, unitId);
-        Entity tenancy = tenancyFromBody(body);
-        String status = Json.text(unit.json, "status");
-        if (!"available".equals(status)) {
-            throw ApiError.conflict("The unit must be in \"available\" status; it is \"" + status + "\"");
-        }
-        Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
-        if (startsAt != null && !startsAt.isAfter(core.clock.now())) {
-            throw ApiError.conflict("The tenancy must not have started yet (move-in date must be in the future); use grant_access instead");
-        }
-        requireSameSite(unit, tenancy);
-        allocate(unit, tenancy, false);
-        return unit;
+        return units.reserveUnit(unitId, body);
     }
 
     Entity grantAccess(String unitId, ObjectNode body) {
-        Entity unit = store.require(ResourceKind.UNIT, unitId);
-        Entity tenancy = tenancyFromBody(body);
-        String status = Json.text(unit.json, "status");
-        if ("reserved".equals(status)) {
-            Entity allocation = store.get(ResourceKind.UNIT_ALLOCATION, Json.refId(unit.json, "unit_allocation"));
-            if (allocation == null || !tenancy.id.equals(Json.refId(allocation.json, "tenancy"))) {
-                throw ApiError.conflict("The unit must be reserved for the same tenancy provided in the request");
-            }
-            allocation.json.put("granted_access_at", Json.time(core.now()));
-            core.touch(allocation);
-            unit.json.put("status", "occupied");
-            core.touch(unit);
-            core.emit("unit.occupied", unit);
-            return unit;
-        }
-        if ("available".equals(status)) {
-            requireSameSite(unit, tenancy);
-            allocate(unit, tenancy, true);
-            return unit;
-        }
-        throw ApiError.conflict("Access can only be granted to an available unit or one reserved for the tenancy; it is \"" + status + "\"");
+        return units.grantAccess(unitId, body);
     }
 
     Entity deallocateUnit(String unitId) {
-        Entity unit = store.require(ResourceKind.UNIT, unitId);
-        String status = Json.text(unit.json, "status");
-        if (!Set.of("reserved", "occupied", "overlock", "repossessed").contains(status)) {
-            throw ApiError.conflict("The unit status must be one of: reserved, occupied, overlock, repossessed; it is \"" + status + "\"");
-        }
-        Entity allocation = store.get(ResourceKind.UNIT_ALLOCATION, Json.refId(unit.json, "unit_allocation"));
-        if (allocation != null) {
-            Entity tenancy = store.get(ResourceKind.TENANCY, Json.refId(allocation.json, "tenancy"));
-            if (tenancy != null) {
-                ArrayNode refs = (ArrayNode) tenancy.json.withArray("unit_allocations");
-                for (int i = refs.size() - 1; i >= 0; i--) {
-                    if (allocation.id.equals(Json.text(refs.get(i), "id"))) {
-                        refs.remove(i);
-                    }
-                }
-                core.touch(tenancy);
-            }
-            // The guide: deallocation removes the unit allocation entirely.
-            store.remove(allocation);
-        }
-        unit.json.put("status", "available");
-        unit.json.putNull("unit_allocation");
-        core.touch(unit);
-        core.emit("unit.deallocated", unit);
-        core.emit("unit.available", unit);
-        return unit;
+        return units.deallocateUnit(unitId);
     }
 
-    /** Overlocks all occupied units of a contact, or removes the overlock from all its overlocked units. */
     List<String> overlock(ObjectNode body, boolean remove) {
-        JsonNode contactId = body.get("contact_id");
-        if (contactId == null || !contactId.isTextual() || contactId.asText().isBlank()) {
-            throw ApiError.invalid("/contact_id", "value at `/contact_id` is required");
-        }
-        Entity contact = store.get(ResourceKind.CONTACT, contactId.asText());
-        if (contact == null) {
-            throw ApiError.invalid("/contact_id", "contact '" + contactId.asText() + "' does not exist");
-        }
-        String from = remove ? "overlock" : "occupied";
-        String to = remove ? "occupied" : "overlock";
-        List<String> unitIds = new ArrayList<>();
-        for (Entity unit : store.all(ResourceKind.UNIT)) {
-            if (from.equals(Json.text(unit.json, "status")) && contact.id.equals(contactOfUnit(unit))) {
-                unitIds.add(unit.id);
-            }
-        }
-        if (unitIds.isEmpty()) {
-            throw ApiError.conflict(remove ? "The contact must have overlocked units that can have overlock removed"
-                    : "The contact must have occupied units that can be overlocked");
-        }
-        for (String unitId : unitIds) {
-            Entity unit = store.get(ResourceKind.UNIT, unitId);
-            unit.json.put("status", to);
-            core.touch(unit);
-            core.emit(remove ? "unit.occupied" : "unit.overlocked", unit);
-        }
-        return unitIds;
+        return units.overlock(body, remove);
     }
 
-    private String contactOfUnit(Entity unit) {
-        Entity allocation = store.get(ResourceKind.UNIT_ALLOCATION, Json.refId(unit.json, "unit_allocation"));
-        Entity tenancy = allocation == null ? null : store.get(ResourceKind.TENANCY, Json.refId(allocation.json, "tenancy"));
-        return tenancy == null ? null : Json.refId(tenancy.json, "contact");
-    }
-
-    /** Operator-managed unit states (allocations-and-access.md): unavailable, available again, repossessed. */
     Entity setUnitStatus(String unitId, String status) {
-        Entity unit = store.require(ResourceKind.UNIT, unitId);
-        String current = Json.text(unit.json, "status");
-        switch (status) {
-            case "unavailable" -> {
-                if (!"available".equals(current)) {
-                    throw ApiError.conflict("Only available units can be made unavailable; it is " + current);
-                }
-            }
-            case "available" -> {
-                if (!"unavailable".equals(current)) {
-                    throw ApiError.conflict("Only unavailable units can be made available (deallocate allocated ones); it is " + current);
-                }
-            }
-            case "repossessed" -> {
-                if (!"occupied".equals(current) && !"overlock".equals(current)) {
-                    throw ApiError.conflict("Only occupied or overlocked units can be repossessed; it is " + current);
-                }
-            }
-            default -> throw new IllegalArgumentException("Unsupported unit status: " + status);
-        }
-        unit.json.put("status", status);
-        core.touch(unit);
-        core.emit("unit." + status, unit);
-        return unit;
+        return units.setUnitStatus(unitId, status);
     }
 
-    // ------------------------------------------------------------------ tenancies and subscriptions (control)
+    // ------------------------------------------------------------------ tenancies and subscriptions (Tenancies)
 
-    /**
-     * Move-in day brought forward to now (a tenancy that starts later) or played for a tenancy whose start date has
-     * passed without it: see {@link #moveIn(Entity)}. A tenancy moves in once: 409 when it has already started.
-     */
     Entity startTenancy(String id) {
-        Entity tenancy = store.require(ResourceKind.TENANCY, id);
-        if (tenancy.started) {
-            throw ApiError.conflict("Tenancy " + id + " has already started");
-        }
-        Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
-        if (startsAt == null || startsAt.isAfter(core.now())) {
-            tenancy.json.put("starts_at", Json.time(core.now()));
-        }
-        moveIn(tenancy);
-        return tenancy;
+        return tenancies.startTenancy(id);
     }
 
-    /** Every tenancy whose start date the clock has reached and that has not moved in yet moves in now. */
     List<Entity> moveInDue() {
-        Instant now = core.now();
-        List<Entity> due = new ArrayList<>();
-        for (Entity tenancy : store.all(ResourceKind.TENANCY)) {
-            Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
-            if (!tenancy.started && startsAt != null && !startsAt.isAfter(now)) {
-                due.add(tenancy);
-            }
-        }
-        due.forEach(this::moveIn);
-        return due;
-    }
-
-    /**
-     * allocations-and-access.md, "Automatic on move-in day": Stora transitions the tenancy's reserved units to
-     * {@code occupied} on its start date ({@code unit.occupied}); {@code tenancy.started} says the tenancy began.
-     * Units already occupied (access granted early) stay as they are.
-     */
-    private void moveIn(Entity tenancy) {
-        tenancy.started = true;
-        core.touch(tenancy);
-        core.emit("tenancy.started", tenancy);
-        for (JsonNode ref : tenancy.json.withArray("unit_allocations")) {
-            Entity allocation = store.get(ResourceKind.UNIT_ALLOCATION, Json.text(ref, "id"));
-            Entity unit = allocation == null ? null : store.get(ResourceKind.UNIT, Json.refId(allocation.json, "unit"));
-            if (unit != null && "reserved".equals(Json.text(unit.json, "status"))) {
-                allocation.json.put("granted_access_at", Json.time(core.now()));
-                core.touch(allocation);
-                unit.json.put("status", "occupied");
-                core.touch(unit);
-                core.emit("unit.occupied", unit);
-            }
-        }
+        return tenancies.moveInDue();
     }
 
     Entity subscriptionEvent(String id, String event, String reason) {
-        Entity subscription = store.require(ResourceKind.SUBSCRIPTION, id);
-        switch (event) {
-            case "started" -> subscription.json.put("starts_at", Json.time(core.now()));
-            case "cancelled" -> {
-                if (subscription.json.path("cancelled").asBoolean()) {
-                    throw ApiError.conflict("Subscription " + id + " is already cancelled");
-                }
-                subscription.json.put("cancelled", true);
-                subscription.json.put("cancellation_reason", reason == null ? "other" : reason);
-            }
-            case "ended" -> {
-                subscription.json.put("ends_at", Json.time(core.now()));
-                ((ObjectNode) subscription.json.with("current_period")).put("ends_at", Json.time(core.now()));
-            }
-            default -> throw new IllegalArgumentException("Unknown subscription event: " + event);
-        }
-        core.touch(subscription);
-        core.emit("subscription." + event, subscription);
-        return subscription;
+        return tenancies.subscriptionEvent(id, event, reason);
     }
 
     // ------------------------------------------------------------------ deals
