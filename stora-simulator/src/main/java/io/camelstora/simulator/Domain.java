@@ -3,7 +3,6 @@ package io.camelstora.simulator;
 import static io.camelstora.simulator.Metadata.mergeMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;
 import static io.camelstora.simulator.Metadata.validateMetadata;
-import static io.camelstora.simulator.RequestFields.optionalEnum;
 import static io.camelstora.simulator.RequestFields.optionalTime;
 import static io.camelstora.simulator.RequestFields.passThrough;
 import static io.camelstora.simulator.RequestFields.requiredString;
@@ -11,7 +10,6 @@ import static io.camelstora.simulator.RequestFields.union;
 
 import java.net.URI;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,15 +26,11 @@ import io.camelstora.simulator.Store.Entity;
  * the call succeeds ({@link #commit()}), so a rejected request emits nothing.
  *
  * <p>This is the facade the routes, the control API and the seed call: the rules of each resource live in a class of
- * their own ({@link Contacts}, {@link Units}...), all sharing one {@link DomainCore}. None of them
+ * their own ({@link Contacts}, {@link Orders}, {@link Units}...), all sharing one {@link DomainCore}. None of them
  * locks anything: the caller's lock on this object guards them all.
  */
 final class Domain {
 
-    static final Set<String> BILLING_PERIODS = Set.of("weekly", "monthly", "every_four_weeks", "every_three_months",
-            "every_six_months", "yearly");
-    static final Set<String> PAYMENT_METHODS = Set.of("card", "bacs_debit", "sepa_debit");
-    static final Set<String> LINE_ITEM_TYPES = Set.of("unit_type", "protection", "product", "security_deposit");
     private static final Pattern LOST_REASON = Pattern.compile("^[a-z][a-z0-9_]*$");
     private static final SecureRandom SECRETS = new SecureRandom();
 
@@ -49,6 +43,8 @@ final class Domain {
     private final DomainCore core;
     private final Contacts contacts;
     private final OperatorResources operatorResources;
+    private final Orders orders;
+    private final Checkout checkout;
     private final Billing billing;
     private final Units units;
     private final Tenancies tenancies;
@@ -62,6 +58,8 @@ final class Domain {
         this.billing = new Billing(core);
         this.units = new Units(core);
         this.tenancies = new Tenancies(core);
+        this.orders = new Orders(core, contacts);
+        this.checkout = new Checkout(core, orders, units, billing);
     }
 
     void resetCounters() {
@@ -162,565 +160,52 @@ final class Domain {
         return operatorResources.updateOperatorResource(kind, id, fields);
     }
 
-    // ------------------------------------------------------------------ orders
+    // ------------------------------------------------------------------ orders (Orders)
 
     Entity createOrder(ObjectNode body) {
-        ApiError.Collector errors = new ApiError.Collector();
-        Entity site = core.bodyRef(body, "site", ResourceKind.SITE, true, errors);
-        JsonNode contactField = body.get("contact");
-        Entity contact = null;
-        boolean inlineContact = contactField != null && contactField.isObject() && !contactField.has("id");
-        if (contactField != null && !contactField.isNull() && !inlineContact) {
-            contact = core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
-        } else if (inlineContact) {
-            ApiError.Collector contactErrors = new ApiError.Collector();
-            contacts.validateEmail((ObjectNode) contactField, null, "/contact", contactErrors);
-            Contacts.validateContactEnums((ObjectNode) contactField, contactErrors);
-            if (!contactErrors.isEmpty()) {
-                try {
-                    contactErrors.throwIfAny();
-                } catch (ApiError e) {
-                    e.details().forEach(d -> errors.add(d.pointer().startsWith("/contact") ? d.pointer() : "/contact" + d.pointer(), d.message()));
-                }
-            }
-        }
-        ObjectNode order = core.newResource(ResourceKind.ORDER);
-        validateOrderFields(order, body, errors, true);
-        ArrayNode lineItemBodies = body.has("line_items") && body.get("line_items").isArray() ? (ArrayNode) body.get("line_items") : Json.array();
-        if (body.has("line_items") && !body.get("line_items").isArray()) {
-            errors.add("/line_items", "value at `/line_items` must be an array");
-        }
-        for (int i = 0; i < lineItemBodies.size(); i++) {
-            validateLineItem(lineItemBodies.get(i), "/line_items/" + i, errors, true);
-        }
-        JsonNode finalize = body.get("finalize");
-        if (finalize != null && !finalize.isNull()) {
-            requireCancelRedirect(finalize, "/finalize", errors);
-        }
-        errors.throwIfAny();
-
-        if (inlineContact) {
-            contact = contacts.createContact((ObjectNode) contactField, "/contact");
-        }
-        order.set("billing_period", body.has("billing_period") ? body.get("billing_period") : Json.NODES.nullNode());
-        order.set("contact", Json.refOrNull(contact == null ? null : contact.id));
-        order.set("contract_template", Json.refOrNull(Json.refId(body, "contract_template")));
-        order.set("coupon", Json.refOrNull(Json.refId(body, "coupon")));
-        ObjectNode notifications = order.putObject("email_notifications");
-        JsonNode emails = body.path("emails");
-        notifications.put("booking_confirmation", emails.path("booking_confirmation").asBoolean(true));
-        notifications.put("move_in_day", emails.path("move_in_day").asBoolean(true));
-        order.putArray("line_items");
-        order.set("metadata", newMetadata(body.get("metadata"), errors));
-        order.set("payment_method", body.has("payment_method") ? body.get("payment_method") : Json.NODES.nullNode());
-        order.putNull("payment_url");
-        order.set("purchase_order_number", body.has("purchase_order_number") ? body.get("purchase_order_number") : Json.NODES.nullNode());
-        order.set("site", Json.ref(site.id));
-        order.put("source", "public_api");
-        order.set("starts_at", body.has("starts_at") ? body.get("starts_at") : Json.NODES.nullNode());
-        order.put("status", "draft");
-        order.putNull("subscription");
-        order.putNull("tenancy");
-        passThrough(order, body, Set.of("site", "contact", "billing_period", "payment_method", "purchase_order_number",
-                "starts_at", "emails", "coupon", "contract_template", "finalize", "metadata", "line_items", "status",
-                "payment_url", "source", "subscription", "tenancy", "email_notifications"));
-        Entity entity = store.insert(ResourceKind.ORDER, order);
-        for (JsonNode lineItem : lineItemBodies) {
-            insertLineItem(entity, (ObjectNode) lineItem);
-        }
-        recalculate(entity);
-        core.emit("order.created", entity);
-        if (finalize != null && !finalize.isNull()) {
-            try {
-                finalizeOrder(entity.id, body);
-            } catch (ApiError e) {
-                // Create-and-finalize is one request: a failed finalization leaves nothing behind.
-                for (Entity lineItem : store.children(ResourceKind.ORDER_LINE_ITEM, entity.id)) {
-                    store.remove(lineItem);
-                }
-                store.remove(entity);
-                if (inlineContact && contact != null) {
-                    store.remove(contact);
-                }
-                throw e;
-            }
-        }
-        return entity;
+        return orders.createOrder(body);
     }
 
     Entity updateOrder(String id, ObjectNode body) {
-        Entity order = store.require(ResourceKind.ORDER, id);
-        requireDraft(order);
-        ApiError.Collector errors = new ApiError.Collector();
-        if (body.has("site")) {
-            core.bodyRef(body, "site", ResourceKind.SITE, true, errors);
-        }
-        if (body.has("contact") && !body.get("contact").isNull()) {
-            core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
-        }
-        if (body.has("line_items")) {
-            errors.add("/line_items", "line items are changed through /orders/{order_id}/line_items");
-        }
-        validateOrderFields(order.json, body, errors, false);
-        validateMetadata(body.get("metadata"), true, errors);
-        errors.throwIfAny();
-        ObjectNode json = order.json;
-        for (String field : List.of("site", "contact", "contract_template", "coupon")) {
-            if (body.has(field)) {
-                json.set(field, Json.refOrNull(Json.refId(body, field)));
-            }
-        }
-        for (String field : List.of("billing_period", "payment_method", "purchase_order_number", "starts_at")) {
-            if (body.has(field)) {
-                json.set(field, body.get(field));
-            }
-        }
-        if (body.has("emails") && body.get("emails").isObject()) {
-            ObjectNode notifications = (ObjectNode) json.get("email_notifications");
-            body.get("emails").fields().forEachRemaining(f -> notifications.put(f.getKey(), f.getValue().asBoolean()));
-        }
-        mergeMetadata(json, body.get("metadata"), errors);
-        errors.throwIfAny();
-        passThrough(json, body, Set.of("site", "contact", "billing_period", "payment_method", "purchase_order_number",
-                "starts_at", "emails", "coupon", "contract_template", "finalize", "metadata", "line_items", "status",
-                "payment_url", "source", "subscription", "tenancy", "email_notifications"));
-        recalculate(order);
-        core.touch(order);
-        return order;
+        return orders.updateOrder(id, body);
     }
 
     void deleteOrder(String id) {
-        Entity order = store.require(ResourceKind.ORDER, id);
-        requireDraft(order);
-        for (Entity lineItem : store.children(ResourceKind.ORDER_LINE_ITEM, id)) {
-            store.remove(lineItem);
-        }
-        store.remove(order);
+        orders.deleteOrder(id);
     }
 
-    /** The order if it is ready to be finalized, else 422 with one detail per problem. */
     Entity validateOrder(String id) {
-        Entity order = store.require(ResourceKind.ORDER, id);
-        requireDraft(order);
-        ApiError.Collector errors = new ApiError.Collector();
-        readiness(order, errors);
-        errors.throwIfAny();
-        return order;
+        return orders.validateOrder(id);
     }
 
     Entity finalizeOrder(String id, ObjectNode body) {
-        Entity order = store.require(ResourceKind.ORDER, id);
-        requireDraft(order);
-        ApiError.Collector errors = new ApiError.Collector();
-        requireCancelRedirect(body.get("finalize"), "/finalize", errors);
-        readiness(order, errors);
-        errors.throwIfAny();
-        order.json.put("status", "finalized");
-        order.json.put("payment_url", core.baseUrl() + "/_simulator/checkout/" + id);
-        core.touch(order);
-        core.emit("order.finalized", order);
-        return order;
-    }
-
-    private static void requireCancelRedirect(JsonNode finalize, String pointer, ApiError.Collector errors) {
-        JsonNode url = finalize == null ? null : finalize.get("cancel_redirect_url");
-        if (url == null || !url.isTextual() || url.asText().isBlank()) {
-            errors.add(pointer + "/cancel_redirect_url", "value at `" + pointer + "/cancel_redirect_url` is required");
-        }
-    }
-
-    private void requireDraft(Entity order) {
-        if (!"draft".equals(Json.text(order.json, "status"))) {
-            throw ApiError.conflict("The order is " + Json.text(order.json, "status") + "; only draft orders can be changed");
-        }
-    }
-
-    private void readiness(Entity order, ApiError.Collector errors) {
-        if (Json.refId(order.json, "contact") == null) {
-            errors.add("/contact", "Contact must exist");
-        }
-        List<Entity> lineItems = store.children(ResourceKind.ORDER_LINE_ITEM, order.id);
-        String billingPeriod = Json.text(order.json, "billing_period");
-        boolean hasUnitType = false;
-        for (Entity lineItem : lineItems) {
-            if ("unit_type".equals(Json.text(lineItem.json, "type"))) {
-                hasUnitType = true;
-                Entity unitType = store.find(Json.refId(lineItem.json, "item"));
-                if (billingPeriod != null && unitType != null && !hasPrice(unitType, billingPeriod)) {
-                    errors.add("/billing_period", "Billing period must exist");
-                }
-            }
-        }
-        if (!hasUnitType) {
-            errors.add("/line_items", "Line items must include at least one unit type line item");
-        }
-        if (billingPeriod == null) {
-            errors.add("/billing_period", "Billing period must exist");
-        }
-        if (Json.text(order.json, "payment_method") == null) {
-            errors.add("/payment_method", "Payment method must exist");
-        }
-        if (Json.text(order.json, "starts_at") == null) {
-            errors.add("/starts_at", "Starts at must exist");
-        }
-    }
-
-    private static boolean hasPrice(Entity priced, String billingPeriod) {
-        for (JsonNode price : priced.json.path("prices")) {
-            if (billingPeriod.equals(Json.text(price, "billing_period"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void validateOrderFields(ObjectNode order, ObjectNode body, ApiError.Collector errors, boolean create) {
-        optionalEnum(body, "billing_period", BILLING_PERIODS, errors);
-        optionalEnum(body, "payment_method", PAYMENT_METHODS, errors);
-        JsonNode startsAt = body.get("starts_at");
-        if (startsAt != null && !startsAt.isNull() && !"now".equals(startsAt.asText())) {
-            optionalTime(body, "starts_at", errors);
-        }
-        if (body.has("coupon") && !body.get("coupon").isNull()) {
-            core.bodyRef(body, "coupon", ResourceKind.COUPON, false, errors);
-        }
-        if (body.has("contract_template") && !body.get("contract_template").isNull()) {
-            core.bodyRef(body, "contract_template", ResourceKind.CONTRACT_TEMPLATE, false, errors);
-        }
-        if (create) {
-            validateMetadata(body.get("metadata"), false, errors);
-        }
-    }
-
-    private void validateLineItem(JsonNode lineItem, String pointer, ApiError.Collector errors, boolean create) {
-        if (!lineItem.isObject()) {
-            errors.add(pointer, "value at `" + pointer + "` must be an object");
-            return;
-        }
-        String type = Json.text(lineItem, "type");
-        if (create) {
-            if (type == null || !LINE_ITEM_TYPES.contains(type)) {
-                errors.add(pointer + "/type", "value at `" + pointer + "/type` must be one of " + new java.util.TreeSet<>(LINE_ITEM_TYPES));
-            }
-            String itemId = Json.refId(lineItem, "item");
-            if (itemId == null) {
-                errors.add(pointer + "/item", "value at `" + pointer + "/item/id` is required");
-            } else if (type != null && LINE_ITEM_TYPES.contains(type)) {
-                ResourceKind expected = switch (type) {
-                    case "protection" -> ResourceKind.PROTECTION_LEVEL;
-                    case "product" -> ResourceKind.PRODUCT;
-                    default -> ResourceKind.UNIT_TYPE;
-                };
-                if (store.get(expected, itemId) == null) {
-                    errors.add(pointer + "/item/id", expected.singular + " '" + itemId + "' does not exist");
-                }
-            }
-        }
-        JsonNode quantity = lineItem.get("quantity");
-        if (create && quantity == null || quantity != null && (!quantity.isIntegralNumber() || quantity.asLong() < 1)) {
-            errors.add(pointer + "/quantity", "value at `" + pointer + "/quantity` must be an integer >= 1");
-        }
-        JsonNode amount = lineItem.path("price").get("amount");
-        if (create && amount == null || lineItem.has("price") && (amount == null || !amount.isIntegralNumber() || amount.asLong() < 0)) {
-            errors.add(pointer + "/price/amount", "value at `" + pointer + "/price/amount` must be a non-negative integer");
-        }
-    }
-
-    private Entity insertLineItem(Entity order, ObjectNode body) {
-        ObjectNode json = core.newResource(ResourceKind.ORDER_LINE_ITEM);
-        json.set("discount_total", core.money(0));
-        json.set("item", Json.ref(Json.refId(body, "item")));
-        json.set("price", core.money(body.path("price").path("amount").asLong()));
-        json.put("quantity", body.path("quantity").asInt());
-        json.set("tax", core.money(0));
-        json.set("total", core.money(0));
-        json.set("total_excluding_tax", core.money(0));
-        json.put("type", Json.text(body, "type"));
-        passThrough(json, body, Set.of("item", "price", "quantity", "type", "tax", "total", "total_excluding_tax", "discount_total"));
-        Entity lineItem = store.insert(ResourceKind.ORDER_LINE_ITEM, json);
-        lineItem.parentId = order.id;
-        ((ArrayNode) order.json.get("line_items")).add(Json.ref(lineItem.id));
-        return lineItem;
+        return orders.finalizeOrder(id, body);
     }
 
     List<Entity> lineItems(String orderId) {
-        store.require(ResourceKind.ORDER, orderId);
-        return store.children(ResourceKind.ORDER_LINE_ITEM, orderId);
+        return orders.lineItems(orderId);
     }
 
     Entity createLineItem(String orderId, ObjectNode body) {
-        Entity order = store.require(ResourceKind.ORDER, orderId);
-        requireDraft(order);
-        ApiError.Collector errors = new ApiError.Collector();
-        validateLineItem(body, "", errors, true);
-        errors.throwIfAny();
-        Entity lineItem = insertLineItem(order, body);
-        recalculate(order);
-        core.touch(order);
-        return lineItem;
+        return orders.createLineItem(orderId, body);
     }
 
     Entity updateLineItem(String orderId, String lineItemId, ObjectNode body) {
-        Entity order = store.require(ResourceKind.ORDER, orderId);
-        Entity lineItem = lineItemOf(order, lineItemId);
-        requireDraft(order);
-        ApiError.Collector errors = new ApiError.Collector();
-        validateLineItem(body, "", errors, false);
-        errors.throwIfAny();
-        if (body.has("quantity")) {
-            lineItem.json.put("quantity", body.get("quantity").asInt());
-        }
-        if (body.has("price")) {
-            lineItem.json.set("price", core.money(body.path("price").path("amount").asLong()));
-        }
-        recalculate(order);
-        core.touch(lineItem);
-        core.touch(order);
-        return lineItem;
+        return orders.updateLineItem(orderId, lineItemId, body);
     }
 
     void deleteLineItem(String orderId, String lineItemId) {
-        Entity order = store.require(ResourceKind.ORDER, orderId);
-        Entity lineItem = lineItemOf(order, lineItemId);
-        requireDraft(order);
-        store.remove(lineItem);
-        ArrayNode refs = (ArrayNode) order.json.get("line_items");
-        for (int i = 0; i < refs.size(); i++) {
-            if (lineItemId.equals(Json.text(refs.get(i), "id"))) {
-                refs.remove(i);
-                break;
-            }
-        }
-        recalculate(order);
-        core.touch(order);
+        orders.deleteLineItem(orderId, lineItemId);
     }
 
-    private Entity lineItemOf(Entity order, String lineItemId) {
-        Entity lineItem = store.get(ResourceKind.ORDER_LINE_ITEM, lineItemId);
-        if (lineItem == null || !order.id.equals(lineItem.parentId)) {
-            throw ApiError.notFound("line_item", lineItemId);
-        }
-        return lineItem;
-    }
+    // ------------------------------------------------------------------ checkout (Checkout)
 
-    private boolean isRecurring(Entity lineItem) {
-        String type = Json.text(lineItem.json, "type");
-        if ("security_deposit".equals(type)) {
-            return false;
-        }
-        if ("product".equals(type)) {
-            Entity product = store.find(Json.refId(lineItem.json, "item"));
-            return product != null && "recurring".equals(Json.text(product.json, "charge_type"));
-        }
-        return true;
-    }
-
-    /**
-     * The order summary of booking-flow.md: recurring charges in subtotal/total, one-off charges in one_time_total,
-     * coupons on recurring lines only, no tax (the simulated operator has no tax configured).
-     */
-    void recalculate(Entity order) {
-        Entity coupon = store.get(ResourceKind.COUPON, Json.refId(order.json, "coupon"));
-        long subtotal = 0;
-        long oneTime = 0;
-        long lineDiscounts = 0;
-        for (Entity lineItem : store.children(ResourceKind.ORDER_LINE_ITEM, order.id)) {
-            long total = lineItem.json.path("price").path("amount").asLong() * lineItem.json.path("quantity").asLong();
-            long discount = 0;
-            if (isRecurring(lineItem)) {
-                subtotal += total;
-                if (coupon != null && "percentage".equals(Json.text(coupon.json, "type")) && couponApplies(coupon, lineItem)) {
-                    discount = total * coupon.json.path("percent").asLong() / 100;
-                }
-            } else {
-                oneTime += total;
-            }
-            lineDiscounts += discount;
-            lineItem.json.set("discount_total", core.money(discount));
-            lineItem.json.set("tax", core.money(0));
-            lineItem.json.set("total", core.money(total));
-            lineItem.json.set("total_excluding_tax", core.money(total));
-        }
-        long discount = lineDiscounts;
-        if (coupon != null && "amount".equals(Json.text(coupon.json, "type"))) {
-            discount = Math.min(subtotal, coupon.json.path("amount").path("amount").asLong());
-        }
-        order.json.set("one_time_total", core.money(oneTime));
-        order.json.set("one_time_total_excluding_tax", core.money(oneTime));
-        order.json.set("subtotal", core.money(subtotal));
-        order.json.set("tax", core.money(0));
-        order.json.set("total", core.money(subtotal - discount));
-        order.json.set("total_discount", core.money(discount));
-        order.json.set("total_excluding_tax", core.money(subtotal - discount));
-    }
-
-    private boolean couponApplies(Entity coupon, Entity lineItem) {
-        JsonNode applies = coupon.json.path("auto_apply_to");
-        if (applies.path("subscriptions").asBoolean()) {
-            return true;
-        }
-        return switch (Json.text(lineItem.json, "type")) {
-            case "unit_type" -> applies.path("unit_types").asBoolean();
-            case "protection" -> applies.path("protections").asBoolean();
-            case "product" -> applies.path("products").asBoolean();
-            default -> false;
-        };
-    }
-
-    /**
-     * Plays the customer's payment on the hosted checkout (booking-flow.md step 5): completes the order and creates
-     * the tenancy, subscription, invoices and contract. Units are allocated only with the operator's auto-reservation
-     * ({@link Settings#autoReserveOnPayment()}, off by default): allocations-and-access.md, "Orders created via the API
-     * do not trigger auto-reservation — your integration controls when and how units are allocated".
-     */
     Entity payOrder(String orderId) {
-        return payOrder(orderId, core.settings.autoReserveOnPayment());
+        return checkout.payOrder(orderId);
     }
 
-    /**
-     * @param autoReserve whether an available unit of each booked unit type is allocated at once (reserved, or
-     *                    occupied for a tenancy that starts now), as auto-reservation does for storefront bookings
-     */
     Entity payOrder(String orderId, boolean autoReserve) {
-        Entity order = store.require(ResourceKind.ORDER, orderId);
-        if (!"finalized".equals(Json.text(order.json, "status"))) {
-            throw ApiError.conflict("Only finalized orders can be paid; order " + orderId + " is " + Json.text(order.json, "status"));
-        }
-        Entity contact = store.require(ResourceKind.CONTACT, Json.refId(order.json, "contact"));
-        String siteId = Json.refId(order.json, "site");
-        String startsAtText = Json.text(order.json, "starts_at");
-        Instant startsAt = startsAtText == null || "now".equals(startsAtText) ? core.now() : Instant.parse(startsAtText);
-        List<Entity> lineItems = store.children(ResourceKind.ORDER_LINE_ITEM, orderId);
-
-        ObjectNode tenancyJson = core.newResource(ResourceKind.TENANCY);
-        tenancyJson.set("contact", Json.ref(contact.id));
-        tenancyJson.putNull("ends_at");
-        tenancyJson.set("order", Json.ref(orderId));
-        tenancyJson.set("site", Json.ref(siteId));
-        tenancyJson.put("starts_at", Json.time(startsAt));
-        tenancyJson.putNull("subscription");
-        tenancyJson.putArray("unit_allocations");
-        Entity tenancy = store.insert(ResourceKind.TENANCY, tenancyJson);
-
-        ObjectNode subscriptionJson = core.newResource(ResourceKind.SUBSCRIPTION);
-        subscriptionJson.set("billing_period", order.json.get("billing_period"));
-        subscriptionJson.putNull("cancellation_reason");
-        subscriptionJson.put("cancelled", false);
-        subscriptionJson.set("contact", Json.ref(contact.id));
-        ObjectNode period = subscriptionJson.putObject("current_period");
-        period.putNull("ends_at");
-        period.put("starts_at", Json.time(startsAt));
-        subscriptionJson.putNull("ends_at");
-        ArrayNode subscriptionLines = subscriptionJson.putArray("line_items");
-        ArrayNode recurringInvoiceLines = Json.array();
-        ArrayNode oneOffInvoiceLines = Json.array();
-        long recurringTotal = 0;
-        long oneOffTotal = 0;
-        for (Entity lineItem : lineItems) {
-            long total = lineItem.json.path("total").path("amount").asLong();
-            if (isRecurring(lineItem)) {
-                ObjectNode line = subscriptionLines.addObject();
-                line.put("created_at", Json.time(core.now()));
-                line.set("item", lineItem.json.get("item").deepCopy());
-                line.set("price", lineItem.json.get("price").deepCopy());
-                line.put("quantity", lineItem.json.path("quantity").asInt());
-                String type = Json.text(lineItem.json, "type");
-                // The Subscription example shows product lines as custom_product.
-                line.put("type", "product".equals(type) ? "custom_product" : type);
-                line.put("updated_at", Json.time(core.now()));
-                recurringInvoiceLines.add(invoiceLine(lineItem, describe(lineItem)));
-                recurringTotal += total - lineItem.json.path("discount_total").path("amount").asLong();
-            } else {
-                oneOffInvoiceLines.add(invoiceLine(lineItem, describe(lineItem)));
-                oneOffTotal += total;
-            }
-        }
-        subscriptionJson.set("order", Json.ref(orderId));
-        subscriptionJson.set("site", Json.ref(siteId));
-        subscriptionJson.put("starts_at", Json.time(startsAt));
-        subscriptionJson.putNull("stripe_subscription_id");
-        subscriptionJson.putNull("stripe_subscription_schedule_id");
-        subscriptionJson.set("tenancy", Json.ref(tenancy.id));
-        Entity subscription = store.insert(ResourceKind.SUBSCRIPTION, subscriptionJson);
-        tenancy.json.set("subscription", Json.ref(subscription.id));
-
-        order.json.put("status", "completed");
-        order.json.set("tenancy", Json.ref(tenancy.id));
-        order.json.set("subscription", Json.ref(subscription.id));
-        core.touch(order);
-        contact.json.put("status", "customer");
-        contact.json.put("tenancies_count", contact.json.path("tenancies_count").asInt() + 1);
-        core.touch(contact);
-
-        core.emit("order.completed", order);
-        core.emit("contact.updated", contact);
-        core.emit("tenancy.created", tenancy);
-        core.emit("subscription.created", subscription);
-
-        boolean started = !startsAt.isAfter(core.now());
-        if (autoReserve) {
-            for (Entity lineItem : lineItems) {
-                if (!"unit_type".equals(Json.text(lineItem.json, "type"))) {
-                    continue;
-                }
-                for (int i = 0; i < lineItem.json.path("quantity").asInt(); i++) {
-                    Entity unit = units.firstAvailableUnit(siteId, Json.refId(lineItem.json, "item"));
-                    // As on the real API: if the type sold out meanwhile, the tenancy has no allocation.
-                    if (unit != null) {
-                        units.allocate(unit, tenancy, started);
-                    }
-                }
-            }
-        }
-        if (!oneOffInvoiceLines.isEmpty()) {
-            Entity invoice = billing.createInvoice(contact.id, siteId, null, tenancy.id, oneOffInvoiceLines, oneOffTotal, order);
-            billing.finalizeInvoice(invoice.id);
-        }
-        if (!recurringInvoiceLines.isEmpty()) {
-            Entity invoice = billing.createInvoice(contact.id, siteId, subscription.id, tenancy.id, recurringInvoiceLines,
-                    Math.max(0, recurringTotal - amountCouponDiscount(order)), order);
-            billing.finalizeInvoice(invoice.id);
-        }
-        String templateId = Json.refId(order.json, "contract_template");
-        if (templateId != null) {
-            billing.createContract(tenancy.id, templateId);
-        }
-        if (started) {
-            tenancy.started = true;
-            core.emit("tenancy.started", tenancy);
-            core.emit("subscription.started", subscription);
-        }
-        return order;
-    }
-
-    private long amountCouponDiscount(Entity order) {
-        Entity coupon = store.get(ResourceKind.COUPON, Json.refId(order.json, "coupon"));
-        return coupon != null && "amount".equals(Json.text(coupon.json, "type")) ? order.json.path("total_discount").path("amount").asLong() : 0;
-    }
-
-    private String describe(Entity lineItem) {
-        Entity item = store.find(Json.refId(lineItem.json, "item"));
-        String name = item == null ? Json.refId(lineItem.json, "item") : Json.text(item.json, "name");
-        return "security_deposit".equals(Json.text(lineItem.json, "type")) ? "Security deposit for " + name : name;
-    }
-
-    private ObjectNode invoiceLine(Entity lineItem, String description) {
-        ObjectNode line = Json.object();
-        Entity item = store.find(Json.refId(lineItem.json, "item"));
-        line.set("accounting_code", item == null ? Json.NODES.nullNode() : item.json.path("accounting_code").deepCopy());
-        if (line.get("accounting_code").isMissingNode()) {
-            line.putNull("accounting_code");
-        }
-        line.put("description", description);
-        line.set("discount_total", lineItem.json.get("discount_total").deepCopy());
-        line.set("price", lineItem.json.get("price").deepCopy());
-        line.put("proration", false);
-        line.put("quantity", lineItem.json.path("quantity").asInt());
-        line.set("tax", core.money(0));
-        line.set("total", lineItem.json.get("total").deepCopy());
-        line.set("total_excluding_tax", lineItem.json.get("total").deepCopy());
-        line.put("type", Json.text(lineItem.json, "type"));
-        return line;
+        return checkout.payOrder(orderId, autoReserve);
     }
 
     // ------------------------------------------------------------------ invoices, contracts, credit notes (Billing)

@@ -28,7 +28,7 @@ final class OperatorResources {
         if (body.isEmpty()) {
             errors.add("", "at least one billing period price is required");
         }
-        Set<String> periods = kind == ResourceKind.PRODUCT ? union(Domain.BILLING_PERIODS, Set.of("one_time")) : Domain.BILLING_PERIODS;
+        Set<String> periods = kind == ResourceKind.PRODUCT ? union(Orders.BILLING_PERIODS, Set.of("one_time")) : Orders.BILLING_PERIODS;
         body.fields().forEachRemaining(field -> {
             if (!periods.contains(field.getKey())) {
                 errors.add("/" + field.getKey(), "`" + field.getKey() + "` is not a billing period; expected one of " + new java.util.TreeSet<>(periods));
