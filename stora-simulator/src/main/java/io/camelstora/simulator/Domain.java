@@ -2,8 +2,6 @@ package io.camelstora.simulator;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.camelstora.simulator.Store.Entity;
@@ -90,14 +88,6 @@ final class Domain {
             Entity endpoint = store.get(ResourceKind.WEBHOOK_ENDPOINT, endpointId);
             return endpoint != null && "enabled".equals(Json.text(endpoint.json, "status"));
         }
-    }
-
-    static ArrayNode curies() {
-        return DomainCore.curies();
-    }
-
-    static boolean isRef(JsonNode value) {
-        return DomainCore.isRef(value);
     }
 
     ObjectNode render(Entity entity) {

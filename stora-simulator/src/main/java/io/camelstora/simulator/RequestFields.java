@@ -13,10 +13,6 @@ final class RequestFields {
     private RequestFields() {
     }
 
-    static ObjectNode body(JsonNode body) {
-        return body != null && body.isObject() ? (ObjectNode) body : Json.object();
-    }
-
     static boolean contains(JsonNode array, String value) {
         if (array != null && array.isArray()) {
             for (JsonNode item : array) {
