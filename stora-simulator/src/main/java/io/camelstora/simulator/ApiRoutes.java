@@ -365,7 +365,7 @@ final class ApiRoutes {
     private ObjectNode meta(Call call) {
         ObjectNode meta = Json.object();
         meta.put("request_id", call.exchange().requestId);
-        meta.set("curies", Domain.curies());
+        meta.set("curies", DomainCore.curies());
         return meta;
     }
 
@@ -637,7 +637,7 @@ final class ApiRoutes {
         meta.put("request_id", call.exchange().requestId);
         ArrayNode ids = meta.putArray("unit_ids");
         unitIds.forEach(ids::add);
-        meta.set("curies", Domain.curies());
+        meta.set("curies", DomainCore.curies());
         body.set("meta", meta);
         return HttpResult.json(200, body);
     }

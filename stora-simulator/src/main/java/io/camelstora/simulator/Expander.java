@@ -68,7 +68,7 @@ final class Expander {
             return value;
         }
         ObjectNode object = (ObjectNode) value;
-        if (Domain.isRef(object)) {
+        if (DomainCore.isRef(object)) {
             String id = object.get("id").asText();
             Store.Entity related = store.find(id);
             if (related != null) {

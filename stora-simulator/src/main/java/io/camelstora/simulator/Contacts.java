@@ -1,0 +1,154 @@
+package io.camelstora.simulator;
+
+import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.newMetadata;
+import static io.camelstora.simulator.Metadata.validateMetadata;
+import static io.camelstora.simulator.RequestFields.optionalEnum;
+import static io.camelstora.simulator.RequestFields.passThrough;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.camelstora.simulator.Store.Entity;
+
+/** Contacts (unique email, enum fields) and the identity verifications the control API plays for them. */
+final class Contacts {
+
+    static final Set<String> CONTACT_TYPES = Set.of("domestic", "company", "student", "charity", "local_authority");
+    static final Set<String> CONTACT_SOURCES = Set.of("pre_open", "incomplete_booking", "registered_interest", "price_interest",
+            "quotation_request", "booking", "popup", "external_enquiry", "phone", "walkin", "import", "other");
+    static final Set<String> MARKETING_SOURCES = Set.of("used_before", "recommendation", "received_leaflet", "seen_building_signs",
+            "seen_advert", "facebook_marketplace", "google_search", "other_online_search", "social_media", "email", "radio", "other");
+    static final Set<String> USE_CASES = Set.of("business_needs", "moving_home", "more_space", "refurb", "travelling", "other");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final DomainCore core;
+    private final Store store;
+
+    Contacts(DomainCore core) {
+        this.core = core;
+        this.store = core.store;
+    }
+
+    Entity createContact(ObjectNode body, String pointerPrefix) {
+        ApiError.Collector errors = new ApiError.Collector();
+        String email = validateEmail(body, null, pointerPrefix, errors);
+        validateContactEnums(body, errors);
+        ObjectNode metadata = newMetadata(body.get("metadata"), errors);
+        errors.throwIfAny();
+        ObjectNode json = core.newResource(ResourceKind.CONTACT);
+        json.putNull("address");
+        json.putNull("company_registration_number");
+        json.put("email", email);
+        json.putNull("full_name");
+        ObjectNode check = json.putObject("identity_check");
+        check.put("required", false);
+        check.put("status", "not_attempted");
+        json.putNull("marketing_source");
+        json.set("metadata", metadata);
+        json.putNull("phone_number");
+        json.putNull("source");
+        json.put("status", "lead");
+        json.putNull("stripe_customer_id");
+        json.putNull("tax_id");
+        json.put("tenancies_count", 0);
+        json.putNull("type");
+        json.putNull("use_case");
+        passThrough(json, body, Set.of("email", "metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
+        Entity contact = store.insert(ResourceKind.CONTACT, json);
+        core.emit("contact.created", contact);
+        return contact;
+    }
+
+    Entity updateContact(String id, ObjectNode body) {
+        Entity contact = store.require(ResourceKind.CONTACT, id);
+        ApiError.Collector errors = new ApiError.Collector();
+        String oldEmail = Json.text(contact.json, "email");
+        String email = body.has("email") ? validateEmail(body, id, "", errors) : oldEmail;
+        validateContactEnums(body, errors);
+        validateMetadata(body.get("metadata"), true, errors);
+        errors.throwIfAny();
+        ObjectNode updated = contact.json.deepCopy();
+        passThrough(updated, body, Set.of("metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
+        mergeMetadata(updated, body.get("metadata"), errors);
+        errors.throwIfAny();
+        contact.json.setAll(updated);
+        store.indexEmail(oldEmail, email, id);
+        core.touch(contact);
+        core.emit("contact.updated", contact);
+        return contact;
+    }
+
+    void deleteContact(String id) {
+        Entity contact = store.require(ResourceKind.CONTACT, id);
+        if (contact.json.path("tenancies_count").asInt() > 0) {
+            throw ApiError.conflict("A contact with tenancies cannot be deleted");
+        }
+        store.remove(contact);
+    }
+
+    String validateEmail(ObjectNode body, String selfId, String pointerPrefix, ApiError.Collector errors) {
+        String pointer = pointerPrefix + "/email";
+        JsonNode value = body.get("email");
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            errors.add(pointer, "value at `" + pointer + "` is required");
+            return null;
+        }
+        String email = value.asText().trim();
+        if (!value.isTextual() || !EMAIL.matcher(email).matches()) {
+            errors.add(pointer, "value at `" + pointer + "` does not match format: email");
+            return null;
+        }
+        String existing = store.contactIdByEmail(email);
+        if (existing != null && !existing.equals(selfId)) {
+            errors.add(pointer, "value at `" + pointer + "` has already been taken");
+        }
+        return email;
+    }
+
+    static void validateContactEnums(ObjectNode body, ApiError.Collector errors) {
+        optionalEnum(body, "type", CONTACT_TYPES, errors);
+        optionalEnum(body, "source", CONTACT_SOURCES, errors);
+        optionalEnum(body, "marketing_source", MARKETING_SOURCES, errors);
+        optionalEnum(body, "use_case", USE_CASES, errors);
+    }
+
+    // ------------------------------------------------------------------ identity verifications (control)
+
+    Entity createIdentityVerification(String contactId) {
+        Entity contact = store.require(ResourceKind.CONTACT, contactId);
+        ObjectNode json = core.newResource(ResourceKind.IDENTITY_VERIFICATION);
+        json.set("contact", Json.ref(contact.id));
+        json.putNull("error_code");
+        json.put("status", "processing");
+        Entity verification = store.insert(ResourceKind.IDENTITY_VERIFICATION, json);
+        ((ObjectNode) contact.json.with("identity_check")).put("status", "processing");
+        core.touch(contact);
+        core.emit("identity_verification.processing", verification);
+        return verification;
+    }
+
+    Entity setIdentityVerificationStatus(String id, String status, String errorCode) {
+        Entity verification = store.require(ResourceKind.IDENTITY_VERIFICATION, id);
+        if (!Set.of("processing", "succeeded", "failed", "cancelled").contains(status)) {
+            throw new IllegalArgumentException("Unknown identity verification status: " + status);
+        }
+        verification.json.put("status", status);
+        if ("failed".equals(status)) {
+            verification.json.put("error_code", errorCode == null ? "document_unverified_other" : errorCode);
+        } else {
+            verification.json.putNull("error_code");
+        }
+        core.touch(verification);
+        Entity contact = store.get(ResourceKind.CONTACT, Json.refId(verification.json, "contact"));
+        if (contact != null) {
+            ((ObjectNode) contact.json.with("identity_check")).put("status", status);
+            core.touch(contact);
+        }
+        core.emit("identity_verification." + status, verification);
+        return verification;
+    }
+}

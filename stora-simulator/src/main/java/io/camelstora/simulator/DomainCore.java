@@ -1,0 +1,207 @@
+package io.camelstora.simulator;
+
+import static io.camelstora.simulator.RequestFields.contains;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.camelstora.simulator.Store.Entity;
+
+/**
+ * What every area of the {@link Domain} shares: the store and the clock, the outbox of webhook events raised during a
+ * call (published by {@link #commit()} when the call succeeds), rendering, and the helpers that create, touch and
+ * reference resources. Like the areas it holds no lock: callers run under {@code synchronized (domain)}.
+ */
+final class DomainCore {
+
+    static final String API_VERSION = "2025-09";
+    static final String CURRENCY = "GBP";
+
+    private record PendingEvent(WebhookEvent event, List<Webhooks.Target> targets) {
+    }
+
+    final Store store;
+    final SimulatedClock clock;
+    final Webhooks webhooks;
+    final Domain.Settings settings;
+    private final List<PendingEvent> pending = new ArrayList<>();
+    private volatile String baseUrl = "http://localhost";
+
+    DomainCore(Store store, SimulatedClock clock, Webhooks webhooks, Domain.Settings settings) {
+        this.store = store;
+        this.clock = clock;
+        this.webhooks = webhooks;
+        this.settings = settings;
+    }
+
+    void baseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    // ------------------------------------------------------------------ events
+
+    void emit(String type, Entity entity) {
+        if (!WebhookEventTypes.SET.contains(type)) {
+            throw new IllegalArgumentException("Unknown webhook event type: " + type);
+        }
+        ObjectNode envelope = Json.object();
+        ObjectNode event = envelope.putObject("event");
+        String id = "evt_" + String.format("%016x", ThreadLocalRandom.current().nextLong());
+        Instant now = clock.nowSeconds();
+        event.put("id", id);
+        event.put("type", type);
+        event.put("api_version", API_VERSION);
+        event.put("created_at", Json.time(now));
+        event.putObject("data").set(entity.kind.webhookKey(), renderEmbedded(entity));
+        // The event pages (both generations) carry the CURIEs inside the event.
+        event.putObject("meta").set("curies", curies());
+        List<Webhooks.Target> targets = new ArrayList<>();
+        for (Entity endpoint : store.all(ResourceKind.WEBHOOK_ENDPOINT)) {
+            if ("enabled".equals(Json.text(endpoint.json, "status")) && contains(endpoint.json.get("event_types"), type)) {
+                targets.add(new Webhooks.Target(endpoint.id, Json.text(endpoint.json, "url"), endpoint.secret));
+            }
+        }
+        pending.add(new PendingEvent(new WebhookEvent(id, type, now, entity.id, Json.string(envelope)), targets));
+    }
+
+    /** Publishes the events of a successful call. */
+    void commit() {
+        List<PendingEvent> events = new ArrayList<>(pending);
+        pending.clear();
+        for (PendingEvent event : events) {
+            webhooks.publish(event.event(), event.targets());
+        }
+    }
+
+    /** Drops the events of a failed call. */
+    void rollback() {
+        pending.clear();
+    }
+
+    // ------------------------------------------------------------------ rendering
+
+    static ArrayNode curies() {
+        ArrayNode curies = Json.array();
+        ObjectNode bo = curies.addObject();
+        bo.put("name", "bo");
+        bo.put("href", "https://app.stora.test{rel}");
+        bo.put("templated", true);
+        bo.put("title", "Backoffice");
+        ObjectNode sf = curies.addObject();
+        sf.put("name", "sf");
+        sf.put("href", "https://acme.stora.test{rel}");
+        sf.put("templated", true);
+        sf.put("title", "Storefront");
+        return curies;
+    }
+
+    /** The resource as the API shows it (a copy: callers may expand it). */
+    ObjectNode render(Entity entity) {
+        return entity.json.deepCopy();
+    }
+
+    /** As in the webhook event pages: first-level references embedded as full objects. */
+    ObjectNode renderEmbedded(Entity entity) {
+        ObjectNode json = render(entity);
+        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (isRef(value)) {
+                Entity related = store.find(value.get("id").asText());
+                if (related != null) {
+                    field.setValue(render(related));
+                }
+            }
+        }
+        return json;
+    }
+
+    static boolean isRef(JsonNode value) {
+        return value != null && value.isObject() && value.size() == 1 && value.has("id") && value.get("id").isTextual();
+    }
+
+    // ------------------------------------------------------------------ shared helpers
+
+    Instant now() {
+        return clock.nowSeconds();
+    }
+
+    ObjectNode newResource(ResourceKind kind) {
+        ObjectNode json = Json.object();
+        json.put("id", store.newId(kind));
+        String now = Json.time(now());
+        json.put("created_at", now);
+        json.put("updated_at", now);
+        return json;
+    }
+
+    /**
+     * Marks a modification. {@code updated_at} has one-second precision like every documented timestamp, so two
+     * changes within a second move it a second ahead: it must change on every modification.
+     */
+    void touch(Entity entity) {
+        Instant now = now();
+        JsonNode previous = entity.json.get("updated_at");
+        if (previous != null && previous.isTextual()) {
+            Instant before = Instant.parse(previous.asText());
+            if (!now.isAfter(before)) {
+                now = before.plusSeconds(1);
+            }
+        }
+        entity.json.put("updated_at", Json.time(now));
+    }
+
+    ObjectNode money(long amount) {
+        return Json.money(amount, CURRENCY);
+    }
+
+    /** A body reference {@code {"id": ...}} to an existing resource of the kind, or a 422 naming the field. */
+    Entity bodyRef(ObjectNode body, String field, ResourceKind kind, boolean required, ApiError.Collector errors) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add("/" + field, "value at `/" + field + "` is required");
+            }
+            return null;
+        }
+        String id = value.isObject() ? Json.text(value, "id") : null;
+        if (id == null) {
+            errors.add("/" + field, "value at `/" + field + "` must be an object with an `id`");
+            return null;
+        }
+        Entity entity = store.get(kind, id);
+        if (entity == null) {
+            errors.add("/" + field + "/id", kind.singular + " '" + id + "' does not exist");
+        }
+        return entity;
+    }
+
+    Entity anyRef(ObjectNode body, String field, boolean required, ApiError.Collector errors) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add("/" + field, "value at `/" + field + "` is required");
+            }
+            return null;
+        }
+        String id = value.isObject() ? Json.text(value, "id") : null;
+        Entity entity = store.find(id);
+        if (entity == null) {
+            errors.add("/" + field + "/id", "resource '" + id + "' does not exist");
+        }
+        return entity;
+    }
+}

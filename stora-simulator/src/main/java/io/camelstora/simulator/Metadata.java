@@ -1,0 +1,78 @@
+package io.camelstora.simulator;
+
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The {@code metadata} field of metadata.md: validation, creation and merge-patch. */
+final class Metadata {
+
+    private static final Pattern METADATA_KEY = Pattern.compile("^[a-z0-9._:-]+$");
+
+    private Metadata() {
+    }
+
+    /** metadata.md: at most 20 keys, key charset [a-z0-9._:-] up to 40 characters, string values up to 500. */
+    static void validateMetadata(JsonNode metadata, boolean allowNullValues, ApiError.Collector errors) {
+        if (metadata == null || metadata.isNull()) {
+            return;
+        }
+        if (!metadata.isObject()) {
+            errors.add("/metadata", "value at `/metadata` must be an object");
+            return;
+        }
+        metadata.fields().forEachRemaining(field -> {
+            String key = field.getKey();
+            String pointer = "/metadata/" + key.replace("~", "~0").replace("/", "~1");
+            if (key.length() > 40) {
+                errors.add(pointer, "metadata key `" + key + "` is longer than 40 characters");
+            } else if (!METADATA_KEY.matcher(key).matches()) {
+                errors.add(pointer, "metadata key `" + key + "` may only contain lowercase letters, digits, `.`, `_`, `:` and `-`");
+            }
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                if (!allowNullValues) {
+                    errors.add(pointer, "metadata value for `" + key + "` must be a string");
+                }
+            } else if (!value.isTextual()) {
+                errors.add(pointer, "metadata value for `" + key + "` must be a string");
+            } else if (value.asText().length() > 500) {
+                errors.add(pointer, "metadata value for `" + key + "` is longer than 500 characters");
+            }
+        });
+    }
+
+    /** Merge-patch semantics of metadata.md; {@code {}} clears everything, as the guide says. */
+    static void mergeMetadata(ObjectNode target, JsonNode patch, ApiError.Collector errors) {
+        if (patch == null) {
+            return;
+        }
+        ObjectNode merged = target.has("metadata") && target.get("metadata").isObject()
+                ? (ObjectNode) target.get("metadata").deepCopy() : Json.object();
+        if (patch.isNull() || patch.isObject() && patch.isEmpty()) {
+            merged.removeAll();
+        } else {
+            patch.fields().forEachRemaining(field -> {
+                if (field.getValue().isNull()) {
+                    merged.remove(field.getKey());
+                } else {
+                    merged.set(field.getKey(), field.getValue());
+                }
+            });
+        }
+        if (merged.size() > 20) {
+            errors.add("/metadata", "metadata can have at most 20 keys");
+        }
+        target.set("metadata", merged);
+    }
+
+    static ObjectNode newMetadata(JsonNode metadata, ApiError.Collector errors) {
+        validateMetadata(metadata, false, errors);
+        ObjectNode result = metadata != null && metadata.isObject() ? metadata.deepCopy() : Json.object();
+        if (result.size() > 20) {
+            errors.add("/metadata", "metadata can have at most 20 keys");
+        }
+        return result;
+    }
+}

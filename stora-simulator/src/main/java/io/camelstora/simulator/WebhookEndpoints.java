@@ -1,0 +1,158 @@
+package io.camelstora.simulator;
+
+import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.newMetadata;
+import static io.camelstora.simulator.Metadata.validateMetadata;
+import static io.camelstora.simulator.RequestFields.passThrough;
+import static io.camelstora.simulator.RequestFields.requiredString;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.camelstora.simulator.Store.Entity;
+
+/** Webhook endpoints: URL and event type validation, signing secrets, enabling and disabling. */
+final class WebhookEndpoints {
+
+    private static final SecureRandom SECRETS = new SecureRandom();
+
+    private final DomainCore core;
+    private final Store store;
+
+    WebhookEndpoints(DomainCore core) {
+        this.core = core;
+        this.store = core.store;
+    }
+
+    Entity createWebhookEndpoint(ObjectNode body, String creatorId) {
+        ApiError.Collector errors = new ApiError.Collector();
+        String name = requiredString(body, "name", errors);
+        String apiVersion = requiredString(body, "api_version", errors);
+        if (apiVersion != null && !DomainCore.API_VERSION.equals(apiVersion)) {
+            errors.add("/api_version", "value at `/api_version` must be one of [2025-09]");
+        }
+        validateUrl(body, true, errors);
+        validateEventTypes(body, true, errors);
+        ObjectNode metadata = newMetadata(body.get("metadata"), errors);
+        errors.throwIfAny();
+        ObjectNode json = core.newResource(ResourceKind.WEBHOOK_ENDPOINT);
+        json.put("api_version", apiVersion);
+        json.set("creator", Json.ref(creatorId));
+        json.set("description", body.has("description") ? body.get("description") : Json.NODES.nullNode());
+        json.putNull("disabled_at");
+        json.set("event_types", body.get("event_types"));
+        json.set("metadata", metadata);
+        json.put("name", name);
+        json.putNull("secret");
+        json.put("status", "enabled");
+        json.put("url", Json.text(body, "url"));
+        passThrough(json, body, Set.of("api_version", "creator", "disabled_at", "event_types", "metadata", "name", "secret", "status", "url"));
+        Entity endpoint = store.insert(ResourceKind.WEBHOOK_ENDPOINT, json);
+        byte[] secret = new byte[32];
+        SECRETS.nextBytes(secret);
+        StringBuilder hex = new StringBuilder();
+        for (byte b : secret) {
+            hex.append(String.format("%02x", b));
+        }
+        endpoint.secret = hex.toString();
+        return endpoint;
+    }
+
+    /** The create response is the only place the secret is shown. */
+    ObjectNode renderWithSecret(Entity endpoint) {
+        ObjectNode json = core.render(endpoint);
+        json.put("secret", endpoint.secret);
+        return json;
+    }
+
+    String endpointSecret(String endpointId) {
+        return store.require(ResourceKind.WEBHOOK_ENDPOINT, endpointId).secret;
+    }
+
+    Entity updateWebhookEndpoint(String id, ObjectNode body) {
+        Entity endpoint = store.require(ResourceKind.WEBHOOK_ENDPOINT, id);
+        ApiError.Collector errors = new ApiError.Collector();
+        if (body.has("name")) {
+            requiredString(body, "name", errors);
+        }
+        if (body.has("api_version") && !DomainCore.API_VERSION.equals(Json.text(body, "api_version"))) {
+            errors.add("/api_version", "value at `/api_version` must be one of [2025-09]");
+        }
+        validateUrl(body, false, errors);
+        validateEventTypes(body, false, errors);
+        validateMetadata(body.get("metadata"), true, errors);
+        errors.throwIfAny();
+        mergeMetadata(endpoint.json, body.get("metadata"), errors);
+        errors.throwIfAny();
+        passThrough(endpoint.json, body, Set.of("creator", "disabled_at", "metadata", "secret", "status"));
+        core.touch(endpoint);
+        return endpoint;
+    }
+
+    void deleteWebhookEndpoint(String id) {
+        Entity endpoint = store.require(ResourceKind.WEBHOOK_ENDPOINT, id);
+        store.remove(endpoint);
+        core.webhooks.cancelPending(id);
+    }
+
+    Entity setWebhookEndpointEnabled(String id, boolean enabled) {
+        Entity endpoint = store.require(ResourceKind.WEBHOOK_ENDPOINT, id);
+        boolean wasEnabled = "enabled".equals(Json.text(endpoint.json, "status"));
+        if (wasEnabled != enabled) {
+            endpoint.json.put("status", enabled ? "enabled" : "disabled");
+            if (enabled) {
+                endpoint.json.putNull("disabled_at");
+            } else {
+                endpoint.json.put("disabled_at", Json.time(core.now()));
+                core.webhooks.cancelPending(id);
+            }
+            core.touch(endpoint);
+        }
+        return endpoint;
+    }
+
+    private void validateUrl(ObjectNode body, boolean required, ApiError.Collector errors) {
+        JsonNode url = body.get("url");
+        if (url == null || url.isNull()) {
+            if (required) {
+                errors.add("/url", "value at `/url` is required");
+            }
+            return;
+        }
+        String text = url.asText();
+        boolean https = text.startsWith("https://");
+        boolean http = text.startsWith("http://") && core.settings.allowHttpWebhooks();
+        boolean parses;
+        try {
+            parses = URI.create(text).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            parses = false;
+        }
+        if (!(https || http) || !parses) {
+            errors.add("/url", "value at `/url` does not match pattern ^https://");
+        }
+    }
+
+    private static void validateEventTypes(ObjectNode body, boolean required, ApiError.Collector errors) {
+        JsonNode types = body.get("event_types");
+        if (types == null || types.isNull()) {
+            if (required) {
+                errors.add("/event_types", "value at `/event_types` is required");
+            }
+            return;
+        }
+        if (!types.isArray() || types.isEmpty()) {
+            errors.add("/event_types", "value at `/event_types` must be a non-empty array");
+            return;
+        }
+        for (int i = 0; i < types.size(); i++) {
+            if (!WebhookEventTypes.SET.contains(types.get(i).asText())) {
+                errors.add("/event_types/" + i, "`" + types.get(i).asText() + "` is not a webhook event type");
+            }
+        }
+    }
+}
