@@ -170,6 +170,25 @@ final class DomainCore {
 
     /** A body reference {@code {"id": ...}} to an existing resource of the kind, or a 422 naming the field. */
     Entity bodyRef(ObjectNode body, String field, ResourceKind kind, boolean required, ApiError.Collector errors) {
+        String id = refId(body, field, required, errors);
+        Entity entity = id == null ? null : store.get(kind, id);
+        if (id != null && entity == null) {
+            errors.add("/" + field + "/id", kind.singular + " '" + id + "' does not exist");
+        }
+        return entity;
+    }
+
+    /** Like {@link #bodyRef} for a field that may point at a resource of any kind (the id prefix says which). */
+    Entity anyRef(ObjectNode body, String field, boolean required, ApiError.Collector errors) {
+        String id = refId(body, field, required, errors);
+        Entity entity = id == null ? null : store.find(id);
+        if (id != null && entity == null) {
+            errors.add("/" + field + "/id", "resource '" + id + "' does not exist");
+        }
+        return entity;
+    }
+
+    private static String refId(ObjectNode body, String field, boolean required, ApiError.Collector errors) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -180,28 +199,7 @@ final class DomainCore {
         String id = value.isObject() ? Json.text(value, "id") : null;
         if (id == null) {
             errors.add("/" + field, "value at `/" + field + "` must be an object with an `id`");
-            return null;
         }
-        Entity entity = store.get(kind, id);
-        if (entity == null) {
-            errors.add("/" + field + "/id", kind.singular + " '" + id + "' does not exist");
-        }
-        return entity;
-    }
-
-    Entity anyRef(ObjectNode body, String field, boolean required, ApiError.Collector errors) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                errors.add("/" + field, "value at `/" + field + "` is required");
-            }
-            return null;
-        }
-        String id = value.isObject() ? Json.text(value, "id") : null;
-        Entity entity = store.find(id);
-        if (entity == null) {
-            errors.add("/" + field + "/id", "resource '" + id + "' does not exist");
-        }
-        return entity;
+        return id;
     }
 }
