@@ -1,0 +1,210 @@
+package io.camelstora.component.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.camelstora.component.StoraComponent;
+import io.camelstora.component.StoraConstants;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.test.AvailablePortFinder;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.camelstora.component.webhook.WebhookTestSupport.SECRET;
+import static io.camelstora.component.webhook.WebhookTestSupport.event;
+import static io.camelstora.component.webhook.WebhookTestSupport.signature;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docs/several-nodes.md, "Webhook deliveries": two nodes (two CamelContexts, each with its own HTTP server, as behind a
+ * load balancer) verify with the same secret and keep the routed event ids in one database through the component
+ * option {@code idempotentRepository}, set as the page shows. A delivery and Stora's retry of it (the same signed
+ * body) reach different nodes.
+ */
+class SeveralNodesWebhookTest {
+
+    static final String PROCESSOR_NAME = "stora-webhooks";
+
+    // one in-memory database both nodes use, as nodes in different JVMs would use one database server; each node has
+    // its own JdbcMessageIdRepository over it, so nothing but the table is shared
+    final DataSource dataSource = h2("webhooks-" + UUID.randomUUID());
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final List<CamelContext> contexts = new ArrayList<>();
+    Node a;
+    Node b;
+
+    @BeforeEach
+    void startNodes() throws Exception {
+        a = startNode();
+        b = startNode();
+    }
+
+    @AfterEach
+    void stopNodes() {
+        contexts.forEach(CamelContext::stop);
+    }
+
+    @Test
+    void anEventRoutedOnOneNodeIsAnsweredDuplicateByTheOtherWithoutRoutingIt() throws Exception {
+        String body = event("evt_paid", "invoice.paid", "{\"id\":\"inv_1\"}");
+        String signature = signature(SECRET, Instant.now(), body);
+
+        HttpResponse<String> first = a.deliver(body, signature);
+        assertEquals(200, first.statusCode());
+        assertEquals("{\"status\":\"processed\"}", first.body());
+
+        HttpResponse<String> retry = b.deliver(body, signature); // Stora's retry, reaching the other node
+        assertEquals(200, retry.statusCode());
+        assertEquals("{\"status\":\"duplicate\"}", retry.body());
+
+        assertEquals(1, a.routed.get());
+        assertEquals(0, b.routed.get(), "B's route did not run");
+        assertEquals(List.of("evt_paid"), storedIds());
+    }
+
+    @Test
+    void anEventWhoseRouteFailedOnOneNodeIsRoutedByTheOtherOnRedelivery() throws Exception {
+        String body = event("evt_created", "invoice.created", "{\"id\":\"inv_2\"}");
+        String signature = signature(SECRET, Instant.now(), body);
+
+        a.failing.set(true);
+        HttpResponse<String> failed = a.deliver(body, signature);
+        assertEquals(500, failed.statusCode());
+        assertEquals(1, a.routed.get());
+        assertEquals(List.of(), storedIds(), "the failed event's id is removed again");
+
+        HttpResponse<String> retry = b.deliver(body, signature);
+        assertEquals(200, retry.statusCode());
+        assertEquals("{\"status\":\"processed\"}", retry.body());
+        assertEquals(1, b.routed.get());
+        assertEquals(List.of("evt_created"), storedIds());
+
+        // and from now on it is a duplicate on every node, the one it failed on included
+        a.failing.set(false);
+        assertEquals("{\"status\":\"duplicate\"}", a.deliver(body, signature).body());
+        assertEquals(1, a.routed.get());
+    }
+
+    @Test
+    void aDeliveryOfAnEventAnotherNodeIsStillRoutingIsAnsweredDuplicate() throws Exception {
+        String body = event("evt_slow", "invoice.paid", "{\"id\":\"inv_3\"}");
+        String signature = signature(SECRET, Instant.now(), body);
+        a.hold = new CountDownLatch(1);
+
+        CompletableFuture<HttpResponse<String>> first = a.deliverAsync(body, signature);
+        assertTrue(a.entered.await(30, TimeUnit.SECONDS), "A is routing the event");
+
+        // the id was added before routing (eager): B does not route it, and answers 200 rather than the per-node 409
+        HttpResponse<String> second = b.deliver(body, signature);
+        assertEquals(200, second.statusCode());
+        assertEquals("{\"status\":\"duplicate\"}", second.body());
+        assertEquals(0, b.routed.get());
+
+        a.hold.countDown();
+        assertEquals("{\"status\":\"processed\"}", first.get(30, TimeUnit.SECONDS).body());
+        assertEquals(List.of("evt_slow"), storedIds());
+    }
+
+    /** A node: its HTTP port, how often its route ran, and switches to make the route fail or wait. */
+    private final class Node {
+        final int port = AvailablePortFinder.getNextAvailable();
+        final AtomicInteger routed = new AtomicInteger();
+        final AtomicBoolean failing = new AtomicBoolean();
+        final CountDownLatch entered = new CountDownLatch(1);
+        volatile CountDownLatch hold;
+
+        HttpResponse<String> deliver(String body, String signature) throws Exception {
+            return http.send(request(body, signature), HttpResponse.BodyHandlers.ofString());
+        }
+
+        CompletableFuture<HttpResponse<String>> deliverAsync(String body, String signature) {
+            return http.sendAsync(request(body, signature), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private HttpRequest request(String body, String signature) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stora/webhook"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("X-Stora-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+    }
+
+    private Node startNode() throws Exception {
+        Node node = new Node();
+        CamelContext context = new DefaultCamelContext();
+        contexts.add(context);
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(node.port);
+        context.addService(new VertxPlatformHttpServer(server));
+
+        // as docs/several-nodes.md configures it: for every stora:webhook and polling consumer of the component
+        JdbcMessageIdRepository processed = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
+        context.getComponent("stora", StoraComponent.class).getConfiguration().setIdempotentRepository(processed);
+
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("stora:webhook?secret=" + SECRET + "&eventTypes=invoice.*")
+                        .process(e -> {
+                            node.routed.incrementAndGet();
+                            node.entered.countDown();
+                            CountDownLatch hold = node.hold;
+                            if (hold != null && !hold.await(30, TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("the test did not release the route");
+                            }
+                            if (node.failing.get()) {
+                                throw new IllegalStateException("ledger down on this node: "
+                                                                + e.getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_ID));
+                            }
+                        });
+            }
+        });
+        context.start();
+        return node;
+    }
+
+    private static DataSource h2(String name) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return dataSource;
+    }
+
+    private List<String> storedIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = '"
+                                           + PROCESSOR_NAME + "' ORDER BY messageId")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+}
