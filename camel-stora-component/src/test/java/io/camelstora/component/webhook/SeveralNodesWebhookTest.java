@@ -4,9 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import static io.camelstora.component.webhook.WebhookTestSupport.SECRET;
 import static io.camelstora.component.webhook.WebhookTestSupport.event;
 import static io.camelstora.component.webhook.WebhookTestSupport.signature;
+import static io.camelstora.component.webhook.WebhookTestSupport.storedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +83,7 @@ class SeveralNodesWebhookTest {
 
         assertEquals(1, a.routed.get());
         assertEquals(0, b.routed.get(), "B's route did not run");
-        assertEquals(List.of("evt_paid"), storedIds());
+        assertEquals(List.of("evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
     }
 
     @Test
@@ -97,13 +95,13 @@ class SeveralNodesWebhookTest {
         HttpResponse<String> failed = a.deliver(body, signature);
         assertEquals(500, failed.statusCode());
         assertEquals(1, a.routed.get());
-        assertEquals(List.of(), storedIds(), "the failed event's id is removed again");
+        assertEquals(List.of(), storedIds(dataSource, PROCESSOR_NAME), "the failed event's id is removed again");
 
         HttpResponse<String> retry = b.deliver(body, signature);
         assertEquals(200, retry.statusCode());
         assertEquals("{\"status\":\"processed\"}", retry.body());
         assertEquals(1, b.routed.get());
-        assertEquals(List.of("evt_created"), storedIds());
+        assertEquals(List.of("evt_created"), storedIds(dataSource, PROCESSOR_NAME));
 
         // and from now on it is a duplicate on every node, the one it failed on included
         a.failing.set(false);
@@ -128,7 +126,7 @@ class SeveralNodesWebhookTest {
 
         a.hold.countDown();
         assertEquals("{\"status\":\"processed\"}", first.get(30, TimeUnit.SECONDS).body());
-        assertEquals(List.of("evt_slow"), storedIds());
+        assertEquals(List.of("evt_slow"), storedIds(dataSource, PROCESSOR_NAME));
     }
 
     /** A node: its HTTP port, how often its route ran, and switches to make the route fail or wait. */
@@ -196,15 +194,4 @@ class SeveralNodesWebhookTest {
         return dataSource;
     }
 
-    private List<String> storedIds() throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = '"
-                                           + PROCESSOR_NAME + "' ORDER BY messageId")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
-    }
 }

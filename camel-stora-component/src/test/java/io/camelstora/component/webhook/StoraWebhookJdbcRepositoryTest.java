@@ -5,9 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import static io.camelstora.component.webhook.WebhookTestSupport.SECRET;
 import static io.camelstora.component.webhook.WebhookTestSupport.event;
 import static io.camelstora.component.webhook.WebhookTestSupport.signature;
+import static io.camelstora.component.webhook.WebhookTestSupport.storedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -64,7 +62,7 @@ class StoraWebhookJdbcRepositoryTest {
         ledgerDown.set(true);
         assertEquals(500, deliver(port, created).statusCode());
         ledgerDown.set(false);
-        assertEquals(List.of("evt_paid"), storedIds(dataSource));
+        assertEquals(List.of("evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
         assertEquals(1, first.getEndpoint("mock:ledger", MockEndpoint.class).getReceivedCounter());
         first.stop();
 
@@ -78,7 +76,7 @@ class StoraWebhookJdbcRepositoryTest {
         MockEndpoint ledger = second.getEndpoint("mock:ledger", MockEndpoint.class);
         assertEquals(1, ledger.getReceivedCounter());
         assertEquals("evt_created", ledger.getExchanges().get(0).getIn().getHeader("CamelStoraWebhookEventId"));
-        assertEquals(List.of("evt_created", "evt_paid"), storedIds(dataSource));
+        assertEquals(List.of("evt_created", "evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
         second.stop();
 
         // the in-memory default forgets on restart: the same delivery would be routed again
@@ -130,15 +128,4 @@ class StoraWebhookJdbcRepositoryTest {
         return dataSource;
     }
 
-    private static List<String> storedIds(DataSource dataSource) throws Exception {
-        List<String> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = '"
-                                           + PROCESSOR_NAME + "' ORDER BY messageId")) {
-            while (rs.next()) {
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
-    }
 }

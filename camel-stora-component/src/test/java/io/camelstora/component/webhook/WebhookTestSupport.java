@@ -6,8 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import io.camelstora.component.StoraTestSupport;
 import org.apache.camel.CamelContext;
@@ -75,5 +83,21 @@ public abstract class WebhookTestSupport extends StoraTestSupport {
             request.header("X-Stora-Request-Id", requestId);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The event ids a {@code JdbcMessageIdRepository} named {@code processorName} holds, sorted. */
+    static List<String> storedIds(DataSource dataSource, String processorName) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement(
+                     "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? ORDER BY messageId")) {
+            select.setString(1, processorName);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
     }
 }
