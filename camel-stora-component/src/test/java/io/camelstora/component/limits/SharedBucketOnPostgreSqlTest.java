@@ -1,6 +1,5 @@
 package io.camelstora.component.limits;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -13,16 +12,15 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import io.camelstora.component.EmbeddedPostgreSql;
 import io.camelstora.component.StoraComponent;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two nodes of one application (two CamelContexts, each with its own DataSource and Bucket4j ProxyManager, as two JVMs
- * would have) share one Stora account's budget through a Bucket4j bucket in a real PostgreSQL, configured as
+ * would have) share one Stora account's budget through a Bucket4j bucket in a real PostgreSQL ({@link EmbeddedPostgreSql}), configured as
  * docs/several-nodes.md shows. The server enforces the windows as sliding windows on its own clock; the windows are
  * Stora's shape shrunk so the test takes seconds. The contrast: the same two nodes each keeping to the full budget with
  * the built-in limiter are refused.
@@ -43,23 +41,13 @@ class SharedBucketOnPostgreSqlTest {
     private static final String WINDOWS = "10/1s,30/4s";
     private static final int CALLS_PER_NODE = 20;
 
-    private static EmbeddedPostgres postgres;
-
     private RateLimitedStoraServer server;
     private final List<CamelContext> nodes = new ArrayList<>();
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            // the table of Bucket4j's PostgreSQL module: the application creates it with its schema migrations
-            s.execute("CREATE TABLE stora_rate_limit (id BIGINT PRIMARY KEY, state BYTEA)");
-        }
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
+    static void createBucketTable() {
+        // the table of Bucket4j's PostgreSQL module: the application creates it with its schema migrations
+        EmbeddedPostgreSql.execute("CREATE TABLE stora_rate_limit (id BIGINT PRIMARY KEY, state BYTEA)");
     }
 
     @AfterEach
@@ -111,7 +99,7 @@ class SharedBucketOnPostgreSqlTest {
     }
 
     private static DataSource newDataSource() {
-        return postgres.getPostgresDatabase();
+        return EmbeddedPostgreSql.newDataSource();
     }
 
     private CamelContext node(Consumer<StoraComponent> limiter) {

