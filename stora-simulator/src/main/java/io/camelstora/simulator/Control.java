@@ -144,6 +144,22 @@ public final class Control {
         return run(() -> domain.setUnitStatus(unitId, status));
     }
 
+    /**
+     * A timeline source, as an operator or a partner app registers it in BackOffice (the API only lists and shows
+     * them): {@code name}, {@code website_url}, {@code global}. No webhook event.
+     */
+    public ObjectNode createTimelineSource(ObjectNode fields) {
+        return run(() -> domain.createOperatorResource(ResourceKind.TIMELINE_SOURCE, fields));
+    }
+
+    /**
+     * A timeline template (BackOffice only, like sources): {@code name}, {@code message} with Liquid variables,
+     * {@code variables} ({@code custom}, {@code predefined}), {@code global}. No webhook event.
+     */
+    public ObjectNode createTimelineTemplate(ObjectNode fields) {
+        return run(() -> domain.createOperatorResource(ResourceKind.TIMELINE_TEMPLATE, fields));
+    }
+
     /** A site (sites have no webhook events); for tests that start from {@link Seed#EMPTY}. */
     public ObjectNode createSite(ObjectNode fields) {
         return run(() -> domain.createOperatorResource(ResourceKind.SITE, fields));

@@ -178,6 +178,10 @@ final class ControlRoutes {
                 return ok(control.setUnitStatus(id, body.path("status").asText()));
             case "POST sites":
                 return ok(control.createSite(body));
+            case "POST timeline_sources":
+                return ok(control.createTimelineSource(body));
+            case "POST timeline_templates":
+                return ok(control.createTimelineTemplate(body));
             case "POST tenancies {id} start":
                 return ok(control.startTenancy(id));
             case "POST subscriptions {id} start":

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,32 @@ class SeedAndControlTest {
             assertEquals(404, control.get("/_simulator/nothing").status());
             assertEquals(200, control.post("/_simulator/reset", "").status());
             assertEquals(Duration.ZERO, sim.clock().offset());
+        }
+    }
+
+    /** The API only lists and shows timeline sources and templates; BackOffice creates them, here the control API. */
+    @Test
+    void timelineSourcesAndTemplatesAreCreatedThroughTheControlApiAndUsableByTheApi() {
+        try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.EMPTY).rateLimitDisabled().start()) {
+            ApiClient api = new ApiClient(sim.baseUrl(), sim.accessToken());
+            ApiClient control = api.withToken(null);
+            String source = control.post("/_simulator/timeline_sources",
+                    "{\"name\":\"Collections bot\",\"website_url\":\"https://bot.example.com\",\"global\":false}")
+                    .json().get("id").asText();
+            ObjectNode templateFields = Json.object();
+            templateFields.put("name", "Overlocked");
+            templateFields.put("message", "overlocked {{ unit }} for {{ contact }}.");
+            templateFields.putObject("variables").putArray("custom").add("unit");
+            String template = sim.control().createTimelineTemplate(templateFields).get("id").asText();
+
+            assertTrue(source.startsWith("tsrc_"), source);
+            assertEquals("Collections bot", api.get("/2025-09/timeline/sources/" + source).json().at("/source/name").asText());
+            assertEquals(List.of(template), api.get("/2025-09/timeline/templates").json().findValuesAsText("id"));
+            ApiClient.Response event = api.post("/2025-09/timeline/events", "{\"source\":{\"id\":\"" + source
+                    + "\"},\"template\":{\"id\":\"" + template + "\"},\"variables\":{\"unit\":\"A12\"}}");
+            assertEquals(201, event.status(), event.text());
+            assertEquals(template, event.json().at("/event/template/id").asText());
+            assertTrue(sim.webhooks().events().isEmpty(), "sources and templates have no webhook events");
         }
     }
 
