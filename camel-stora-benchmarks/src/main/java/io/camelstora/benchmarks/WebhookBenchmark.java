@@ -9,15 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.camelstora.component.webhook.StoraWebhookVerifier;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 
@@ -144,11 +141,11 @@ public final class WebhookBenchmark {
         long n = ids.incrementAndGet();
         String body = "{\"event\":{\"id\":\"evt_bench_" + n + "\",\"type\":\"invoice.paid\",\"api_version\":\"2025-09\","
                       + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"invoice\":" + String.format(INVOICE, n, n) + "}}}";
-        long t = System.currentTimeMillis() / 1000;
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("X-Stora-Signature", "t=" + t + ",v1=" + hmac(t + "." + body))
+                .header("X-Stora-Signature", StoraWebhookVerifier.signatureHeader(SECRET, System.currentTimeMillis() / 1000,
+                        body.getBytes(StandardCharsets.UTF_8)))
                 .header("X-Stora-Request-Id", "req_" + n)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
@@ -160,15 +157,5 @@ public final class WebhookBenchmark {
             }
             send(client, uri, ids, deadline, ok, errors, finished);
         });
-    }
-
-    private static String hmac(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

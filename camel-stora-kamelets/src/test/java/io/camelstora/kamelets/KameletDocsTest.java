@@ -24,8 +24,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,7 +39,6 @@ class KameletDocsTest {
 
     static final Path PAGE = Path.of("..", "docs", "kamelets.md");
     static final Pattern YAML = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
     static StoraSimulatorExtension stora = StoraSimulatorExtension.builder()
@@ -54,9 +51,7 @@ class KameletDocsTest {
         assertTrue(routes.size() >= 6, "routes on the page: " + routes.size());
         int port = KameletTestSupport.freePort();
         try (CamelContext context = KameletTestSupport.newContext()) {
-            VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-            server.setBindPort(port);
-            context.addService(new VertxPlatformHttpServer(server));
+            KameletTestSupport.addHttpServer(context, port);
             stora.configure(context);
             context.start();
             ProducerTemplate template = context.createProducerTemplate();
@@ -72,7 +67,7 @@ class KameletDocsTest {
             }
 
             // rename-contact: the caller names the contact in the header
-            String contactId = (String) ((Map<?, ?>) template.requestBody("stora:contacts/list?limit=1", null, List.class).get(0)).get("id");
+            String contactId = KameletTestSupport.firstId(template, "contacts");
             run(template, "direct:rename-contact", "{\"full_name\": \"Renamed In The Docs\"}", Map.of(StoraConstants.CONTACT_ID, contactId));
             assertEquals("Renamed In The Docs", sim.control().get(contactId).path("full_name").asText());
 
@@ -94,7 +89,7 @@ class KameletDocsTest {
                 }
             }
             sim.control().emit("invoice.paid", invoice.path("id").asText());
-            WebhookDelivery delivery = sim.webhooks().awaitCompleted(1, WAIT).get(0);
+            WebhookDelivery delivery = sim.webhooks().awaitCompleted(1, KameletTestSupport.WAIT).get(0);
             assertEquals(WebhookDelivery.Status.SUCCEEDED, delivery.status(), delivery.toString());
             JsonNode paidNote = StoraJson.MAPPER.readTree(sim.journal().requests("notes/create").get(1).body());
             assertEquals("Invoice " + invoice.path("id").asText() + " paid", paidNote.path("content").asText());

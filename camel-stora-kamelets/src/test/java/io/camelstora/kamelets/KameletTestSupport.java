@@ -1,10 +1,21 @@
 package io.camelstora.kamelets;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.camelstora.component.StoraComponent;
+import io.camelstora.simulator.StoraSimulatorExtension;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
@@ -12,6 +23,8 @@ import org.apache.camel.support.ResourceHelper;
 
 /** Real CamelContexts running YAML routes that bind the Kamelets, as a Camel JBang or camel-main application would. */
 final class KameletTestSupport {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
 
     private KameletTestSupport() {
     }
@@ -27,11 +40,32 @@ final class KameletTestSupport {
         return context;
     }
 
+    /** A started context running {@code yaml} on the account of {@code stora}'s simulator; the caller closes it. */
+    static CamelContext start(StoraSimulatorExtension stora, String yaml) throws Exception {
+        CamelContext context = newContext();
+        try {
+            stora.configure(context);
+            loadYaml(context, yaml);
+            context.start();
+            return context;
+        } catch (Exception | Error e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    /** Serves platform-http endpoints (the webhook source's) on {@code port}, as camel-main with Vert.x would. */
+    static void addHttpServer(CamelContext context, int port) throws Exception {
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(server));
+    }
+
     static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -39,5 +73,19 @@ final class KameletTestSupport {
     static void loadYaml(CamelContext context, String yaml) throws Exception {
         Resource resource = ResourceHelper.fromString("routes.camel.yaml", yaml);
         PluginHelper.getRoutesLoader(context).loadRoutes(resource);
+    }
+
+    /** The mock endpoint {@code uri}, expecting {@code count} messages within {@link #WAIT}. */
+    static MockEndpoint expect(CamelContext context, String uri, int count) {
+        MockEndpoint mock = context.getEndpoint(uri, MockEndpoint.class);
+        mock.expectedMessageCount(count);
+        mock.setResultWaitTime(WAIT.toMillis());
+        return mock;
+    }
+
+    /** The id of the first record the API lists for {@code resource} (the simulator's seed has some of each). */
+    static String firstId(ProducerTemplate template, String resource) {
+        List<?> records = template.requestBody("stora:" + resource + "/list?limit=1", null, List.class);
+        return (String) ((Map<?, ?>) records.get(0)).get("id");
     }
 }

@@ -35,9 +35,7 @@ class StoraActionKameletsTest {
 
     @BeforeEach
     void start() throws Exception {
-        context = KameletTestSupport.newContext();
-        stora.configure(context);
-        KameletTestSupport.loadYaml(context, """
+        context = KameletTestSupport.start(stora, """
                 - route:
                     from:
                       uri: direct:signup
@@ -67,7 +65,6 @@ class StoraActionKameletsTest {
                             parameters:
                               contactId: "${body[contact][id]}"
                 """);
-        context.start();
         template = context.createProducerTemplate();
     }
 

@@ -17,22 +17,19 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.camelstora.kamelets.KameletTestSupport.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** stora-poll-source bound in YAML routes, polling the Stora simulator on an interval and on a Quartz cron. */
 class StoraPollSourceKameletTest {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
-
     @RegisterExtension
     static StoraSimulatorExtension stora = StoraSimulatorExtension.builder().build();
 
     @Test
     void anIntervalPollReportsAContactCreatedAfterItStarted(StoraSimulator sim) throws Exception {
-        try (CamelContext context = KameletTestSupport.newContext()) {
-            stora.configure(context);
-            KameletTestSupport.loadYaml(context, """
+        try (CamelContext context = KameletTestSupport.start(stora, """
                     - route:
                         from:
                           uri: kamelet:stora-poll-source
@@ -42,11 +39,8 @@ class StoraPollSourceKameletTest {
                             initialSync: none
                           steps:
                             - to: mock:contacts
-                    """);
-            context.start();
-            MockEndpoint contacts = context.getEndpoint("mock:contacts", MockEndpoint.class);
-            contacts.expectedMessageCount(1);
-            contacts.setResultWaitTime(WAIT.toMillis());
+                    """)) {
+            MockEndpoint contacts = KameletTestSupport.expect(context, "mock:contacts", 1);
 
             // a change after the first poll is after the start (initialSync=none) whatever the two clocks say
             awaitFirstRequest(sim, "contacts/list");
@@ -67,9 +61,7 @@ class StoraPollSourceKameletTest {
 
     @Test
     void aCronPollWithQuartzReadsTheWholeListOnce(StoraSimulator sim) throws Exception {
-        try (CamelContext context = KameletTestSupport.newContext()) {
-            stora.configure(context);
-            KameletTestSupport.loadYaml(context, """
+        try (CamelContext context = KameletTestSupport.start(stora, """
                     - route:
                         from:
                           uri: kamelet:stora-poll-source
@@ -79,12 +71,9 @@ class StoraPollSourceKameletTest {
                             cron: "0/1 * * * * ?"
                           steps:
                             - to: mock:sites
-                    """);
-            context.start();
-            MockEndpoint sites = context.getEndpoint("mock:sites", MockEndpoint.class);
+                    """)) {
             List<?> all = context.createProducerTemplate().requestBody("stora:sites/list", null, List.class);
-            sites.expectedMessageCount(all.size());
-            sites.setResultWaitTime(WAIT.toMillis());
+            MockEndpoint sites = KameletTestSupport.expect(context, "mock:sites", all.size());
             sites.assertIsSatisfied();
 
             // at least two cron polls: the later ones find nothing new

@@ -1,6 +1,5 @@
 package io.camelstora.kamelets;
 
-import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,9 +26,7 @@ class StoraSinkKameletTest {
 
     @Test
     void createsAContactFromTheJsonMessage(StoraSimulator sim) throws Exception {
-        try (CamelContext context = KameletTestSupport.newContext()) {
-            stora.configure(context);
-            KameletTestSupport.loadYaml(context, """
+        try (CamelContext context = KameletTestSupport.start(stora, """
                     - route:
                         from:
                           uri: direct:signup
@@ -38,8 +35,7 @@ class StoraSinkKameletTest {
                                 uri: kamelet:stora-sink
                                 parameters:
                                   operation: contacts/create
-                    """);
-            context.start();
+                    """)) {
             context.createProducerTemplate().sendBody("direct:signup",
                     "{\"email\": \"jane@example.com\", \"full_name\": \"Jane Doe\"}");
         }
@@ -55,9 +51,7 @@ class StoraSinkKameletTest {
     @Test
     void takesPathParametersFromHeaders(StoraSimulator sim) throws Exception {
         String contactId;
-        try (CamelContext context = KameletTestSupport.newContext()) {
-            stora.configure(context);
-            KameletTestSupport.loadYaml(context, """
+        try (CamelContext context = KameletTestSupport.start(stora, """
                     - route:
                         from:
                           uri: direct:rename
@@ -66,10 +60,9 @@ class StoraSinkKameletTest {
                                 uri: kamelet:stora-sink
                                 parameters:
                                   operation: contacts/update
-                    """);
-            context.start();
+                    """)) {
             ProducerTemplate template = context.createProducerTemplate();
-            contactId = firstContactId(template);
+            contactId = KameletTestSupport.firstId(template, "contacts");
             template.sendBodyAndHeader("direct:rename", "{\"full_name\": \"Renamed By Sink\"}", StoraConstants.CONTACT_ID, contactId);
         }
         assertEquals("Renamed By Sink", sim.control().get(contactId).path("full_name").asText());
@@ -77,9 +70,7 @@ class StoraSinkKameletTest {
 
     @Test
     void aMessageThatIsNotAJsonObjectFailsBeforeAnyCall(StoraSimulator sim) throws Exception {
-        try (CamelContext context = KameletTestSupport.newContext()) {
-            stora.configure(context);
-            KameletTestSupport.loadYaml(context, """
+        try (CamelContext context = KameletTestSupport.start(stora, """
                     - route:
                         from:
                           uri: direct:bad
@@ -88,8 +79,7 @@ class StoraSinkKameletTest {
                                 uri: kamelet:stora-sink
                                 parameters:
                                   operation: contacts/create
-                    """);
-            context.start();
+                    """)) {
             CamelExecutionException e = assertThrows(CamelExecutionException.class,
                     () -> context.createProducerTemplate().sendBody("direct:bad", "[1, 2]"));
             assertTrue(e.getCause().getMessage().contains("must be a JSON object"), e.getCause().getMessage());
@@ -155,10 +145,4 @@ class StoraSinkKameletTest {
         }
     }
 
-    static String firstContactId(ProducerTemplate template) {
-        List<?> contacts = template.requestBody("stora:contacts/list?limit=1", null, List.class);
-        return (String) ((java.util.Map<?, ?>) contacts.get(0)).get("id");
-    }
-
-    static final Duration WAIT = Duration.ofSeconds(20);
 }

@@ -14,12 +14,12 @@ import io.camelstora.simulator.StoraSimulatorExtension;
 import io.camelstora.simulator.WebhookDelivery;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.camelstora.kamelets.KameletTestSupport.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,8 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Stora simulator.
  */
 class StoraWebhookSourceKameletTest {
-
-    static final Duration WAIT = Duration.ofSeconds(20);
 
     @RegisterExtension
     static StoraSimulatorExtension stora = StoraSimulatorExtension.builder()
@@ -42,8 +40,9 @@ class StoraWebhookSourceKameletTest {
     void routesTheSubscribedEventsVerifiedByTheSecretAsJson(StoraSimulator sim) throws Exception {
         try (CamelContext context = newContextWithServer()) {
             context.start();
+            ProducerTemplate template = context.createProducerTemplate();
             // the endpoint an operator creates in BackOffice; its secret is shown once
-            Map<?, ?> endpoint = context.createProducerTemplate().requestBody("stora:webhook_endpoints/create",
+            Map<?, ?> endpoint = template.requestBody("stora:webhook_endpoints/create",
                     Map.of("name", "Operations events", "api_version", "2025-09", "url", "http://localhost:" + port + "/hooks/stora",
                            "event_types", List.of("unit.updated", "contact.updated")), Map.class);
             String secret = (String) endpoint.get("secret");
@@ -59,13 +58,11 @@ class StoraWebhookSourceKameletTest {
                           steps:
                             - to: mock:units
                     """);
-            MockEndpoint units = context.getEndpoint("mock:units", MockEndpoint.class);
-            units.expectedMessageCount(1);
-            units.setResultWaitTime(WAIT.toMillis());
+            MockEndpoint units = KameletTestSupport.expect(context, "mock:units", 1);
 
-            String unitId = firstId(context, "units");
+            String unitId = KameletTestSupport.firstId(template, "units");
             sim.control().emit("unit.updated", unitId);
-            sim.control().emit("contact.updated", firstId(context, "contacts"));
+            sim.control().emit("contact.updated", KameletTestSupport.firstId(template, "contacts"));
 
             List<WebhookDelivery> deliveries = sim.webhooks().awaitCompleted(2, WAIT);
             assertTrue(deliveries.stream().allMatch(d -> d.status() == WebhookDelivery.Status.SUCCEEDED), deliveries::toString);
@@ -102,15 +99,14 @@ class StoraWebhookSourceKameletTest {
                             - to: mock:invoices
                     """.formatted(port, secrets.toString().replace('\\', '/')));
             context.start();
-            MockEndpoint invoices = context.getEndpoint("mock:invoices", MockEndpoint.class);
-            invoices.expectedMessageCount(1);
-            invoices.setResultWaitTime(WAIT.toMillis());
+            MockEndpoint invoices = KameletTestSupport.expect(context, "mock:invoices", 1);
 
-            List<?> endpoints = context.createProducerTemplate().requestBody("stora:webhook_endpoints/list", null, List.class);
+            ProducerTemplate template = context.createProducerTemplate();
+            List<?> endpoints = template.requestBody("stora:webhook_endpoints/list", null, List.class);
             assertEquals(1, endpoints.size());
             assertEquals(List.of("invoice.paid"), ((Map<?, ?>) endpoints.get(0)).get("event_types"));
 
-            String invoiceId = firstId(context, "invoices");
+            String invoiceId = KameletTestSupport.firstId(template, "invoices");
             sim.control().emit("invoice.paid", invoiceId);
             invoices.assertIsSatisfied();
             JsonNode event = StoraJson.MAPPER.readTree(invoices.getExchanges().get(0).getMessage().getBody(String.class));
@@ -121,15 +117,8 @@ class StoraWebhookSourceKameletTest {
 
     private CamelContext newContextWithServer() throws Exception {
         CamelContext context = KameletTestSupport.newContext();
-        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
-        server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
+        KameletTestSupport.addHttpServer(context, port);
         stora.configure(context);
         return context;
-    }
-
-    private static String firstId(CamelContext context, String resource) {
-        List<?> records = context.createProducerTemplate().requestBody("stora:" + resource + "/list?limit=1", null, List.class);
-        return (String) ((Map<?, ?>) records.get(0)).get("id");
     }
 }

@@ -2,34 +2,20 @@ package io.camelstora.examples;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.StoraSimulator;
 
 /**
  * The properties that point the examples at a Stora simulator: its URL and token, webhooks self-registered over
- * {@code http://localhost}, output files under one directory, and the seed's timeline source and template.
+ * {@code http://localhost}, output files under one directory, and a timeline source and template for the collections
+ * flow.
  */
 public final class SimulatorAccount {
-
-    /** The operator's own timeline source in the simulator's seed. */
-    static final String TIMELINE_SOURCE = "My CRM";
-    /**
-     * The seed has no template made for collections, and the API cannot create templates (they are set up in
-     * BackOffice); with a real account, create one and configure its id.
-     */
-    static final String TIMELINE_TEMPLATE = "Sent Campaign";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SimulatorAccount() {
     }
@@ -57,32 +43,17 @@ public final class SimulatorAccount {
         p.put("examples.crm.url", crmUrl);
         p.put("examples.ledger.file", outputDir.resolve("ledger.csv").toString());
         p.put("examples.report.dir", outputDir.toString());
-        // looked up with a token of their own: Stora limits per token, and the application's limiter counts only its calls
-        String lookupToken = simulator.createAccessToken(Set.of("public.timeline_source:read", "public.timeline_template:read"));
-        p.put("examples.collections.timelineSourceId", idByName(simulator, lookupToken, "/2025-09/timeline/sources", "sources",
-                TIMELINE_SOURCE));
-        p.put("examples.collections.timelineTemplateId", idByName(simulator, lookupToken, "/2025-09/timeline/templates",
-                "templates", TIMELINE_TEMPLATE));
+        // BackOffice creates timeline sources and templates (the API only reads them): the simulator's control API here
+        ObjectNode source = JsonNodeFactory.instance.objectNode().put("name", "camel-stora examples")
+                .put("website_url", "https://example.com/camel-stora").put("global", false);
+        ObjectNode template = JsonNodeFactory.instance.objectNode().put("name", "Invoice uncollectible").put("global", false)
+                .put("message", "overlocked {{ overlocked_units }} unit(s): invoice {{ invoice_number }} ({{ amount_due }})"
+                                + " marked uncollectible.");
+        // the custom variables CollectionsRequests.timelineEvent sends
+        template.putObject("variables").putArray("custom").add("invoice_number").add("amount_due").add("overlocked_units");
+        p.put("examples.collections.timelineSourceId", simulator.control().createTimelineSource(source).path("id").asText());
+        p.put("examples.collections.timelineTemplateId", simulator.control().createTimelineTemplate(template).path("id").asText());
         return p;
-    }
-
-    private static String idByName(StoraSimulator simulator, String token, String path, String key, String name) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path + "?limit=100"))
-                    .header("Authorization", "Bearer " + token).build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            for (JsonNode item : JSON.readTree(response.body()).path(key)) {
-                if (name.equals(item.path("name").asText())) {
-                    return item.path("id").asText();
-                }
-            }
-            throw new IllegalStateException("The simulator has no " + key + " named '" + name + "'");
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + path + " of the simulator", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 
     /** A port no one listens on now. */

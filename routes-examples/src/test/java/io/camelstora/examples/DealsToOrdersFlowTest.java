@@ -20,10 +20,7 @@ class DealsToOrdersFlowTest extends FlowTestSupport {
     @EnumSource(Dsl.class)
     void aWonDealBecomesAFinalizedOrderAndATaskWithThePaymentLink(Dsl dsl) throws Exception {
         start(Flow.DEALS_TO_ORDERS, dsl);
-        // an open deal of the seed for a unit type with protection
-        List<Map<String, Object>> open = call("stora:deals/list?filter.status=open&limit=100");
-        JsonNode deal = open.stream().map(d -> simulator().control().get((String) d.get("id")))
-                .filter(d -> d.path("line_items").size() == 2).findFirst().orElseThrow();
+        JsonNode deal = openDealWithProtection();
         String dealId = deal.path("id").asText();
 
         call("stora:deals/win", null, Map.of(StoraConstants.DEAL_ID, dealId));
@@ -63,9 +60,7 @@ class DealsToOrdersFlowTest extends FlowTestSupport {
     void theOrderOfAWonDealGetsItsUnitFromTheBookingFlowOncePaid(Dsl dsl) throws Exception {
         // an order created through the API is not auto-reserved: the booking flow's allocation step gives it a unit
         start(List.of(Flow.DEALS_TO_ORDERS, Flow.BOOKING), dsl, Map.of());
-        List<Map<String, Object>> open = call("stora:deals/list?filter.status=open&limit=100");
-        JsonNode deal = open.stream().map(d -> simulator().control().get((String) d.get("id")))
-                .filter(d -> d.path("line_items").size() == 2).findFirst().orElseThrow();
+        JsonNode deal = openDealWithProtection();
         call("stora:deals/win", null, Map.of(StoraConstants.DEAL_ID, deal.path("id").asText()));
         awaitDeliveries();
         JsonNode order = simulator().control().get(simulator().webhooks().events("order.created").get(0).resourceId());
@@ -84,6 +79,13 @@ class DealsToOrdersFlowTest extends FlowTestSupport {
         assertEquals(deal.path("site").path("id").asText(), unit.path("site").path("id").asText());
         // reserved for a later start, occupied for one at once: either way by the route, through the API
         assertEquals(1, simulator().journal().requests("units/reserve").size() + simulator().journal().requests("units/grant_access").size());
+    }
+
+    /** An open deal of the seed for a unit type with protection (two line items). */
+    private JsonNode openDealWithProtection() {
+        List<Map<String, Object>> open = call("stora:deals/list?filter.status=open&limit=100");
+        return open.stream().map(d -> simulator().control().get((String) d.get("id")))
+                .filter(d -> d.path("line_items").size() == 2).findFirst().orElseThrow();
     }
 
     private static List<String> lineItemIds(JsonNode order) {
