@@ -87,7 +87,8 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
             }
             long now = now();
             prune(now);
-            if (queue.isEmpty() && due(now, false) <= now) {
+            long next = due(now, false);
+            if (queue.isEmpty() && next <= now) {
                 return CompletableFuture.completedFuture(grant(now));
             }
             long due = predict(now);
@@ -100,7 +101,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 LOG.debug("Stora account {}: call waits about {} ms for its request budget ({}; {} queued)", account,
                         (due - now) / 1_000_000, limits.describe(), queue.size());
             }
-            wakeUpAt(due(now, false), now);
+            wakeUpAt(next, now);
             return waiter.future;
         }
     }
@@ -181,11 +182,10 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 grantedPermits.add(grant(now));
             }
             if (!queue.isEmpty()) {
-                long next = due(now, false);
-                if (next == OPEN) {
-                    // every slot in the way is still in flight: its release drains again; judge deadlines optimistically
-                    next = due(now, true);
-                }
+                // failing callers below frees no slot, so this stays when the next permit is due
+                long due = due(now, false);
+                // every slot in the way is still in flight: its release drains again; judge deadlines optimistically
+                long next = due == OPEN ? due(now, true) : due;
                 // deadlines grow along the queue, so the callers that cannot make it are a prefix
                 while (!queue.isEmpty() && queue.peek().deadline < next) {
                     expired.add(queue.poll());
@@ -193,8 +193,8 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 if (!expired.isEmpty()) {
                     error = tooLong(next - now);
                 }
-                if (!queue.isEmpty() && due(now, false) != OPEN) {
-                    wakeUpAt(due(now, false), now);
+                if (!queue.isEmpty() && due != OPEN) {
+                    wakeUpAt(due, now);
                 }
             }
         }
