@@ -42,9 +42,7 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
     private final ScheduledExecutorService scheduler;
     private final boolean ownScheduler;
     private final Object lock = new Object();
-    private long pausedUntilNanos;
-    private boolean paused;
-    private int consecutive429;
+    private final RateLimitPause pause = new RateLimitPause();
 
     /** A limiter on a bucket shared through a Bucket4j ProxyManager (or a local one), with its own timer thread. */
     public Bucket4jRequestLimiter(Bucket bucket, Duration maxWait) {
@@ -98,17 +96,17 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
     public CompletableFuture<Permit> acquire() {
         long pauseNanos;
         synchronized (lock) {
-            pauseNanos = paused ? pausedUntilNanos - System.nanoTime() : 0;
+            pauseNanos = pause.remainingNanos(System.nanoTime());
         }
         if (pauseNanos > maxWait.toNanos()) {
             return CompletableFuture.failedFuture(new RateLimitWaitException(
                     "The call would wait " + RateLimits.format(Duration.ofNanos(pauseNanos)) + " for the end of a 429 pause,"
                     + " longer than maxRateLimitWait (" + RateLimits.format(maxWait) + ")"));
         }
-        CompletableFuture<Void> afterPause = pauseNanos <= 0
+        CompletableFuture<Void> afterPause = pauseNanos == 0
                 ? CompletableFuture.completedFuture(null)
                 : delay(pauseNanos);
-        long budgetNanos = maxWait.toNanos() - Math.max(0, pauseNanos);
+        long budgetNanos = maxWait.toNanos() - pauseNanos;
         return afterPause.thenCompose(ignored -> bucket.tryConsume(1, budgetNanos, scheduler)).thenApply(granted -> {
             if (!granted) {
                 throw new RateLimitWaitException("The call would wait longer than maxRateLimitWait ("
@@ -128,17 +126,10 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
     @Override
     public void onResponse(StoraResponse response) {
         synchronized (lock) {
-            if (response.status() != 429) {
-                consecutive429 = 0;
+            long pauseMillis = pause.onResponse(response, System.nanoTime());
+            if (pauseMillis == 0) {
                 return;
             }
-            consecutive429++;
-            long pauseMillis = RateLimitReset.pauseMillis(response, System.currentTimeMillis(), consecutive429);
-            long until = System.nanoTime() + pauseMillis * 1_000_000;
-            if (!paused || until - pausedUntilNanos > 0) {
-                pausedUntilNanos = until;
-            }
-            paused = true;
             LOG.warn("Stora answered 429 Too Many Requests (RateLimit-Reset {}): calls through this node's Bucket4j limiter"
                      + " wait {} ms", response.header("RateLimit-Reset"), pauseMillis);
         }
@@ -148,7 +139,7 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
     @Override
     public State state() {
         synchronized (lock) {
-            long remaining = paused ? pausedUntilNanos - System.nanoTime() : 0;
+            long remaining = pause.remainingNanos(System.nanoTime());
             return new State(remaining > 0 ? Instant.now().plusNanos(remaining) : null, null, 0);
         }
     }

@@ -54,8 +54,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     // guarded by this
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
-    private long pausedUntil;
-    private int consecutive429;
+    private final RateLimitPause pause = new RateLimitPause();
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
     private boolean closed;
@@ -87,7 +86,8 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
             }
             long now = now();
             prune(now);
-            if (queue.isEmpty() && due(now, false) <= now) {
+            long next = due(now, false);
+            if (queue.isEmpty() && next <= now) {
                 return CompletableFuture.completedFuture(grant(now));
             }
             long due = predict(now);
@@ -100,24 +100,19 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 LOG.debug("Stora account {}: call waits about {} ms for its request budget ({}; {} queued)", account,
                         (due - now) / 1_000_000, limits.describe(), queue.size());
             }
-            wakeUpAt(due(now, false), now);
+            wakeUpAt(next, now);
             return waiter.future;
         }
     }
 
     @Override
     public void onResponse(StoraResponse response) {
-        if (response.status() != 429) {
-            synchronized (this) {
-                consecutive429 = 0;
-            }
-            return;
-        }
         long pauseMillis;
         synchronized (this) {
-            consecutive429++;
-            pauseMillis = RateLimitReset.pauseMillis(response, System.currentTimeMillis(), consecutive429);
-            pausedUntil = Math.max(pausedUntil, now() + pauseMillis * 1_000_000);
+            pauseMillis = pause.onResponse(response, now());
+        }
+        if (pauseMillis == 0) {
+            return;
         }
         LOG.warn("Stora answered 429 Too Many Requests to account {} (RateLimit-Limit {}, RateLimit-Reset {}): every call"
                  + " of the account waits {} ms. If this repeats, the account's plan or another client sharing it allows"
@@ -142,8 +137,8 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 }
                 available = Math.min(available, Math.max(0, permits[w] - counting));
             }
-            Instant pause = pausedUntil > now ? Instant.now().plusNanos(pausedUntil - now) : null;
-            return new State(pause, available, queue.size());
+            long paused = pause.remainingNanos(now);
+            return new State(paused > 0 ? Instant.now().plusNanos(paused) : null, available, queue.size());
         }
     }
 
@@ -181,11 +176,10 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 grantedPermits.add(grant(now));
             }
             if (!queue.isEmpty()) {
-                long next = due(now, false);
-                if (next == OPEN) {
-                    // every slot in the way is still in flight: its release drains again; judge deadlines optimistically
-                    next = due(now, true);
-                }
+                // failing callers below frees no slot, so this stays when the next permit is due
+                long due = due(now, false);
+                // every slot in the way is still in flight: its release drains again; judge deadlines optimistically
+                long next = due == OPEN ? due(now, true) : due;
                 // deadlines grow along the queue, so the callers that cannot make it are a prefix
                 while (!queue.isEmpty() && queue.peek().deadline < next) {
                     expired.add(queue.poll());
@@ -193,8 +187,8 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
                 if (!expired.isEmpty()) {
                     error = tooLong(next - now);
                 }
-                if (!queue.isEmpty() && due(now, false) != OPEN) {
-                    wakeUpAt(due(now, false), now);
+                if (!queue.isEmpty() && due != OPEN) {
+                    wakeUpAt(due, now);
                 }
             }
         }
@@ -213,7 +207,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
      */
     private long due(long now, boolean optimistic) {
         long[] ends = ends(now, optimistic);
-        long due = Math.max(now, pausedUntil);
+        long due = now + pause.remainingNanos(now);
         for (int w = 0; w < permits.length; w++) {
             due = Math.max(due, windowDue(ends, permits[w], spans[w], due));
             if (due == OPEN) {
@@ -245,7 +239,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
         long[] ends = ends(now, true);
         int known = ends.length;
         ends = Arrays.copyOf(ends, known + queue.size() + 1);
-        long t = Math.max(now, pausedUntil);
+        long t = now + pause.remainingNanos(now);
         for (int i = 0; i <= queue.size(); i++) {
             long[] current = Arrays.copyOf(ends, known + i);
             for (int w = 0; w < permits.length; w++) {
@@ -293,7 +287,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
         return new RateLimitWaitException("The call would wait " + RateLimits.format(Duration.ofNanos(waitNanos))
                                           + " for the request budget of Stora account " + account + " ("
                                           + limits.describe() + ", " + queue.size() + " calls queued"
-                                          + (pausedUntil > now() ? ", paused after a 429" : "")
+                                          + (pause.remainingNanos(now()) > 0 ? ", paused after a 429" : "")
                                           + "), longer than maxRateLimitWait (" + RateLimits.format(limits.maxWait())
                                           + "). Send fewer calls at once or raise maxRateLimitWait");
     }

@@ -2,7 +2,10 @@ package io.camelstora.component.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -25,6 +28,11 @@ import io.micrometer.core.instrument.Timer;
  * whatever Stora sends.
  */
 public final class MicrometerStoraMetrics implements StoraMetrics {
+
+    /** The {@code operation} tag of every operation, built once rather than on every request and call. */
+    private static final Map<StoraOperation, String> OPERATION_TAGS = operationTags();
+    /** The catalog's event types, looked up on every webhook delivery. */
+    private static final Set<String> EVENT_TYPES = Set.copyOf(StoraEventType.types());
 
     private final MeterRegistry registry;
     private final Meter.MeterProvider<Timer> requests;
@@ -147,7 +155,15 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
 
     /** {@code contacts/list}: the endpoint path of the operation. */
     private static String operation(StoraOperation operation) {
-        return operation.resource().uriName() + "/" + operation.action();
+        return OPERATION_TAGS.get(operation);
+    }
+
+    private static Map<StoraOperation, String> operationTags() {
+        Map<StoraOperation, String> tags = new EnumMap<>(StoraOperation.class);
+        for (StoraOperation op : StoraOperation.values()) {
+            tags.put(op, op.resource().uriName() + "/" + op.action());
+        }
+        return tags;
     }
 
     private static String status(int status) {
@@ -163,6 +179,6 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
         if (type == null) {
             return "unknown";
         }
-        return StoraEventType.types().contains(type) ? type : "other";
+        return EVENT_TYPES.contains(type) ? type : "other";
     }
 }

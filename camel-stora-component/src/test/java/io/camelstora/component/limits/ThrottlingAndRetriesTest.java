@@ -2,6 +2,7 @@ package io.camelstora.component.limits;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -185,6 +186,23 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
         assertEquals(503, assertInstanceOf(StoraApiException.class, get.getException()).getStatus());
         assertEquals(4, server.arrivals().size(), "the first attempt and maxRetries (3) retries");
         assertEquals(3, stats().getRetries());
+        assertEquals(1, stats().getRetriesExhausted());
+    }
+
+    @Test
+    void retriesGiveUpAfterRetryMaxDurationEvenWithRetriesLeft() {
+        Fault[] unavailable = new Fault[21];
+        Arrays.fill(unavailable, Fault.status(503));
+        server.enqueue(unavailable);
+        // delays of about 50, 100, 200, 200... ms: 20 retries take seconds, retryMaxDuration stops them after 300 ms
+        Exchange get = template.request(
+                "stora:contacts/show?contactId=con_3&accessToken=brief-retries&maxRetries=20&retryMaxDuration=300", e -> {
+                });
+        assertEquals(503, assertInstanceOf(StoraApiException.class, get.getException()).getStatus());
+        int attempts = server.arrivals().size();
+        assertTrue(attempts > 1 && attempts <= 8, "retried, then stopped by retryMaxDuration long before maxRetries: "
+                                                  + attempts + " attempts");
+        assertEquals(attempts - 1, stats().getRetries());
         assertEquals(1, stats().getRetriesExhausted());
     }
 
