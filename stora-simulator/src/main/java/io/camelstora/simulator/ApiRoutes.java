@@ -370,8 +370,19 @@ final class ApiRoutes {
     }
 
     private ObjectNode expanded(Entity entity, Call call) {
+        return view(entity, Expander.parse(call.query().get("expand")), call);
+    }
+
+    /**
+     * The resource as answered. Without {@code expand} it is the stored JSON itself, not a copy: handlers serialize
+     * their answer at once, under the domain lock, so nothing can change it meanwhile.
+     */
+    private ObjectNode view(Entity entity, Map<String, Map<String, ?>> expand, Call call) {
+        if (expand.isEmpty()) {
+            return entity.json;
+        }
         ObjectNode json = domain.render(entity);
-        expander.expand(json, Expander.parse(call.query().get("expand")), call.token().scopes);
+        expander.expand(json, expand, call.token().scopes);
         return json;
     }
 
@@ -395,9 +406,7 @@ final class ApiRoutes {
         Map<String, Map<String, ?>> expand = Expander.parse(call.query().get("expand"));
         List<ObjectNode> items = new ArrayList<>();
         for (Entity entity : page.items()) {
-            ObjectNode json = domain.render(entity);
-            expander.expand(json, expand, call.token().scopes);
-            items.add(json);
+            items.add(view(entity, expand, call));
         }
         if (call.format() == Format.CSV) {
             return HttpResult.text(200, "text/csv; charset=utf-8", Formats.csv(items))

@@ -1,8 +1,7 @@
 package io.camelstora.simulator;
 
-import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.Metadata.validateMetadata;
 import static io.camelstora.simulator.RequestFields.optionalEnum;
 import static io.camelstora.simulator.RequestFields.passThrough;
 
@@ -69,13 +68,12 @@ final class Contacts {
         String oldEmail = Json.text(contact.json, "email");
         String email = body.has("email") ? validateEmail(body, id, "", errors) : oldEmail;
         validateContactEnums(body, errors);
-        validateMetadata(body.get("metadata"), true, errors);
+        ObjectNode metadata = mergedMetadata(contact.json.get("metadata"), body.get("metadata"), errors);
         errors.throwIfAny();
-        ObjectNode updated = contact.json.deepCopy();
-        passThrough(updated, body, Set.of("metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
-        mergeMetadata(updated, body.get("metadata"), errors);
-        errors.throwIfAny();
-        contact.json.setAll(updated);
+        passThrough(contact.json, body, Set.of("metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
+        if (metadata != null) {
+            contact.json.set("metadata", metadata);
+        }
         store.indexEmail(oldEmail, email, id);
         core.touch(contact);
         core.emit("contact.updated", contact);

@@ -1,8 +1,7 @@
 package io.camelstora.simulator;
 
-import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.Metadata.validateMetadata;
 import static io.camelstora.simulator.RequestFields.optionalTime;
 import static io.camelstora.simulator.RequestFields.passThrough;
 import static io.camelstora.simulator.RequestFields.requiredString;
@@ -77,7 +76,7 @@ final class Deals {
         core.bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
         optionalTime(body, "starts_at", errors);
         ArrayNode lineItems = dealLineItems(body, errors);
-        validateMetadata(body.get("metadata"), true, errors);
+        ObjectNode metadata = mergedMetadata(deal.json.get("metadata"), body.get("metadata"), errors);
         errors.throwIfAny();
         for (String field : List.of("assignee", "contact", "site", "stage")) {
             if (body.has(field)) {
@@ -87,8 +86,9 @@ final class Deals {
         if (lineItems != null) {
             deal.json.set("line_items", lineItems);
         }
-        mergeMetadata(deal.json, body.get("metadata"), errors);
-        errors.throwIfAny();
+        if (metadata != null) {
+            deal.json.set("metadata", metadata);
+        }
         passThrough(deal.json, body, Set.of("assignee", "contact", "creator", "line_items", "lost_reason", "metadata",
                 "site", "stage", "status"));
         core.touch(deal);

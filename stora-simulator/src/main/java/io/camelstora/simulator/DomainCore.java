@@ -122,7 +122,8 @@ final class DomainCore {
             if (isRef(value)) {
                 Entity related = store.find(value.get("id").asText());
                 if (related != null) {
-                    field.setValue(render(related));
+                    // Shared, not copied: emit serializes the envelope at once.
+                    field.setValue(related.json);
                 }
             }
         }

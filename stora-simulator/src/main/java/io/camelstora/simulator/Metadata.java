@@ -14,7 +14,7 @@ final class Metadata {
     }
 
     /** metadata.md: at most 20 keys, key charset [a-z0-9._:-] up to 40 characters, string values up to 500. */
-    static void validateMetadata(JsonNode metadata, boolean allowNullValues, ApiError.Collector errors) {
+    private static void validateMetadata(JsonNode metadata, boolean allowNullValues, ApiError.Collector errors) {
         if (metadata == null || metadata.isNull()) {
             return;
         }
@@ -43,13 +43,18 @@ final class Metadata {
         });
     }
 
-    /** Merge-patch semantics of metadata.md; {@code {}} clears everything, as the guide says. */
-    static void mergeMetadata(ObjectNode target, JsonNode patch, ApiError.Collector errors) {
+    /**
+     * Validates a PATCH's {@code metadata} and returns the resource's metadata after the merge-patch of metadata.md
+     * ({@code {}} or {@code null} clears everything, a {@code null} value removes its key), or null when the body has
+     * no metadata. Touches nothing: the caller stores the result only once every field is valid, so a rejected
+     * request leaves the resource as it was.
+     */
+    static ObjectNode mergedMetadata(JsonNode current, JsonNode patch, ApiError.Collector errors) {
+        validateMetadata(patch, true, errors);
         if (patch == null) {
-            return;
+            return null;
         }
-        ObjectNode merged = target.has("metadata") && target.get("metadata").isObject()
-                ? (ObjectNode) target.get("metadata").deepCopy() : Json.object();
+        ObjectNode merged = current != null && current.isObject() ? current.deepCopy() : Json.object();
         if (patch.isNull() || patch.isObject() && patch.isEmpty()) {
             merged.removeAll();
         } else {
@@ -64,7 +69,7 @@ final class Metadata {
         if (merged.size() > 20) {
             errors.add("/metadata", "metadata can have at most 20 keys");
         }
-        target.set("metadata", merged);
+        return merged;
     }
 
     static ObjectNode newMetadata(JsonNode metadata, ApiError.Collector errors) {

@@ -1,8 +1,7 @@
 package io.camelstora.simulator;
 
-import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.Metadata.validateMetadata;
 import static io.camelstora.simulator.RequestFields.passThrough;
 import static io.camelstora.simulator.RequestFields.requiredString;
 import static io.camelstora.simulator.RequestFields.union;
@@ -58,13 +57,14 @@ final class NotesAndTimeline {
         if (resource != null && !NOTE_RESOURCES.contains(resource.kind)) {
             errors.add("/resource/id", "notes can be attached to units, contacts, subscriptions or tasks");
         }
-        validateMetadata(body.get("metadata"), true, errors);
+        ObjectNode metadata = mergedMetadata(note.json.get("metadata"), body.get("metadata"), errors);
         errors.throwIfAny();
         if (resource != null) {
             note.json.set("resource", Json.ref(resource.id));
         }
-        mergeMetadata(note.json, body.get("metadata"), errors);
-        errors.throwIfAny();
+        if (metadata != null) {
+            note.json.set("metadata", metadata);
+        }
         passThrough(note.json, body, Set.of("creator", "metadata", "resource"));
         core.touch(note);
         core.emit("note.updated", note);

@@ -98,9 +98,6 @@ final class OperatorResources {
                 entity.json.set(f.getKey(), f.getValue());
             }
         });
-        if (kind == ResourceKind.CONTACT) {
-            store.indexEmail(null, Json.text(entity.json, "email"), id);
-        }
         core.touch(entity);
         String event = kind.webhookKey() + ".updated";
         if (WebhookEventTypes.SET.contains(event)) {

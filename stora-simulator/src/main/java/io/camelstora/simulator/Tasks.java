@@ -1,8 +1,7 @@
 package io.camelstora.simulator;
 
-import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.Metadata.validateMetadata;
 import static io.camelstora.simulator.RequestFields.optionalTime;
 import static io.camelstora.simulator.RequestFields.passThrough;
 import static io.camelstora.simulator.RequestFields.requiredString;
@@ -62,7 +61,7 @@ final class Tasks {
         core.bodyRef(body, "site", ResourceKind.SITE, false, errors);
         core.bodyRef(body, "assignee", ResourceKind.STAFF, false, errors);
         core.anyRef(body, "resource", false, errors);
-        validateMetadata(body.get("metadata"), true, errors);
+        ObjectNode metadata = mergedMetadata(task.json.get("metadata"), body.get("metadata"), errors);
         errors.throwIfAny();
         for (String field : List.of("assignee", "resource", "site")) {
             if (body.has(field)) {
@@ -72,8 +71,9 @@ final class Tasks {
         if (body.has("due_at")) {
             task.json.put("due_at", dueAt);
         }
-        mergeMetadata(task.json, body.get("metadata"), errors);
-        errors.throwIfAny();
+        if (metadata != null) {
+            task.json.set("metadata", metadata);
+        }
         passThrough(task.json, body, Set.of("assignee", "completed_at", "creator", "due_at", "metadata", "resource", "site", "status"));
         core.touch(task);
         core.emit("task.updated", task);

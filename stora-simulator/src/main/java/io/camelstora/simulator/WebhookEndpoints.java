@@ -1,8 +1,7 @@
 package io.camelstora.simulator;
 
-import static io.camelstora.simulator.Metadata.mergeMetadata;
+import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.Metadata.validateMetadata;
 import static io.camelstora.simulator.RequestFields.passThrough;
 import static io.camelstora.simulator.RequestFields.requiredString;
 
@@ -84,10 +83,11 @@ final class WebhookEndpoints {
         }
         validateUrl(body, false, errors);
         validateEventTypes(body, false, errors);
-        validateMetadata(body.get("metadata"), true, errors);
+        ObjectNode metadata = mergedMetadata(endpoint.json.get("metadata"), body.get("metadata"), errors);
         errors.throwIfAny();
-        mergeMetadata(endpoint.json, body.get("metadata"), errors);
-        errors.throwIfAny();
+        if (metadata != null) {
+            endpoint.json.set("metadata", metadata);
+        }
         passThrough(endpoint.json, body, Set.of("creator", "disabled_at", "metadata", "secret", "status"));
         core.touch(endpoint);
         return endpoint;

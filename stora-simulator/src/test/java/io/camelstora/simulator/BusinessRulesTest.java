@@ -73,6 +73,8 @@ class BusinessRulesTest {
         assertEquals("conflict", api.post("/2025-09/orders/" + orderId + "/line_items", "{\"type\":\"unit_type\",\"quantity\":1,"
                 + "\"price\":{\"amount\":1},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}").errorCode());
         assertEquals("conflict", api.delete("/2025-09/orders/" + orderId + "/line_items/" + deposit).errorCode());
+        assertEquals("conflict", api.patch("/2025-09/orders/" + orderId + "/line_items/" + deposit, "{\"quantity\":2}").errorCode(),
+                "line items are editable only while the order is a draft");
         assertEquals("conflict", api.patch("/2025-09/orders/" + orderId, "{\"payment_method\":\"bacs_debit\"}").errorCode());
 
         JsonNode paid = stora.simulator().control().payOrder(orderId);
@@ -270,6 +272,36 @@ class BusinessRulesTest {
     }
 
     @Test
+    void aRejectedRequestChangesNothing() {
+        String tooMany = metadataWithKeys(21);
+        String site = api.get("/2025-09/sites?limit=1").json().at("/sites/0/id").asText();
+        ApiClient.Response order = api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + site + "\"},\"metadata\":" + tooMany + "}");
+        assertEquals(422, order.status(), "at most 20 metadata keys on create");
+        assertEquals("/metadata", order.json().at("/error/details/0/pointer").asText());
+
+        JsonNode deal = api.get("/2025-09/deals?status=open&limit=1").json().at("/deals/0");
+        String otherStage = api.get("/2025-09/deals/stages").json().findValues("id").stream().map(JsonNode::asText)
+                .filter(id -> !id.equals(deal.at("/stage/id").asText())).findFirst().orElseThrow();
+        ApiClient.Response rejected = api.patch("/2025-09/deals/" + deal.get("id").asText(),
+                "{\"stage\":{\"id\":\"" + otherStage + "\"},\"metadata\":" + tooMany + "}");
+        assertEquals(422, rejected.status());
+        assertEquals(deal, api.get("/2025-09/deals/" + deal.get("id").asText()).json().get("deal"), "a 422 leaves the deal as it was");
+
+        String task = api.post("/2025-09/tasks", "{\"title\":\"Call Jane\"}").json().at("/task/id").asText();
+        JsonNode before = api.get("/2025-09/tasks/" + task).json().get("task");
+        assertEquals(422, api.patch("/2025-09/tasks/" + task, "{\"due_at\":\"2030-01-01T00:00:00Z\",\"metadata\":" + tooMany + "}").status());
+        assertEquals(before, api.get("/2025-09/tasks/" + task).json().get("task"), "a 422 leaves the task as it was");
+    }
+
+    private static String metadataWithKeys(int count) {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        return json.append("}").toString();
+    }
+
+    @Test
     void dealsTasksAndWebhookEndpointsFollowTheirStateRules() {
         String deal = api.get("/2025-09/deals?status=open&limit=1").json().at("/deals/0/id").asText();
         assertEquals("won", api.post("/2025-09/deals/" + deal + "/win", "").json().at("/deal/status").asText());
@@ -295,7 +327,10 @@ class BusinessRulesTest {
         String endpoint = created.get("id").asText();
         assertTrue(api.get("/2025-09/webhook_endpoints/" + endpoint).json().at("/endpoint/secret").isNull());
         assertTrue(api.get("/2025-09/webhook_endpoints").json().at("/endpoints/0/secret").isNull());
+        assertTrue(api.patch("/2025-09/webhook_endpoints/" + endpoint, "{\"name\":\"Renamed\"}").json().at("/endpoint/secret").isNull(),
+                "the secret is returned on create only");
         JsonNode disabled = api.post("/2025-09/webhook_endpoints/" + endpoint + "/disable", "").json().get("endpoint");
+        assertTrue(disabled.get("secret").isNull());
         assertEquals("disabled", disabled.get("status").asText());
         assertFalse(disabled.get("disabled_at").isNull());
         assertEquals(1, api.get("/2025-09/webhook_endpoints?status=disabled").json().get("endpoints").size());

@@ -44,6 +44,21 @@ class RateLimitTest {
     }
 
     @Test
+    void limitsAreConfigurable() {
+        try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.EMPTY).rateLimit(3, 4).start()) {
+            ApiClient api = new ApiClient(sim.baseUrl(), sim.accessToken());
+            int ok = 0;
+            ApiClient.Response last = null;
+            for (int i = 0; i < 4; i++) {
+                last = api.get("/2025-09/sites");
+                ok += last.status() == 200 ? 1 : 0;
+            }
+            assertEquals(3, ok, "three per second, not the default ten");
+            assertEquals("3", last.header("RateLimit-Limit"));
+        }
+    }
+
+    @Test
     void slidingWindowAllowsNoMoreThanNInAnyInterval() {
         RateLimiter limiter = new RateLimiter(10, 60, RateLimitMode.SLIDING_WINDOW);
         for (int i = 0; i < 10; i++) {

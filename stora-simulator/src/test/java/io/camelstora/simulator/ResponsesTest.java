@@ -119,6 +119,16 @@ class ResponsesTest {
         JsonNode before = api.get("/2025-09/contacts?created_before=" + createdAt + "&limit=1").json();
         assertEquals(499, before.at("/meta/pagination/count").asInt(), "created_before is exclusive");
         assertEquals("invalid_url_param", api.get("/2025-09/contacts?updated_after=yesterday").errorCode());
+
+        String oldest = api.get("/2025-09/contacts?sort_direction=ASC&limit=1").json().at("/contacts/0/id").asText();
+        String updatedAt = api.patch("/2025-09/contacts/" + oldest, "{\"full_name\":\"Renamed\"}").json().at("/contact/updated_at").asText();
+        JsonNode changed = api.get("/2025-09/contacts?updated_after=" + updatedAt + "&limit=100").json().get("contacts");
+        assertTrue(changed.findValues("id").stream().anyMatch(id -> id.asText().equals(oldest)), "updated_after finds the change");
+        for (JsonNode item : changed) {
+            assertTrue(item.get("updated_at").asText().compareTo(updatedAt) >= 0, "updated_after keeps later changes only");
+        }
+        JsonNode unchanged = api.get("/2025-09/contacts?updated_before=" + updatedAt + "&limit=100").json().get("contacts");
+        assertTrue(unchanged.findValues("id").stream().noneMatch(id -> id.asText().equals(oldest)), "updated_before is exclusive");
     }
 
     @Test
