@@ -173,9 +173,9 @@ final class ApiRoutes {
             synchronized (domain) {
                 try {
                     result = operation.handler().handle(new Call(exchange, pathParams, body, token, format));
-                    domain.commit();
+                    domain.core.commit();
                 } catch (RuntimeException e) {
-                    domain.rollback();
+                    domain.core.rollback();
                     throw e;
                 }
             }
@@ -381,7 +381,7 @@ final class ApiRoutes {
         if (expand.isEmpty()) {
             return entity.json;
         }
-        ObjectNode json = domain.render(entity);
+        ObjectNode json = domain.core.render(entity);
         expander.expand(json, expand, call.token().scopes);
         return json;
     }
@@ -465,11 +465,11 @@ final class ApiRoutes {
         op("contacts/show", "GET", "/contacts/{contact_id}", "public.contact:read", JSON_ONLY,
                 c -> single(store.require(ResourceKind.CONTACT, c.param("contact_id")), c));
         op("contacts/create", "POST", "/contacts", "public.contact:write", JSON_ONLY,
-                c -> created(domain.createContact(c.body(), ""), c));
+                c -> created(domain.contacts.createContact(c.body(), ""), c));
         op("contacts/update", "PATCH", "/contacts/{contact_id}", "public.contact:write", JSON_ONLY,
-                c -> single(domain.updateContact(c.param("contact_id"), c.body()), c));
+                c -> single(domain.contacts.updateContact(c.param("contact_id"), c.body()), c));
         op("contacts/delete", "DELETE", "/contacts/{contact_id}", "public.contact:write", JSON_ONLY, c -> {
-            domain.deleteContact(c.param("contact_id"));
+            domain.contacts.deleteContact(c.param("contact_id"));
             return success("Contact deleted successfully.", c);
         });
 
@@ -496,21 +496,21 @@ final class ApiRoutes {
         // deals and stages
         readable("deal_stages", ResourceKind.DEAL_STAGE, "/deals/stages", "stage_id");
         readable("deals", ResourceKind.DEAL, "/deals", "deal_id");
-        op("deals/create", "POST", "/deals", "public.deal:write", JSON_ONLY, c -> created(domain.createDeal(c.body(), c.token().creatorId), c));
+        op("deals/create", "POST", "/deals", "public.deal:write", JSON_ONLY, c -> created(domain.deals.createDeal(c.body(), c.token().creatorId), c));
         op("deals/update", "PATCH", "/deals/{deal_id}", "public.deal:write", JSON_ONLY,
-                c -> single(domain.updateDeal(c.param("deal_id"), c.body()), c));
-        op("deals/win", "POST", "/deals/{deal_id}/win", "public.deal:write", JSON_ONLY, c -> single(domain.winDeal(c.param("deal_id")), c));
+                c -> single(domain.deals.updateDeal(c.param("deal_id"), c.body()), c));
+        op("deals/win", "POST", "/deals/{deal_id}/win", "public.deal:write", JSON_ONLY, c -> single(domain.deals.winDeal(c.param("deal_id")), c));
         op("deals/lose", "POST", "/deals/{deal_id}/lose", "public.deal:write", JSON_ONLY,
-                c -> single(domain.loseDeal(c.param("deal_id"), c.body()), c));
+                c -> single(domain.deals.loseDeal(c.param("deal_id"), c.body()), c));
         op("deals/reopen", "POST", "/deals/{deal_id}/reopen", "public.deal:write", JSON_ONLY,
-                c -> single(domain.reopenDeal(c.param("deal_id"), c.body()), c));
+                c -> single(domain.deals.reopenDeal(c.param("deal_id"), c.body()), c));
 
         readable("identity_verifications", ResourceKind.IDENTITY_VERIFICATION, "/identity_verifications", "identity_verification_id");
         op("images/show", "GET", "/images/{token}/{filename}", null, JSON_ONLY, c -> {
             if (!images.verify(c.param("token"))) {
                 throw ApiError.notFound("image", c.param("filename"));
             }
-            return HttpResult.redirect(domain.baseUrl() + "/_simulator/blobs/" + c.param("filename") + "?expires_in=300");
+            return HttpResult.redirect(domain.core.baseUrl() + "/_simulator/blobs/" + c.param("filename") + "?expires_in=300");
         });
         op("invoices/list", "GET", "/invoices", "public.invoice:read", LIST_FORMATS,
                 c -> list(ResourceKind.INVOICE, store.all(ResourceKind.INVOICE), c));
@@ -522,9 +522,9 @@ final class ApiRoutes {
         // notes
         op("notes/list", "GET", "/notes", "public.note:read", LIST_FORMATS, c -> list(ResourceKind.NOTE, store.all(ResourceKind.NOTE), c));
         op("notes/show", "GET", "/notes/{note_id}", "public.note:read", JSON_ONLY, c -> single(store.require(ResourceKind.NOTE, c.param("note_id")), c));
-        op("notes/create", "POST", "/notes", "public.note:write", JSON_ONLY, c -> created(domain.createNote(c.body(), c.token().creatorId), c));
+        op("notes/create", "POST", "/notes", "public.note:write", JSON_ONLY, c -> created(domain.notesAndTimeline.createNote(c.body(), c.token().creatorId), c));
         op("notes/update", "PATCH", "/notes/{note_id}", "public.note:write", JSON_ONLY,
-                c -> single(domain.updateNote(c.param("note_id"), c.body()), c));
+                c -> single(domain.notesAndTimeline.updateNote(c.param("note_id"), c.body()), c));
         op("notes/delete", "DELETE", "/notes/{note_id}", "public.note:write", JSON_ONLY, c -> {
             store.remove(store.require(ResourceKind.NOTE, c.param("note_id")));
             return success("Note deleted successfully.", c);
@@ -535,25 +535,25 @@ final class ApiRoutes {
         op("orders/show", "GET", "/orders/{order_id}", "public.order:read", JSON_ONLY,
                 c -> single(store.require(ResourceKind.ORDER, c.param("order_id")), c));
         op("orders/create", "POST", "/orders", "public.order:write", JSON_ONLY,
-                c -> created(domain.createOrder(c.body()), c));
+                c -> created(domain.orders.createOrder(c.body()), c));
         op("orders/update", "PATCH", "/orders/{order_id}", "public.order:write", JSON_ONLY,
-                c -> single(domain.updateOrder(c.param("order_id"), c.body()), c));
+                c -> single(domain.orders.updateOrder(c.param("order_id"), c.body()), c));
         op("orders/delete", "DELETE", "/orders/{order_id}", "public.order:write", JSON_ONLY, c -> {
-            domain.deleteOrder(c.param("order_id"));
+            domain.orders.deleteOrder(c.param("order_id"));
             return success("Order deleted successfully.", c);
         });
         op("orders/finalize", "POST", "/orders/{order_id}/finalize", "public.order:write", JSON_ONLY,
-                c -> single(domain.finalizeOrder(c.param("order_id"), c.body()), c));
+                c -> single(domain.orders.finalizeOrder(c.param("order_id"), c.body()), c));
         op("orders/validate", "GET", "/orders/{order_id}/validate", "public.order:read", JSON_ONLY,
-                c -> single(domain.validateOrder(c.param("order_id")), c));
+                c -> single(domain.orders.validateOrder(c.param("order_id")), c));
         op("order_line_items/list", "GET", "/orders/{order_id}/line_items", "public.order:read", LIST_FORMATS,
-                c -> list(ResourceKind.ORDER_LINE_ITEM, domain.lineItems(c.param("order_id")), c));
+                c -> list(ResourceKind.ORDER_LINE_ITEM, domain.orders.lineItems(c.param("order_id")), c));
         op("order_line_items/create", "POST", "/orders/{order_id}/line_items", "public.order:write", JSON_ONLY,
-                c -> created(domain.createLineItem(c.param("order_id"), c.body()), c));
+                c -> created(domain.orders.createLineItem(c.param("order_id"), c.body()), c));
         op("order_line_items/update", "PATCH", "/orders/{order_id}/line_items/{line_item_id}", "public.order:write", JSON_ONLY,
-                c -> single(domain.updateLineItem(c.param("order_id"), c.param("line_item_id"), c.body()), c));
+                c -> single(domain.orders.updateLineItem(c.param("order_id"), c.param("line_item_id"), c.body()), c));
         op("order_line_items/delete", "DELETE", "/orders/{order_id}/line_items/{line_item_id}", "public.order:write", JSON_ONLY, c -> {
-            domain.deleteLineItem(c.param("order_id"), c.param("line_item_id"));
+            domain.orders.deleteLineItem(c.param("order_id"), c.param("line_item_id"));
             return success("Line item deleted successfully.", c);
         });
 
@@ -564,10 +564,10 @@ final class ApiRoutes {
                 c -> single(store.require(ResourceKind.PRODUCT_CATEGORY, c.param("product_category_id")), c));
         readable("products", ResourceKind.PRODUCT, "/products", "product_id");
         op("products/base_price", "POST", "/products/{product_id}/base_price", "public.product:write", JSON_ONLY,
-                c -> single(domain.setBasePrices(ResourceKind.PRODUCT, c.param("product_id"), c.body()), c));
+                c -> single(domain.operatorResources.setBasePrices(ResourceKind.PRODUCT, c.param("product_id"), c.body()), c));
         readable("protection_levels", ResourceKind.PROTECTION_LEVEL, "/protection_levels", "protection_level_id");
         op("protection_levels/base_price", "POST", "/protection_levels/{protection_level_id}/base_price", "public.protection_level:write",
-                JSON_ONLY, c -> single(domain.setBasePrices(ResourceKind.PROTECTION_LEVEL, c.param("protection_level_id"), c.body()), c));
+                JSON_ONLY, c -> single(domain.operatorResources.setBasePrices(ResourceKind.PROTECTION_LEVEL, c.param("protection_level_id"), c.body()), c));
         readable("sites", ResourceKind.SITE, "/sites", "site_id");
         readable("staff", ResourceKind.STAFF, "/staff", "staff_id");
         readable("subscriptions", ResourceKind.SUBSCRIPTION, "/subscriptions", "subscription_id");
@@ -575,27 +575,27 @@ final class ApiRoutes {
         readable("unit_allocations", ResourceKind.UNIT_ALLOCATION, "/unit_allocations", "unit_allocation_id");
         readable("unit_types", ResourceKind.UNIT_TYPE, "/unit_types", "unit_type_id");
         op("unit_types/base_price", "POST", "/unit_types/{unit_type_id}/base_price", "public.unit_type:write", JSON_ONLY,
-                c -> single(domain.setBasePrices(ResourceKind.UNIT_TYPE, c.param("unit_type_id"), c.body()), c));
+                c -> single(domain.operatorResources.setBasePrices(ResourceKind.UNIT_TYPE, c.param("unit_type_id"), c.body()), c));
 
         // tasks
         readable("tasks", ResourceKind.TASK, "/tasks", "task_id");
-        op("tasks/create", "POST", "/tasks", "public.task:write", JSON_ONLY, c -> created(domain.createTask(c.body(), c.token().creatorId), c));
+        op("tasks/create", "POST", "/tasks", "public.task:write", JSON_ONLY, c -> created(domain.tasks.createTask(c.body(), c.token().creatorId), c));
         op("tasks/update", "PATCH", "/tasks/{task_id}", "public.task:write", JSON_ONLY,
-                c -> single(domain.updateTask(c.param("task_id"), c.body()), c));
+                c -> single(domain.tasks.updateTask(c.param("task_id"), c.body()), c));
         op("tasks/delete", "DELETE", "/tasks/{task_id}", "public.task:write", JSON_ONLY, c -> {
             store.remove(store.require(ResourceKind.TASK, c.param("task_id")));
             return success("Task deleted successfully.", c);
         });
         op("tasks/complete", "POST", "/tasks/{task_id}/complete", "public.task:write", JSON_ONLY,
-                c -> single(domain.completeTask(c.param("task_id"), true), c));
+                c -> single(domain.tasks.completeTask(c.param("task_id"), true), c));
         op("tasks/open", "POST", "/tasks/{task_id}/open", "public.task:write", JSON_ONLY,
-                c -> single(domain.completeTask(c.param("task_id"), false), c));
+                c -> single(domain.tasks.completeTask(c.param("task_id"), false), c));
 
         // timeline
         op("timeline_events/create", "POST", "/timeline/events", "public.timeline_event:write", JSON_ONLY,
-                c -> created(domain.createTimelineEvent(c.body(), c.token().creatorId), c));
+                c -> created(domain.notesAndTimeline.createTimelineEvent(c.body(), c.token().creatorId), c));
         op("timeline_events/update", "PATCH", "/timeline/events/{event_id}", "public.timeline_event:write", JSON_ONLY,
-                c -> single(domain.updateTimelineEvent(c.param("event_id"), c.body()), c));
+                c -> single(domain.notesAndTimeline.updateTimelineEvent(c.param("event_id"), c.body()), c));
         op("timeline_events/delete", "DELETE", "/timeline/events/{event_id}", "public.timeline_event:write", JSON_ONLY, c -> {
             store.remove(store.require(ResourceKind.TIMELINE_EVENT, c.param("event_id")));
             return success("Event deleted successfully.", c);
@@ -606,11 +606,11 @@ final class ApiRoutes {
         // units
         readable("units", ResourceKind.UNIT, "/units", "unit_id");
         op("units/reserve", "POST", "/units/{unit_id}/reserve", "public.unit:write", JSON_ONLY,
-                c -> single(domain.reserveUnit(c.param("unit_id"), c.body()), c));
+                c -> single(domain.units.reserveUnit(c.param("unit_id"), c.body()), c));
         op("units/grant_access", "POST", "/units/{unit_id}/grant_access", "public.unit:write", JSON_ONLY,
-                c -> single(domain.grantAccess(c.param("unit_id"), c.body()), c));
+                c -> single(domain.units.grantAccess(c.param("unit_id"), c.body()), c));
         op("units/deallocate", "POST", "/units/{unit_id}/deallocate", "public.unit:write", JSON_ONLY,
-                c -> single(domain.deallocateUnit(c.param("unit_id")), c));
+                c -> single(domain.units.deallocateUnit(c.param("unit_id")), c));
         op("units/overlock", "POST", "/units/overlock", "public.unit:write", JSON_ONLY, c -> overlockResult(c, false));
         op("units/remove_overlock", "POST", "/units/remove_overlock", "public.unit:write", JSON_ONLY, c -> overlockResult(c, true));
 
@@ -620,25 +620,25 @@ final class ApiRoutes {
         op("webhook_endpoints/show", "GET", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:read", JSON_ONLY,
                 c -> single(store.require(ResourceKind.WEBHOOK_ENDPOINT, c.param("webhook_endpoint_id")), c));
         op("webhook_endpoints/create", "POST", "/webhook_endpoints", "public.webhook_endpoint:write", JSON_ONLY, c -> {
-            Entity endpoint = domain.createWebhookEndpoint(c.body(), c.token().creatorId);
-            ObjectNode json = domain.renderWithSecret(endpoint);
+            Entity endpoint = domain.webhookEndpoints.createWebhookEndpoint(c.body(), c.token().creatorId);
+            ObjectNode json = domain.webhookEndpoints.renderWithSecret(endpoint);
             expander.expand(json, Expander.parse(c.query().get("expand")), c.token().scopes);
             return single(endpoint, json, c, 201);
         });
         op("webhook_endpoints/update", "PATCH", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:write", JSON_ONLY,
-                c -> single(domain.updateWebhookEndpoint(c.param("webhook_endpoint_id"), c.body()), c));
+                c -> single(domain.webhookEndpoints.updateWebhookEndpoint(c.param("webhook_endpoint_id"), c.body()), c));
         op("webhook_endpoints/delete", "DELETE", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:write", JSON_ONLY, c -> {
-            domain.deleteWebhookEndpoint(c.param("webhook_endpoint_id"));
+            domain.webhookEndpoints.deleteWebhookEndpoint(c.param("webhook_endpoint_id"));
             return success("Webhook endpoint deleted successfully.", c);
         });
         op("webhook_endpoints/enable", "POST", "/webhook_endpoints/{webhook_endpoint_id}/enable", "public.webhook_endpoint:write", JSON_ONLY,
-                c -> single(domain.setWebhookEndpointEnabled(c.param("webhook_endpoint_id"), true), c));
+                c -> single(domain.webhookEndpoints.setWebhookEndpointEnabled(c.param("webhook_endpoint_id"), true), c));
         op("webhook_endpoints/disable", "POST", "/webhook_endpoints/{webhook_endpoint_id}/disable", "public.webhook_endpoint:write", JSON_ONLY,
-                c -> single(domain.setWebhookEndpointEnabled(c.param("webhook_endpoint_id"), false), c));
+                c -> single(domain.webhookEndpoints.setWebhookEndpointEnabled(c.param("webhook_endpoint_id"), false), c));
     }
 
     private HttpResult overlockResult(Call call, boolean remove) {
-        List<String> unitIds = domain.overlock(call.body(), remove);
+        List<String> unitIds = domain.units.overlock(call.body(), remove);
         String message = remove ? "Overlock was successfully removed from " + unitIds.size() + " customer units."
                 : unitIds.size() + " customer units were successfully overlocked.";
         ObjectNode body = domain.success(message);

@@ -22,10 +22,10 @@ public final class Control {
         synchronized (domain) {
             try {
                 Store.Entity entity = action.get();
-                domain.commit();
-                return domain.render(entity);
+                domain.core.commit();
+                return domain.core.render(entity);
             } catch (RuntimeException e) {
-                domain.rollback();
+                domain.core.rollback();
                 throw e;
             }
         }
@@ -38,86 +38,86 @@ public final class Control {
      * to the integration (units/reserve or units/grant_access).
      */
     public ObjectNode payOrder(String orderId) {
-        return run(() -> domain.payOrder(orderId));
+        return run(() -> domain.checkout.payOrder(orderId));
     }
 
     public ObjectNode finalizeInvoice(String invoiceId) {
-        return run(() -> domain.finalizeInvoice(invoiceId));
+        return run(() -> domain.billing.finalizeInvoice(invoiceId));
     }
 
     /** invoice.paid and invoice.updated. */
     public ObjectNode markInvoicePaid(String invoiceId) {
-        return run(() -> domain.markInvoicePaid(invoiceId));
+        return run(() -> domain.billing.markInvoicePaid(invoiceId));
     }
 
     /** invoice.marked_uncollectible and invoice.updated. */
     public ObjectNode markInvoiceUncollectible(String invoiceId) {
-        return run(() -> domain.markInvoiceUncollectible(invoiceId));
+        return run(() -> domain.billing.markInvoiceUncollectible(invoiceId));
     }
 
     /** invoice.updated. */
     public ObjectNode voidInvoice(String invoiceId) {
-        return run(() -> domain.voidInvoice(invoiceId));
+        return run(() -> domain.billing.voidInvoice(invoiceId));
     }
 
     /** credit_note.created (and invoice.updated for the credited invoice). */
     public ObjectNode createCreditNote(String invoiceId, long amount, String reason) {
-        return run(() -> domain.createCreditNote(invoiceId, amount, reason));
+        return run(() -> domain.billing.createCreditNote(invoiceId, amount, reason));
     }
 
     /** credit_note.updated after shallow-merging the fields. */
     public ObjectNode updateCreditNote(String creditNoteId, ObjectNode fields) {
-        return run(() -> domain.updateOperatorResource(ResourceKind.CREDIT_NOTE, creditNoteId, fields));
+        return run(() -> domain.operatorResources.updateOperatorResource(ResourceKind.CREDIT_NOTE, creditNoteId, fields));
     }
 
     /** contract.created: a pending contract for a tenancy. */
     public ObjectNode createContract(String tenancyId, String contractTemplateId) {
-        return run(() -> domain.createContract(tenancyId, contractTemplateId));
+        return run(() -> domain.billing.createContract(tenancyId, contractTemplateId));
     }
 
     /** contract.signed. */
     public ObjectNode signContract(String contractId) {
-        return run(() -> domain.signContract(contractId));
+        return run(() -> domain.billing.signContract(contractId));
     }
 
     /** identity_verification.processing. */
     public ObjectNode startIdentityVerification(String contactId) {
-        return run(() -> domain.createIdentityVerification(contactId));
+        return run(() -> domain.contacts.createIdentityVerification(contactId));
     }
 
     /** identity_verification.{processing,succeeded,failed,cancelled}; errorCode only for failed (e.g. document_expired). */
     public ObjectNode setIdentityVerificationStatus(String verificationId, String status, String errorCode) {
-        return run(() -> domain.setIdentityVerificationStatus(verificationId, status, errorCode));
+        return run(() -> domain.contacts.setIdentityVerificationStatus(verificationId, status, errorCode));
     }
 
     /** coupon.created, from coupon fields as in reference/coupons.md. */
     public ObjectNode createCoupon(ObjectNode fields) {
-        return run(() -> domain.createOperatorResource(ResourceKind.COUPON, fields));
+        return run(() -> domain.operatorResources.createOperatorResource(ResourceKind.COUPON, fields));
     }
 
     /** coupon.updated. */
     public ObjectNode updateCoupon(String couponId, ObjectNode fields) {
-        return run(() -> domain.updateOperatorResource(ResourceKind.COUPON, couponId, fields));
+        return run(() -> domain.operatorResources.updateOperatorResource(ResourceKind.COUPON, couponId, fields));
     }
 
     /** protection_level.created. */
     public ObjectNode createProtectionLevel(ObjectNode fields) {
-        return run(() -> domain.createOperatorResource(ResourceKind.PROTECTION_LEVEL, fields));
+        return run(() -> domain.operatorResources.createOperatorResource(ResourceKind.PROTECTION_LEVEL, fields));
     }
 
     /** protection_level.updated. */
     public ObjectNode updateProtectionLevel(String protectionLevelId, ObjectNode fields) {
-        return run(() -> domain.updateOperatorResource(ResourceKind.PROTECTION_LEVEL, protectionLevelId, fields));
+        return run(() -> domain.operatorResources.updateOperatorResource(ResourceKind.PROTECTION_LEVEL, protectionLevelId, fields));
     }
 
     /** unit_type.created; give at least {@code site}, {@code name}, {@code status} and {@code prices}. */
     public ObjectNode createUnitType(ObjectNode fields) {
-        return run(() -> domain.createOperatorResource(ResourceKind.UNIT_TYPE, fields));
+        return run(() -> domain.operatorResources.createOperatorResource(ResourceKind.UNIT_TYPE, fields));
     }
 
     /** unit_type.updated. */
     public ObjectNode updateUnitType(String unitTypeId, ObjectNode fields) {
-        return run(() -> domain.updateOperatorResource(ResourceKind.UNIT_TYPE, unitTypeId, fields));
+        return run(() -> domain.operatorResources.updateOperatorResource(ResourceKind.UNIT_TYPE, unitTypeId, fields));
     }
 
     /** unit.created: a new available unit of a unit type, at the unit type's site. */
@@ -130,18 +130,18 @@ public final class Control {
             fields.put("status", "available");
             fields.putNull("unit_allocation");
             fields.set("unit_type", Json.ref(unitTypeId));
-            return domain.createOperatorResource(ResourceKind.UNIT, fields);
+            return domain.operatorResources.createOperatorResource(ResourceKind.UNIT, fields);
         });
     }
 
     /** unit.updated. */
     public ObjectNode updateUnit(String unitId, ObjectNode fields) {
-        return run(() -> domain.updateOperatorResource(ResourceKind.UNIT, unitId, fields));
+        return run(() -> domain.operatorResources.updateOperatorResource(ResourceKind.UNIT, unitId, fields));
     }
 
     /** Operator-managed statuses: {@code unavailable}, {@code available} (from unavailable), {@code repossessed}. */
     public ObjectNode setUnitStatus(String unitId, String status) {
-        return run(() -> domain.setUnitStatus(unitId, status));
+        return run(() -> domain.units.setUnitStatus(unitId, status));
     }
 
     /**
@@ -149,7 +149,7 @@ public final class Control {
      * them): {@code name}, {@code website_url}, {@code global}. No webhook event.
      */
     public ObjectNode createTimelineSource(ObjectNode fields) {
-        return run(() -> domain.createOperatorResource(ResourceKind.TIMELINE_SOURCE, fields));
+        return run(() -> domain.operatorResources.createOperatorResource(ResourceKind.TIMELINE_SOURCE, fields));
     }
 
     /**
@@ -157,12 +157,12 @@ public final class Control {
      * {@code variables} ({@code custom}, {@code predefined}), {@code global}. No webhook event.
      */
     public ObjectNode createTimelineTemplate(ObjectNode fields) {
-        return run(() -> domain.createOperatorResource(ResourceKind.TIMELINE_TEMPLATE, fields));
+        return run(() -> domain.operatorResources.createOperatorResource(ResourceKind.TIMELINE_TEMPLATE, fields));
     }
 
     /** A site (sites have no webhook events); for tests that start from {@link Seed#EMPTY}. */
     public ObjectNode createSite(ObjectNode fields) {
-        return run(() -> domain.createOperatorResource(ResourceKind.SITE, fields));
+        return run(() -> domain.operatorResources.createOperatorResource(ResourceKind.SITE, fields));
     }
 
     /**
@@ -170,19 +170,19 @@ public final class Control {
      * date in the future is brought forward to now. 409 when the tenancy has already started.
      */
     public ObjectNode startTenancy(String tenancyId) {
-        return run(() -> domain.startTenancy(tenancyId));
+        return run(() -> domain.tenancies.startTenancy(tenancyId));
     }
 
     public ObjectNode startSubscription(String subscriptionId) {
-        return run(() -> domain.subscriptionEvent(subscriptionId, "started", null));
+        return run(() -> domain.tenancies.subscriptionEvent(subscriptionId, "started", null));
     }
 
     public ObjectNode cancelSubscription(String subscriptionId, String reason) {
-        return run(() -> domain.subscriptionEvent(subscriptionId, "cancelled", reason));
+        return run(() -> domain.tenancies.subscriptionEvent(subscriptionId, "cancelled", reason));
     }
 
     public ObjectNode endSubscription(String subscriptionId) {
-        return run(() -> domain.subscriptionEvent(subscriptionId, "ended", null));
+        return run(() -> domain.tenancies.subscriptionEvent(subscriptionId, "ended", null));
     }
 
     /** Emits any of the 50 event types for a resource in its current state, without changing it. */
@@ -195,7 +195,7 @@ public final class Control {
             if (!eventType.startsWith(entity.kind.webhookKey() + ".")) {
                 throw new IllegalArgumentException(eventType + " is not an event of " + entity.kind.webhookKey());
             }
-            domain.emit(eventType, entity);
+            domain.core.emit(eventType, entity);
             return entity;
         });
     }
@@ -204,7 +204,7 @@ public final class Control {
     public ObjectNode get(String id) {
         synchronized (domain) {
             Store.Entity entity = domain.store.find(id);
-            return entity == null ? null : domain.render(entity);
+            return entity == null ? null : domain.core.render(entity);
         }
     }
 
@@ -218,7 +218,7 @@ public final class Control {
     /** The signing secret of a webhook endpoint (shown by the API only when it is created). */
     public String webhookSecret(String endpointId) {
         synchronized (domain) {
-            return domain.endpointSecret(endpointId);
+            return domain.webhookEndpoints.endpointSecret(endpointId);
         }
     }
 
@@ -234,10 +234,10 @@ public final class Control {
     void moveInDue() {
         synchronized (domain) {
             try {
-                domain.moveInDue();
-                domain.commit();
+                domain.tenancies.moveInDue();
+                domain.core.commit();
             } catch (RuntimeException e) {
-                domain.rollback();
+                domain.core.rollback();
                 throw e;
             }
         }

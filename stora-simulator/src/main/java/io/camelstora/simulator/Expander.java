@@ -76,7 +76,7 @@ final class Expander {
                     throw ApiError.of(ApiError.Code.FORBIDDEN, "expanding `" + related.kind.singular + "` requires the "
                             + related.kind.readScope() + " scope", null);
                 }
-                object = domain.render(related);
+                object = domain.core.render(related);
             }
         }
         if (!children.isEmpty()) {

@@ -55,7 +55,7 @@ final class SeedData {
         } finally {
             domain.clock.pin(null);
             // Seeding is not an event anyone subscribed to.
-            domain.rollback();
+            domain.core.rollback();
         }
     }
 
@@ -66,7 +66,7 @@ final class SeedData {
 
     private Entity insert(ResourceKind kind, ObjectNode fields) {
         tick();
-        ObjectNode json = domain.newResource(kind);
+        ObjectNode json = domain.core.newResource(kind);
         json.setAll(fields);
         return store.insert(kind, json);
     }
@@ -132,7 +132,7 @@ final class SeedData {
             ObjectNode images = (ObjectNode) entity.json.get("images");
             ObjectNode variants = images.putObject("default");
             for (String variant : List.of("original", "small", "medium", "large")) {
-                variants.put(variant, domain.baseUrl() + "/2025-09/images/" + this.images.token(entity.id, variant) + "/site-photo.jpg");
+                variants.put(variant, domain.core.baseUrl() + "/2025-09/images/" + this.images.token(entity.id, variant) + "/site-photo.jpg");
             }
             sites.add(entity);
         }
@@ -181,7 +181,7 @@ final class SeedData {
             ObjectNode price = prices.addObject();
             price.put("billing_period", period);
             long amount = period.equals("weekly") ? monthlyAmount * 12 / 52 : monthlyAmount;
-            price.set("price", domain.money(amount));
+            price.set("price", domain.core.money(amount));
             price.put("stripe_price_id", "price_" + Long.toHexString(random.nextLong()));
         }
         return prices;
@@ -193,7 +193,7 @@ final class SeedData {
         for (long[] tier : tiers) {
             ObjectNode json = Json.object();
             json.putNull("account_code");
-            json.set("cover_level", domain.money(tier[0]));
+            json.set("cover_level", domain.core.money(tier[0]));
             json.set("prices", prices(new String[] { "weekly", "monthly" }, tier[1]));
             json.put("public", true);
             json.put("stripe_product_id", "prod_" + Long.toHexString(random.nextLong()));
@@ -207,7 +207,7 @@ final class SeedData {
         coupons.add(insert(ResourceKind.COUPON, coupon("percentage", 50, "monthly", null, "repeating", 2, "50% off first two months", true, true, false)));
         ObjectNode amount = coupon("amount", 0, null, "5OFF", "forever", null, "£5.00 off", false, true, false);
         amount.remove("percent");
-        amount.set("amount", domain.money(500));
+        amount.set("amount", domain.core.money(500));
         coupons.add(insert(ResourceKind.COUPON, amount));
         coupons.add(insert(ResourceKind.COUPON, coupon("percentage", 10, null, "UNIT10", "once", null, "10% off the unit", true, false, true)));
         return coupons;
@@ -264,7 +264,7 @@ final class SeedData {
                 boolean deposit = (Boolean) type[6];
                 json.put("require_insurance_coverage", deposit);
                 json.put("require_security_deposit", deposit);
-                json.set("security_deposit", deposit ? domain.money(5000) : Json.NODES.nullNode());
+                json.set("security_deposit", deposit ? domain.core.money(5000) : Json.NODES.nullNode());
                 ArrayNode points = json.putArray("selling_points");
                 points.add("Drive-up access");
                 points.add("Ground floor");
@@ -351,7 +351,7 @@ final class SeedData {
             String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
             String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
             tick();
-            ObjectNode json = domain.newResource(ResourceKind.CONTACT);
+            ObjectNode json = domain.core.newResource(ResourceKind.CONTACT);
             if (i % 3 == 0) {
                 ObjectNode address = json.putObject("address");
                 address.put("city", i % 2 == 0 ? "Manchester" : "Belfast");
@@ -418,21 +418,21 @@ final class SeedData {
                 lines.add(line("security_deposit", unitType, 5000));
             }
             tick();
-            Entity order = domain.createOrder(body);
+            Entity order = domain.orders.createOrder(body);
             if (i >= 70) {
                 continue;
             }
             tick();
             ObjectNode finalize = Json.object();
             finalize.putObject("finalize").put("cancel_redirect_url", "https://acme-storage.test/booking/cancelled");
-            domain.finalizeOrder(order.id, finalize);
+            domain.orders.finalizeOrder(order.id, finalize);
             if (i >= 60) {
                 continue;
             }
             tick();
             // The operator's history: every seeded booking got its unit when it completed (auto-reservation or staff),
             // whatever the simulator's autoReserveOnPayment setting for the bookings made in a test.
-            domain.payOrder(order.id, true);
+            domain.checkout.payOrder(order.id, true);
             settle(order, i);
         }
     }
@@ -442,16 +442,16 @@ final class SeedData {
         for (Entity invoice : new ArrayList<>(store.all(ResourceKind.INVOICE))) {
             if (tenancyId.equals(Json.refId(invoice.json, "tenancy")) && "open".equals(Json.text(invoice.json, "status")) && i % 6 != 5) {
                 tick();
-                domain.markInvoicePaid(invoice.id);
+                domain.billing.markInvoicePaid(invoice.id);
                 if (i % 12 == 0) {
-                    domain.createCreditNote(invoice.id, 500, "other");
+                    domain.billing.createCreditNote(invoice.id, 500, "other");
                 }
             }
         }
         for (Entity contract : new ArrayList<>(store.all(ResourceKind.CONTRACT))) {
             if (tenancyId.equals(Json.refId(contract.json, "tenancy")) && "pending".equals(Json.text(contract.json, "status")) && i % 4 == 0) {
                 tick();
-                domain.signContract(contract.id);
+                domain.billing.signContract(contract.id);
             }
         }
         // Overlock some customers with unpaid invoices, among those already moved in.
@@ -459,7 +459,7 @@ final class SeedData {
             ObjectNode body = Json.object();
             body.put("contact_id", Json.refId(order.json, "contact"));
             tick();
-            domain.overlock(body, false);
+            domain.units.overlock(body, false);
         }
     }
 
@@ -505,14 +505,14 @@ final class SeedData {
                 protection.set("item", Json.ref(protections.get(i % protections.size()).id));
             }
             tick();
-            Entity deal = domain.createDeal(body, staff.get(0).id);
+            Entity deal = domain.deals.createDeal(body, staff.get(0).id);
             tick();
             if (i % 5 == 1) {
-                domain.winDeal(deal.id);
+                domain.deals.winDeal(deal.id);
             } else if (i % 5 == 2) {
                 ObjectNode lose = Json.object();
                 lose.put("lost_reason", "price_concerns");
-                domain.loseDeal(deal.id, lose);
+                domain.deals.loseDeal(deal.id, lose);
             }
         }
     }
@@ -528,16 +528,16 @@ final class SeedData {
             body.set("assignee", Json.ref(staff.get(i % staff.size()).id));
             body.set("resource", Json.ref(i % 2 == 0 ? contacts.get(i).id : units.get(i).id));
             tick();
-            Entity task = domain.createTask(body, staff.get(1).id);
+            Entity task = domain.tasks.createTask(body, staff.get(1).id);
             if (i % 4 == 0) {
                 tick();
-                domain.completeTask(task.id, true);
+                domain.tasks.completeTask(task.id, true);
             }
             ObjectNode note = Json.object();
             note.put("content", i % 2 == 0 ? "Prefers email contact." : "Door sticks slightly.");
             note.set("resource", Json.ref(i % 2 == 0 ? contacts.get(i).id : units.get(i).id));
             tick();
-            domain.createNote(note, "tok_0123456789abcdef");
+            domain.notesAndTimeline.createNote(note, "tok_0123456789abcdef");
         }
     }
 
@@ -545,11 +545,11 @@ final class SeedData {
         String[] outcomes = { "succeeded", "failed", "processing", "cancelled" };
         for (int i = 0; i < 20; i++) {
             tick();
-            Entity verification = domain.createIdentityVerification(contacts.get(i).id);
+            Entity verification = domain.contacts.createIdentityVerification(contacts.get(i).id);
             String outcome = outcomes[i % outcomes.length];
             if (!outcome.equals("processing")) {
                 tick();
-                domain.setIdentityVerificationStatus(verification.id, outcome, outcome.equals("failed") ? "document_expired" : null);
+                domain.contacts.setIdentityVerificationStatus(verification.id, outcome, outcome.equals("failed") ? "document_expired" : null);
             }
         }
     }
@@ -572,7 +572,7 @@ final class SeedData {
             variables.put("previous_state", "Qualified");
             variables.put("new_state", "Negotiation");
             tick();
-            domain.createTimelineEvent(body, "app_seed");
+            domain.notesAndTimeline.createTimelineEvent(body, "app_seed");
         }
     }
 }

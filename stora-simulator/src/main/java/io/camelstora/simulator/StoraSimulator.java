@@ -113,7 +113,7 @@ public final class StoraSimulator implements AutoCloseable {
             throw new IllegalStateException("The Stora simulator could not listen on " + config.host + ":" + config.port, e);
         }
         baseUrl = "http://" + config.host + ":" + server.actualPort();
-        domain.baseUrl(baseUrl);
+        domain.core.baseUrl(baseUrl);
         loadSeed();
         return this;
     }
