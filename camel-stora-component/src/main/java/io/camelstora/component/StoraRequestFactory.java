@@ -2,7 +2,6 @@ package io.camelstora.component;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -157,9 +156,10 @@ public final class StoraRequestFactory {
 
     private StoraFormat format(Message in, StoraRequestOptions options) {
         Object header = in.getHeader(StoraConstants.FORMAT);
-        StoraFormat format = header == null
-                ? options.getFormat()
-                : endpoint.getCamelContext().getTypeConverter().tryConvertTo(StoraFormat.class, in.getExchange(), header);
+        if (header == null) {
+            return options.getFormat(); // checked when the endpoint was created
+        }
+        StoraFormat format = endpoint.getCamelContext().getTypeConverter().tryConvertTo(StoraFormat.class, in.getExchange(), header);
         if (format == null) {
             throw new IllegalArgumentException("Header " + StoraConstants.FORMAT + " of " + operation.uri() + " is '" + header
                                                + "'; use one of " + operation.formats().stream().map(StoraFormat::optionValue)
@@ -302,9 +302,6 @@ public final class StoraRequestFactory {
         if (value instanceof Date d) {
             return d.toInstant().toString();
         }
-        if (value instanceof TemporalAccessor) {
-            return value.toString();
-        }
-        return value.toString();
+        return value.toString(); // java.time values print as ISO-8601
     }
 }
