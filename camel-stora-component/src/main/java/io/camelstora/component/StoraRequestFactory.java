@@ -34,6 +34,12 @@ import org.apache.camel.support.DefaultExchange;
  */
 public final class StoraRequestFactory {
 
+    /** Stora's list rules, checked on the endpoint options when the endpoint is created and on headers per exchange. */
+    static final int MAX_LIMIT = 100;
+    static final String LIMIT_RULE = "Stora accepts 1 to " + MAX_LIMIT;
+    static final String PAGE_RULE = "pages start at 1";
+    static final String SORT_DIRECTION_RULE = "use ASC or DESC";
+
     private final StoraEndpoint endpoint;
     private final StoraOperation operation;
     private final PropertyConfigurerGetter optionReader;
@@ -66,12 +72,11 @@ public final class StoraRequestFactory {
         Map<String, String> query = new LinkedHashMap<>();
         putIfPresent(query, "expand", in.getHeader(StoraConstants.EXPAND, options.getExpand(), String.class));
         if (operation.isPaged()) {
-            Integer limit = numberHeader(in, StoraConstants.LIMIT, options.getLimit(), 100, "Stora accepts 1 to 100");
+            Integer limit = numberHeader(in, StoraConstants.LIMIT, options.getLimit(), MAX_LIMIT, LIMIT_RULE);
             if (limit == null && options.isFetchAllPages()) {
-                limit = 100; // fewest calls for a full export
+                limit = MAX_LIMIT; // fewest calls for a full export
             }
-            putIfPresent(query, "page", numberHeader(in, StoraConstants.PAGE, options.getPage(), Integer.MAX_VALUE,
-                    "pages start at 1"));
+            putIfPresent(query, "page", numberHeader(in, StoraConstants.PAGE, options.getPage(), Integer.MAX_VALUE, PAGE_RULE));
             putIfPresent(query, "limit", limit);
             putIfPresent(query, "sort_by", in.getHeader(StoraConstants.SORT_BY, options.getSortBy(), String.class));
             putIfPresent(query, "sort_direction", sortDirection(in, options.getSortDirection()));
@@ -147,11 +152,15 @@ public final class StoraRequestFactory {
             return option;
         }
         String value = header.toString();
-        if (!value.equals("ASC") && !value.equals("DESC")) {
+        if (!isSortDirection(value)) {
             throw new IllegalArgumentException("Header " + StoraConstants.SORT_DIRECTION + " of " + operation.uri() + " is '"
-                                               + header + "'; use ASC or DESC");
+                                               + header + "'; " + SORT_DIRECTION_RULE);
         }
         return value;
+    }
+
+    static boolean isSortDirection(String value) {
+        return "ASC".equals(value) || "DESC".equals(value);
     }
 
     private StoraFormat format(Message in, StoraRequestOptions options) {
