@@ -217,8 +217,8 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (client == null && !isWebhook()) {
-            client = getComponent().client(configuration);
+        if (!isWebhook()) {
+            getClient(); // the account's client, and its option checks, before the first exchange
         }
     }
 
