@@ -158,8 +158,9 @@ public class StoraComponent extends DefaultComponent {
                 limiter = own;
             }
         }
-        CallPolicy calls = new CallPolicy(policy.retries(), policy.throttle(), policy.limits().maxWait(), stats, timer(),
-                callbackExecutor());
+        // without throttling a 429 fails the call at once: no rate-limit wait applies
+        CallPolicy calls = new CallPolicy(policy.retries(), policy.throttle(),
+                policy.throttle() ? policy.limits().maxWait() : Duration.ZERO, stats, timer(), callbackExecutor());
         LOG.debug("Stora account {}: throttle {} ({}), retries {}", account, policy.throttle(), limiter, policy.retries());
         StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
                 config.getResponseTimeout());
@@ -345,6 +346,15 @@ public class StoraComponent extends DefaultComponent {
                 throw new IllegalArgumentException("rateLimitPerSecond (" + c.getRateLimitPerSecond() + ") and rateLimitPerMinute ("
                                                    + c.getRateLimitPerMinute() + ") must be 0 (no such limit) or more");
             }
+            RetrySettings retries = c.isRetries()
+                    ? new RetrySettings(true, c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
+                            Duration.ofMillis(c.getRetryMaxDelay()), Duration.ofMillis(c.getRetryMaxDuration()))
+                    : RetrySettings.DISABLED;
+            if (!c.isThrottle()) {
+                // nothing paces the calls: no limit is used, so none is required, and endpoints that differ only in
+                // unused limits agree
+                return new AccountPolicy(false, null, null, retries);
+            }
             Duration margin = Duration.ofMillis(c.getRateLimitMargin());
             Duration maxWait = Duration.ofMillis(c.getMaxRateLimitWait());
             RateLimits limits;
@@ -356,17 +366,13 @@ public class StoraComponent extends DefaultComponent {
             } else {
                 limits = RateLimits.perSecondAndMinute(c.getRateLimitPerSecond(), c.getRateLimitPerMinute(), margin, maxWait);
             }
-            RetrySettings retries = c.isRetries()
-                    ? new RetrySettings(true, c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
-                            Duration.ofMillis(c.getRetryMaxDelay()), Duration.ofMillis(c.getRetryMaxDuration()))
-                    : RetrySettings.DISABLED;
-            return new AccountPolicy(c.isThrottle(), limits, c.getRateLimiter(), retries);
+            return new AccountPolicy(true, limits, c.getRateLimiter(), retries);
         }
 
         @Override
         public boolean equals(Object o) {
             // the custom limiter is compared by identity: the same bean or not
-            return o instanceof AccountPolicy p && throttle == p.throttle && limits.equals(p.limits)
+            return o instanceof AccountPolicy p && throttle == p.throttle && Objects.equals(limits, p.limits)
                    && customLimiter == p.customLimiter && retries.equals(p.retries);
         }
 
@@ -377,8 +383,8 @@ public class StoraComponent extends DefaultComponent {
 
         @Override
         public String toString() {
-            return "throttle=" + throttle + (customLimiter != null ? " with rateLimiter " + customLimiter : " at " + limits.describe())
-                   + ", retries=" + (retries.enabled() ? retries.maxRetries() : "off");
+            String pacing = !throttle ? "" : customLimiter != null ? " with rateLimiter " + customLimiter : " at " + limits.describe();
+            return "throttle=" + throttle + pacing + ", retries=" + (retries.enabled() ? retries.maxRetries() : "off");
         }
     }
 }

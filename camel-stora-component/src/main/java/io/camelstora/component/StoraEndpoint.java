@@ -147,15 +147,18 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
                                                            .orElse(""));
             }
         }
-        if (o.getLimit() != null && (o.getLimit() < 1 || o.getLimit() > 100)) {
-            throw new IllegalArgumentException("limit of " + operation.uri() + " is " + o.getLimit() + "; Stora accepts 1 to 100");
+        // the same rules as for the headers that override these options, see StoraRequestFactory
+        if (o.getLimit() != null && (o.getLimit() < 1 || o.getLimit() > StoraRequestFactory.MAX_LIMIT)) {
+            throw new IllegalArgumentException("limit of " + operation.uri() + " is " + o.getLimit() + "; "
+                                               + StoraRequestFactory.LIMIT_RULE);
         }
         if (o.getPage() != null && o.getPage() < 1) {
-            throw new IllegalArgumentException("page of " + operation.uri() + " is " + o.getPage() + "; pages start at 1");
+            throw new IllegalArgumentException("page of " + operation.uri() + " is " + o.getPage() + "; "
+                                               + StoraRequestFactory.PAGE_RULE);
         }
-        if (o.getSortDirection() != null && !o.getSortDirection().matches("ASC|DESC")) {
-            throw new IllegalArgumentException("sortDirection of " + operation.uri() + " is '" + o.getSortDirection()
-                                               + "'; use ASC or DESC");
+        if (o.getSortDirection() != null && !StoraRequestFactory.isSortDirection(o.getSortDirection())) {
+            throw new IllegalArgumentException("sortDirection of " + operation.uri() + " is '" + o.getSortDirection() + "'; "
+                                               + StoraRequestFactory.SORT_DIRECTION_RULE);
         }
         if (o.getMaxItems() < 0) {
             throw new IllegalArgumentException("maxItems of " + operation.uri() + " is " + o.getMaxItems()
@@ -214,8 +217,8 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        if (client == null && !isWebhook()) {
-            client = getComponent().client(configuration);
+        if (!isWebhook()) {
+            getClient(); // the account's client, and its option checks, before the first exchange
         }
     }
 

@@ -112,15 +112,16 @@ public class StoraProducer extends DefaultAsyncProducer {
             return;
         }
         StoraOutputType output = endpoint.getConfiguration().getOutputType();
+        // meta and its pagination are looked up once per response, not once per header
         JsonNode meta = StoraDocuments.meta(document);
         if (meta != null) {
-            message.setHeader(StoraConstants.REQUEST_ID, StoraDocuments.requestId(document));
+            message.setHeader(StoraConstants.REQUEST_ID, StoraDocuments.requestId(meta));
             message.setHeader(StoraConstants.META, StoraOutputType.MAP.convert(meta));
         }
-        JsonNode pagination = StoraDocuments.pagination(document);
+        JsonNode pagination = StoraDocuments.pagination(meta);
         if (pagination != null) {
             message.setHeader(StoraConstants.PAGINATION, StoraOutputType.MAP.convert(pagination));
-            message.setHeader(StoraConstants.NEXT_PAGE, StoraDocuments.nextPage(document));
+            message.setHeader(StoraConstants.NEXT_PAGE, StoraDocuments.next(pagination));
             if (pagination.hasNonNull("count")) {
                 message.setHeader(StoraConstants.TOTAL_COUNT, pagination.get("count").asLong());
             }

@@ -2,7 +2,6 @@ package io.camelstora.component;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.TemporalAccessor;
 import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -34,6 +33,12 @@ import org.apache.camel.support.DefaultExchange;
  * header or field, before any HTTP call.
  */
 public final class StoraRequestFactory {
+
+    /** Stora's list rules, checked on the endpoint options when the endpoint is created and on headers per exchange. */
+    static final int MAX_LIMIT = 100;
+    static final String LIMIT_RULE = "Stora accepts 1 to " + MAX_LIMIT;
+    static final String PAGE_RULE = "pages start at 1";
+    static final String SORT_DIRECTION_RULE = "use ASC or DESC";
 
     private final StoraEndpoint endpoint;
     private final StoraOperation operation;
@@ -67,12 +72,11 @@ public final class StoraRequestFactory {
         Map<String, String> query = new LinkedHashMap<>();
         putIfPresent(query, "expand", in.getHeader(StoraConstants.EXPAND, options.getExpand(), String.class));
         if (operation.isPaged()) {
-            Integer limit = numberHeader(in, StoraConstants.LIMIT, options.getLimit(), 100, "Stora accepts 1 to 100");
+            Integer limit = numberHeader(in, StoraConstants.LIMIT, options.getLimit(), MAX_LIMIT, LIMIT_RULE);
             if (limit == null && options.isFetchAllPages()) {
-                limit = 100; // fewest calls for a full export
+                limit = MAX_LIMIT; // fewest calls for a full export
             }
-            putIfPresent(query, "page", numberHeader(in, StoraConstants.PAGE, options.getPage(), Integer.MAX_VALUE,
-                    "pages start at 1"));
+            putIfPresent(query, "page", numberHeader(in, StoraConstants.PAGE, options.getPage(), Integer.MAX_VALUE, PAGE_RULE));
             putIfPresent(query, "limit", limit);
             putIfPresent(query, "sort_by", in.getHeader(StoraConstants.SORT_BY, options.getSortBy(), String.class));
             putIfPresent(query, "sort_direction", sortDirection(in, options.getSortDirection()));
@@ -148,18 +152,23 @@ public final class StoraRequestFactory {
             return option;
         }
         String value = header.toString();
-        if (!value.equals("ASC") && !value.equals("DESC")) {
+        if (!isSortDirection(value)) {
             throw new IllegalArgumentException("Header " + StoraConstants.SORT_DIRECTION + " of " + operation.uri() + " is '"
-                                               + header + "'; use ASC or DESC");
+                                               + header + "'; " + SORT_DIRECTION_RULE);
         }
         return value;
     }
 
+    static boolean isSortDirection(String value) {
+        return "ASC".equals(value) || "DESC".equals(value);
+    }
+
     private StoraFormat format(Message in, StoraRequestOptions options) {
         Object header = in.getHeader(StoraConstants.FORMAT);
-        StoraFormat format = header == null
-                ? options.getFormat()
-                : endpoint.getCamelContext().getTypeConverter().tryConvertTo(StoraFormat.class, in.getExchange(), header);
+        if (header == null) {
+            return options.getFormat(); // checked when the endpoint was created
+        }
+        StoraFormat format = endpoint.getCamelContext().getTypeConverter().tryConvertTo(StoraFormat.class, in.getExchange(), header);
         if (format == null) {
             throw new IllegalArgumentException("Header " + StoraConstants.FORMAT + " of " + operation.uri() + " is '" + header
                                                + "'; use one of " + operation.formats().stream().map(StoraFormat::optionValue)
@@ -302,9 +311,6 @@ public final class StoraRequestFactory {
         if (value instanceof Date d) {
             return d.toInstant().toString();
         }
-        if (value instanceof TemporalAccessor) {
-            return value.toString();
-        }
-        return value.toString();
+        return value.toString(); // java.time values print as ISO-8601
     }
 }

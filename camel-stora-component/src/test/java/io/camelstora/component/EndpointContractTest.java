@@ -146,6 +146,25 @@ class EndpointContractTest extends StoraTestSupport {
     }
 
     @Test
+    void noRateLimitIsNeededWhenThrottlingIsOffButOneIsWhenItIsOn() {
+        wm.stubFor(get(urlPathEqualTo("/2025-09/sites")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"sites\":[]}")));
+
+        // a bug: both limits at 0 failed with "... while throttle is on" although throttle was off
+        Exchange off = call("stora:sites/list?throttle=false&rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=unthrottled", null);
+        assertEquals(null, off.getException());
+
+        Exception on = assertThrows(Exception.class,
+                () -> template.requestBody("stora:sites/list?rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=throttled", (Object) null));
+        Throwable root = on;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        assertEquals("rateLimitPerSecond and rateLimitPerMinute are both 0 while throttle is on: set the account's limits, or"
+                     + " throttle=false", root.getMessage());
+    }
+
+    @Test
     void webhookIsNotAProducer() {
         Exception e = assertThrows(Exception.class, () -> template.requestBody("stora:webhook", "x"));
         Throwable root = e;

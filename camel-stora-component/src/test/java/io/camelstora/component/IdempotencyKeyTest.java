@@ -11,13 +11,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** One Idempotency-Key per exchange and endpoint: identical on Camel redeliveries, new for every other call. */
+/**
+ * One Idempotency-Key per exchange and endpoint: identical on Camel redeliveries and on the replay with a renewed
+ * token, new for every other call. (The component's own retries: limits/CallPolicyRetryRulesTest.)
+ */
 class IdempotencyKeyTest extends StoraTestSupport {
 
     private static final String CREATED = "{\"note\":{\"id\":\"note_1\"},\"meta\":{\"request_id\":\"r\"}}";
@@ -135,6 +140,32 @@ class IdempotencyKeyTest extends StoraTestSupport {
         List<String> keys = keys();
         assertEquals(3, keys.size());
         assertEquals(3, keys.stream().distinct().count(), "distinct keys: " + keys);
+    }
+
+    @Test
+    void aReplayWithARenewedTokenSendsTheSameKey() throws Exception {
+        StoraComponent oauth = new StoraComponent();
+        oauth.getConfiguration().setBaseUrl(wm.baseUrl());
+        oauth.getConfiguration().setClientId("cc-client");
+        oauth.getConfiguration().setClientSecret("cc-secret");
+        oauth.getConfiguration().setScopes("public.note:write");
+        context.addComponent("storaOAuth", oauth);
+        wm.stubFor(post(urlPathEqualTo("/oauth2/token")).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(OAuthStubs.token("cc-token-1", 7200)).willSetStateTo("renewed"));
+        wm.stubFor(post(urlPathEqualTo("/oauth2/token")).inScenario("tokens").whenScenarioStateIs("renewed")
+                .willReturn(OAuthStubs.token("cc-token-2", 7200)));
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).withHeader("Authorization", equalTo("Bearer cc-token-1"))
+                .willReturn(OAuthStubs.apiError(401, "invalid_token", "Invalid token.", "req-401")));
+        wm.stubFor(post(urlPathEqualTo("/2025-09/notes")).withHeader("Authorization", equalTo("Bearer cc-token-2"))
+                .willReturn(json(201, CREATED)));
+
+        Exchange result = call("storaOAuth:notes/create", Map.of("body", "x"));
+
+        assertNull(result.getException());
+        List<String> keys = wm.findAll(postRequestedFor(urlPathEqualTo("/2025-09/notes"))).stream()
+                .map(r -> r.getHeader("Idempotency-Key")).toList();
+        assertEquals(2, keys.size(), "the call and its replay with the renewed token");
+        assertEquals(1, keys.stream().distinct().count(), "one key for both: " + keys);
     }
 
     private static List<String> keys() {

@@ -44,6 +44,28 @@ class ResponseMappingTest extends StoraTestSupport {
         assertEquals(120L, result.getMessage().getHeader(StoraConstants.TOTAL_COUNT));
         assertEquals(3, ((Map<?, ?>) result.getMessage().getHeader(StoraConstants.PAGINATION)).get("pages"));
         assertEquals(200, result.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE));
+        assertEquals("req-7", ((Map<?, ?>) result.getMessage().getHeader(StoraConstants.META)).get("request_id"));
+    }
+
+    @Test
+    void rateLimitHeadersAreNumbersOrTheTextStoraSentAndDoNotOutliveTheirResponse() {
+        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(json(CONTACTS_PAGE).withHeader("RateLimit-Limit", "60")
+                .withHeader("RateLimit-Remaining", " 59 ").withHeader("RateLimit-Reset", "limit=60, remaining=59, reset=1")));
+        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con_1"))
+                .willReturn(json("{\"contact\":{\"id\":\"con_1\"},\"meta\":{\"request_id\":\"req-8\"}}")));
+
+        Exchange list = call("stora:contacts/list", null);
+        assertEquals(60L, list.getMessage().getHeader(StoraConstants.RATE_LIMIT_LIMIT));
+        assertEquals(59L, list.getMessage().getHeader(StoraConstants.RATE_LIMIT_REMAINING));
+        assertEquals("limit=60, remaining=59, reset=1", list.getMessage().getHeader(StoraConstants.RATE_LIMIT_RESET));
+
+        list.getIn().setHeaders(list.getMessage().getHeaders());
+        list.getIn().setHeader(StoraConstants.CONTACT_ID, "con_1");
+        Exchange show = template.send("stora:contacts/show", list);
+
+        assertNull(show.getMessage().getHeader(StoraConstants.RATE_LIMIT_LIMIT));
+        assertNull(show.getMessage().getHeader(StoraConstants.RATE_LIMIT_REMAINING));
+        assertNull(show.getMessage().getHeader(StoraConstants.RATE_LIMIT_RESET));
     }
 
     @Test

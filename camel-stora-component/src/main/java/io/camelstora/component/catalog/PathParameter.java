@@ -8,11 +8,23 @@ import java.util.regex.Pattern;
 
 /**
  * A path parameter of an operation: {@code {contact_id}} in the path, {@code contactId} as endpoint option and
- * {@code CamelStoraContactId} as message header.
+ * {@code CamelStoraContactId} as message header. The names are derived once, in the catalog, not on every request.
  */
-public record PathParameter(String pathName) {
+public final class PathParameter {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    private final String pathName;
+    private final String optionName;
+    private final String headerName;
+    private final String placeholder;
+
+    public PathParameter(String pathName) {
+        this.pathName = pathName;
+        this.optionName = camelCase(pathName);
+        this.headerName = "CamelStora" + optionName.substring(0, 1).toUpperCase(Locale.ROOT) + optionName.substring(1);
+        this.placeholder = "{" + pathName + "}";
+    }
 
     /** The parameters of a path template, in order. */
     public static List<PathParameter> parse(String pathTemplate) {
@@ -24,11 +36,10 @@ public record PathParameter(String pathName) {
         return List.copyOf(params);
     }
 
-    /** The endpoint option: the camelCase form of the path name. */
-    public String optionName() {
-        StringBuilder sb = new StringBuilder(pathName.length());
+    private static String camelCase(String snakeCase) {
+        StringBuilder sb = new StringBuilder(snakeCase.length());
         boolean upper = false;
-        for (char c : pathName.toCharArray()) {
+        for (char c : snakeCase.toCharArray()) {
             if (c == '_') {
                 upper = true;
             } else {
@@ -39,10 +50,19 @@ public record PathParameter(String pathName) {
         return sb.toString();
     }
 
+    /** The name in the path template: {@code contact_id}. */
+    public String pathName() {
+        return pathName;
+    }
+
+    /** The endpoint option: the camelCase form of the path name. */
+    public String optionName() {
+        return optionName;
+    }
+
     /** The message header that overrides the endpoint option for one exchange. */
     public String headerName() {
-        String option = optionName();
-        return "CamelStora" + option.substring(0, 1).toUpperCase(Locale.ROOT) + option.substring(1);
+        return headerName;
     }
 
     /**
@@ -55,6 +75,21 @@ public record PathParameter(String pathName) {
 
     /** The placeholder in the path template. */
     public String placeholder() {
-        return "{" + pathName + "}";
+        return placeholder;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PathParameter p && pathName.equals(p.pathName);
+    }
+
+    @Override
+    public int hashCode() {
+        return pathName.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PathParameter[pathName=" + pathName + "]";
     }
 }

@@ -130,6 +130,8 @@ public enum StoraOperation {
     private final String title;
     private final Set<StoraFormat> formats;
     private final List<PathParameter> pathParameters;
+    /** Computed once: every call puts it in a header, a metric tag or a message. */
+    private final String uri;
 
     StoraOperation(StoraResource resource, String action, HttpMethod method, String pathTemplate, String scope,
                    String title, StoraFormat... extraFormats) {
@@ -146,6 +148,7 @@ public enum StoraOperation {
         }
         this.formats = Collections.unmodifiableSet(accepted);
         this.pathParameters = PathParameter.parse(pathTemplate);
+        this.uri = "stora:" + resource.uriName() + "/" + action;
     }
 
     public StoraResource resource() {
@@ -178,7 +181,7 @@ public enum StoraOperation {
 
     /** {@code stora:<resource>/<action>}. */
     public String uri() {
-        return "stora:" + resource.uriName() + "/" + action;
+        return uri;
     }
 
     /** The path parameters in template order, each with its endpoint option and header name. */

@@ -44,21 +44,25 @@ public final class StoraDocuments {
         return meta != null && meta.isObject() ? meta : null;
     }
 
-    public static JsonNode pagination(JsonNode document) {
-        JsonNode meta = meta(document);
+    /** {@code pagination} of a document's {@link #meta}, or {@code null}. */
+    public static JsonNode pagination(JsonNode meta) {
         JsonNode pagination = meta == null ? null : meta.get("pagination");
         return pagination != null && pagination.isObject() ? pagination : null;
     }
 
     /** {@code meta.pagination.next}, or {@code null} on the last page or when the document has no pagination. */
     public static Integer nextPage(JsonNode document) {
-        JsonNode pagination = pagination(document);
+        return next(pagination(meta(document)));
+    }
+
+    /** {@code next} of a {@link #pagination}, or {@code null}. */
+    public static Integer next(JsonNode pagination) {
         JsonNode next = pagination == null ? null : pagination.get("next");
         return next == null || next.isNull() || !next.canConvertToInt() ? null : next.asInt();
     }
 
-    public static String requestId(JsonNode document) {
-        JsonNode meta = meta(document);
+    /** {@code request_id} of a document's {@link #meta}, or {@code null}. */
+    public static String requestId(JsonNode meta) {
         JsonNode id = meta == null ? null : meta.get("request_id");
         return id == null || id.isNull() ? null : id.asText();
     }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -107,25 +108,28 @@ public final class StoraHttpTransport implements Closeable {
         if (request.body() != null) {
             builder.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.bodyMediaType())));
         }
-        return execute(builder.build(), request.describe());
+        return execute(builder.build(), request::describe);
     }
 
     /** A plain GET of an absolute URL without credentials: the storage URL an image redirects to. */
     public CompletableFuture<StoraResponse> getUnauthenticated(String absoluteUrl) {
-        return execute(ClassicRequestBuilder.get(absoluteUrl).build(), "GET (redirect target)");
+        return execute(ClassicRequestBuilder.get(absoluteUrl).build(), () -> "GET (redirect target)");
     }
 
-    private CompletableFuture<StoraResponse> execute(ClassicHttpRequest httpRequest, String description) {
+    /** @param description for the debug log only: built when that is on, not on every attempt */
+    private CompletableFuture<StoraResponse> execute(ClassicHttpRequest httpRequest, Supplier<String> description) {
         long start = System.nanoTime();
         try {
             StoraResponse response = client.execute(httpRequest, r -> new StoraResponse(r.getCode(), headers(r.getHeaders()),
                     r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity())));
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} -> {} in {} ms", description, response.status(), (System.nanoTime() - start) / 1_000_000);
+                LOG.debug("{} -> {} in {} ms", description.get(), response.status(), (System.nanoTime() - start) / 1_000_000);
             }
             return CompletableFuture.completedFuture(response);
         } catch (IOException | RuntimeException e) {
-            LOG.debug("{} -> no response: {}", description, e.toString());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} -> no response: {}", description.get(), e.toString());
+            }
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -56,11 +56,7 @@ class CallingTheApiDocsTest extends StoraTestSupport {
         // one test sends a few calls: nothing to throttle or retry here
         context.getComponent("stora", StoraComponent.class).getConfiguration().setThrottle(false);
         context.getComponent("stora", StoraComponent.class).getConfiguration().setRetries(false);
-        List<String> routes = MarkdownSnippets.blocks("yaml", MarkdownSnippets.page("calling-the-api.md"));
-        assertEquals(7, routes.size(), "the page's routes");
-        for (String route : routes) {
-            MarkdownSnippets.loadYaml(context, "calling-the-api.yaml", route);
-        }
+        assertEquals(7, MarkdownSnippets.loadYamlOfPage(context, "calling-the-api.md").size(), "the page's routes");
         context.start();
     }
 

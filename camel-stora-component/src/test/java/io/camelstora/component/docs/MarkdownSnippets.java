@@ -74,6 +74,15 @@ final class MarkdownSnippets {
         }
     }
 
+    /** Loads every YAML block of the docs/ page at {@code relative} into {@code context}; returns the blocks loaded. */
+    static List<String> loadYamlOfPage(CamelContext context, String relative) throws Exception {
+        List<String> snippets = blocks("yaml", page(relative));
+        for (String snippet : snippets) {
+            loadYaml(context, relative.replace(".md", ".yaml"), snippet);
+        }
+        return snippets;
+    }
+
     /** Loads one YAML snippet into {@code context} and returns the routes it added. */
     static List<Route> loadYaml(CamelContext context, String name, String yaml) throws Exception {
         List<String> before = context.getRoutes().stream().map(Route::getRouteId).toList();

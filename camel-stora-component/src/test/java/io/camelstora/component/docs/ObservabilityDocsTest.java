@@ -1,7 +1,5 @@
 package io.camelstora.component.docs;
 
-import java.util.List;
-
 import io.camelstora.component.HealthChecks;
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
@@ -57,10 +55,6 @@ class ObservabilityDocsTest extends StoraTestSupport {
     }
 
     private void load(String page) throws Exception {
-        List<String> snippets = MarkdownSnippets.blocks("yaml", MarkdownSnippets.page(page));
-        assertTrue(!snippets.isEmpty(), "no YAML in " + page);
-        for (String snippet : snippets) {
-            MarkdownSnippets.loadYaml(context, page.replace(".md", ".yaml"), snippet);
-        }
+        assertTrue(!MarkdownSnippets.loadYamlOfPage(context, page).isEmpty(), "no YAML in " + page);
     }
 }
