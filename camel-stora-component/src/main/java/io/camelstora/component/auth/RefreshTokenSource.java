@@ -3,10 +3,10 @@ package io.camelstora.component.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import io.camelstora.component.http.StoraApiException;
+import io.camelstora.component.http.StoraErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +73,7 @@ public final class RefreshTokenSource extends RenewingTokenSource {
         return endpoint.refresh(clientId, clientSecret, refreshToken)
                 .thenApply(tokens -> keep(refreshToken, tokens))
                 .exceptionallyCompose(error -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    Throwable cause = StoraErrors.unwrap(error);
                     if (!(cause instanceof StoraApiException e) || !"invalid_grant".equals(e.getCode())) {
                         return CompletableFuture.failedFuture(cause);
                     }

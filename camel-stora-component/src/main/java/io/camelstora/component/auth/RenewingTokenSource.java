@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+
+import io.camelstora.component.http.StoraErrors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +97,7 @@ abstract class RenewingTokenSource implements AccessTokenSource {
             if (issued != null) {
                 pending.complete(issued);
             } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = StoraErrors.unwrap(error);
                 LOG.debug("Could not get an access token for {}: {}", describe(), cause.getMessage());
                 pending.completeExceptionally(cause);
             }

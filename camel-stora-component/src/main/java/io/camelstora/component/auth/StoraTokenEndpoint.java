@@ -87,7 +87,7 @@ public final class StoraTokenEndpoint {
         StoraRequest request = new StoraRequest(op, op.pathTemplate(), Map.of(), body, mediaType, StoraFormat.JSON, null);
         return transport.send(baseUrl, request, null).handle((response, error) -> {
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = StoraErrors.unwrap(error);
                 throw new CompletionException(StoraErrors.noResponse(request, cause));
             }
             if (!response.isSuccess()) {
@@ -105,7 +105,7 @@ public final class StoraTokenEndpoint {
             String line = response.status() + " from " + request.operation().uri() + " (" + request.describe() + ") with "
                           + what + "; is baseUrl the Stora API?";
             throw new CompletionException(new StoraApiException(line, request.operation().uri(), response.status(), null,
-                    null, null, List.of(), response.header("X-Request-Id"), null, null));
+                    null, null, List.of(), response.header(StoraErrors.REQUEST_ID_HEADER), null, null));
         }
         JsonNode expiresIn = doc.get("expires_in");
         Duration lifetime = expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0

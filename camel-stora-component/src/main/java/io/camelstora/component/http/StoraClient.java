@@ -88,7 +88,7 @@ public class StoraClient implements Closeable {
                         .thenCompose(permit -> send(permit, request, t))
                         .handle((response, error) -> {
                             if (error != null) {
-                                throw new CompletionException(StoraErrors.noResponse(request, unwrap(error)));
+                                throw new CompletionException(StoraErrors.noResponse(request, StoraErrors.unwrap(error)));
                             }
                             return response;
                         })
@@ -124,7 +124,7 @@ public class StoraClient implements Closeable {
         String target = URI.create(baseUrl + request.path()).resolve(redirect.header("Location")).toString();
         return transport.getUnauthenticated(target).handle((response, error) -> {
             if (error != null) {
-                throw new CompletionException(StoraErrors.noResponse(request, unwrap(error)));
+                throw new CompletionException(StoraErrors.noResponse(request, StoraErrors.unwrap(error)));
             }
             if (!response.isSuccess()) {
                 throw new CompletionException(StoraErrors.fromResponse(request, response));
@@ -135,13 +135,6 @@ public class StoraClient implements Closeable {
 
     private static boolean isRedirect(StoraResponse response) {
         return response.status() >= 300 && response.status() < 400 && response.header("Location") != null;
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     @Override

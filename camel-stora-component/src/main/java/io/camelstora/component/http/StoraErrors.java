@@ -1,5 +1,6 @@
 package io.camelstora.component.http;
 
+import java.util.concurrent.CompletionException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,9 +21,17 @@ public final class StoraErrors {
      * The OAuth 2 endpoints' RFC 6749 error bodies carry no request id; Stora's Rails stack is assumed to send the
      * usual {@code X-Request-Id} response header (a guess: the reference pages show no response headers).
      */
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private StoraErrors() {
+    }
+
+    /** The failure inside the {@code CompletionException} wrappers a future chain adds. */
+    public static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     public static StoraApiException fromResponse(StoraRequest request, StoraResponse response) {

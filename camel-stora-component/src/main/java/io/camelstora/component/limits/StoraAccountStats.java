@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.camelstora.component.http.StoraApiException;
+import io.camelstora.component.http.StoraErrors;
 import io.camelstora.component.http.StoraRequest;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.metrics.CallOutcome;
@@ -159,11 +160,7 @@ public final class StoraAccountStats {
     }
 
     static boolean isRefusal(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t instanceof RateLimitWaitException;
+        return StoraErrors.unwrap(error) instanceof RateLimitWaitException;
     }
 
     void requestSent() {

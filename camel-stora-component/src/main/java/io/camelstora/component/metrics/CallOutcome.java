@@ -1,9 +1,9 @@
 package io.camelstora.component.metrics;
 
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 
 import io.camelstora.component.http.StoraApiException;
+import io.camelstora.component.http.StoraErrors;
 import io.camelstora.component.http.StoraRateLimitException;
 
 /** How a call to Stora ended, as the {@code outcome} tag of {@code stora.calls} names it. */
@@ -31,7 +31,7 @@ public enum CallOutcome {
 
     /** The outcome of a call that completed with {@code status} (0 for none) or failed with {@code failure}. */
     public static CallOutcome of(int status, Throwable failure) {
-        Throwable f = unwrap(failure);
+        Throwable f = StoraErrors.unwrap(failure);
         if (f instanceof StoraRateLimitException e && !e.isResponseReceived()) {
             return REFUSED;
         }
@@ -60,13 +60,6 @@ public enum CallOutcome {
 
     /** The HTTP status of a failed call, 0 when it received no response. */
     public static int status(Throwable failure) {
-        return unwrap(failure) instanceof StoraApiException e && e.isResponseReceived() ? e.getStatus() : 0;
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+        return StoraErrors.unwrap(failure) instanceof StoraApiException e && e.isResponseReceived() ? e.getStatus() : 0;
     }
 }
