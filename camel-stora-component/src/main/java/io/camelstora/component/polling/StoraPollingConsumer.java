@@ -49,8 +49,8 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     private long startedNanos;
     /** The last poll stopped at maxMessagesPerPoll with records left: poll again at once, like greedy. */
     private volatile boolean backlog;
-    /** The checkpoint of the poll being processed. */
-    private Checkpoint checkpoint = Checkpoint.EMPTY;
+    /** The checkpoint of the poll being processed; volatile for the health check, which reads its cursor. */
+    private volatile Checkpoint checkpoint = Checkpoint.EMPTY;
     /** Every exchange of the last batch completed: none failed and the batch was not cut short by a shutdown. */
     private boolean allCompleted;
     /** The records of the poll being processed. */
@@ -61,8 +61,6 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     private volatile PollOutcome lastPoll;
     /** Every change of the list up to this instant has been sent: see {@link #getLag()}. */
     private volatile Instant caughtUpTo;
-    /** The cursor of the last checkpoint read or saved. */
-    private volatile Instant cursor;
     private StoraMetrics.Registration lagGauge = StoraMetrics.Registration.NONE;
 
     /**
@@ -112,7 +110,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
 
     /** The cursor of the latest checkpoint, {@code null} before the first record. */
     public Instant getCursor() {
-        return cursor;
+        return checkpoint.cursor();
     }
 
     /**
@@ -190,8 +188,9 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
         if (complete) {
             Instant readFrom = window.serverTime() != null ? window.serverTime() : startedAt;
             caughtUpTo = Checkpoint.later(caughtUpTo, readFrom);
-        } else if (cursor != null) {
-            caughtUpTo = Checkpoint.later(caughtUpTo, cursor);
+        } else {
+            // later() keeps caughtUpTo while there is no cursor yet
+            caughtUpTo = Checkpoint.later(caughtUpTo, checkpoint.cursor());
         }
         lastPoll = new PollOutcome(startedAt, sent, window.more(), null);
         metrics.pollCompleted(getRouteId(), plan.stateKey, true, sent, System.nanoTime() - start);
@@ -202,7 +201,6 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     private int pollWindow() throws Exception {
         backlog = false;
         checkpoint = state.load();
-        cursor = checkpoint.cursor();
         if (checkpoint.isEmpty() && !plan.initialSync.all()) {
             // fix the start now, so a restart before the first record keeps it. For none it is when the consumer
             // started (not this first poll, an initialDelay later) on the API's clock, which writes the timestamps
@@ -340,7 +338,6 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             state.save(next);
             LOG.trace("{} checkpoint {}", plan.stateKey, next);
             checkpoint = next;
-            cursor = next.cursor();
         }
     }
 

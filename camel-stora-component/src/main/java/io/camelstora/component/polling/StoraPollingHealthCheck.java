@@ -34,10 +34,10 @@ final class StoraPollingHealthCheck extends ScheduledPollConsumerHealthCheck {
             builder.detail("poll.cursor", cursor.toString());
         }
         Instant caughtUpTo = consumer.getCaughtUpTo();
-        Duration lag = consumer.getLag();
         if (caughtUpTo != null) {
             builder.detail("poll.caught.up.to", caughtUpTo.toString());
-            builder.detail("poll.lag.ms", lag.toMillis());
+            // from the instant just shown (getLag() would read it again, maybe after a poll moved it)
+            builder.detail("poll.lag.ms", Duration.between(caughtUpTo, Instant.now()).toMillis());
         }
         StoraPollingConsumer.PollOutcome last = consumer.getLastPoll();
         if (last != null) {

@@ -51,7 +51,6 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     private final StoraWebhookReceiver receiver;
     private final String routeId;
     private final AsyncProcessor target;
-    private final IdempotentConsumer idempotentConsumer;
     private final Function<Exchange, Exchange> newExchange;
     private final Consumer<Exchange> releaseExchange;
     /** Event ids being routed by this handler right now: a concurrent delivery of one is answered 409. */
@@ -71,13 +70,12 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         this.releaseExchange = releaseExchange;
         IdempotentRepository repository = receiver.idempotentRepository();
         if (repository != null) {
-            this.idempotentConsumer = new IdempotentConsumer(
+            IdempotentConsumer idempotent = new IdempotentConsumer(
                     ExpressionBuilder.headerExpression(StoraConstants.WEBHOOK_EVENT_ID), repository, true, true, true, true,
                     route);
-            this.idempotentConsumer.setCamelContext(receiver.getCamelContext());
-            this.target = idempotentConsumer;
+            idempotent.setCamelContext(receiver.getCamelContext());
+            this.target = idempotent;
         } else {
-            this.idempotentConsumer = null;
             this.target = AsyncProcessorConverterHelper.convert(route);
         }
     }
@@ -146,28 +144,27 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             respond(http, WebhookResult.IN_PROGRESS, event);
             return done(callback);
         }
-        Exchange exchange;
+        Exchange exchange = null;
         try {
             exchange = newExchange.apply(http);
             populate(exchange, event, requestId(http), options);
-        } catch (RuntimeException e) {
-            inFlight.remove(event.id());
-            throw e;
-        }
-        try {
-            return target.process(exchange, doneSync -> {
+            Exchange routed = exchange;
+            return target.process(routed, doneSync -> {
                 try {
-                    complete(http, exchange, event);
+                    complete(http, routed, event);
                 } finally {
                     inFlight.remove(event.id());
-                    releaseExchange.accept(exchange);
+                    releaseExchange.accept(routed);
                     callback.done(doneSync);
                 }
             });
         } catch (RuntimeException e) {
-            // an asynchronous processor must not throw; should one do it anyway, the event is not left marked in flight
+            // populating the exchange failed, or the route threw although an asynchronous processor must not: the
+            // event is not left marked in flight, and an exchange created for it is given back
             inFlight.remove(event.id());
-            releaseExchange.accept(exchange);
+            if (exchange != null) {
+                releaseExchange.accept(exchange);
+            }
             throw e;
         }
     }

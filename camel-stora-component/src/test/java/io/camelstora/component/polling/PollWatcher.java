@@ -60,24 +60,6 @@ final class PollWatcher implements PollingConsumerPollStrategy {
         }
     }
 
-    int failed() {
-        lock.lock();
-        try {
-            return failed;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    Exception lastError() {
-        lock.lock();
-        try {
-            return lastError;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Waits for {@code more} polls to finish after the ones finished so far; fails after a minute. */
     void awaitMore(int more) throws InterruptedException {
         lock.lock();
@@ -89,6 +71,26 @@ final class PollWatcher implements PollingConsumerPollStrategy {
                 if (left <= 0) {
                     throw new AssertionError("expected " + more + " more polls, " + (target - completed) + " missing;"
                                              + " failed polls: " + failed + ", last error: " + lastError);
+                }
+                finished.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until {@code count} polls have failed in all (Camel counts a failure after the strategy's rollback, so the
+     * one before the last has then been counted); fails after a minute.
+     */
+    void awaitFailed(int count) throws InterruptedException {
+        lock.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (failed < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " failed polls, got " + failed);
                 }
                 finished.awaitNanos(left);
             }

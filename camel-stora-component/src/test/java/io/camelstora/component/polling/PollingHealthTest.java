@@ -2,7 +2,6 @@ package io.camelstora.component.polling;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.camelstora.component.HealthChecks;
 import org.apache.camel.CamelContext;
@@ -54,7 +53,7 @@ class PollingHealthTest extends PollingTestSupport {
         // the list disappears: the API answers 404 invalid_endpoint
         LISTS.reset();
         // a second failure: the first one has then been counted by Camel, which it does after the strategy's rollback
-        awaitFailedPolls(2);
+        polls.awaitFailed(2);
         HealthCheck.Result down = HealthChecks.consumer(context, "poll");
         assertEquals(HealthCheck.State.DOWN, down.getState());
         assertTrue(down.getMessage().orElseThrow().startsWith("Consumer failed polling"), down.getMessage().orElseThrow());
@@ -66,15 +65,5 @@ class PollingHealthTest extends PollingTestSupport {
         LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true).create("c1", 1).create("c2", 2).create("c3", 3);
         polls.awaitMore(2);
         assertEquals(HealthCheck.State.UP, HealthChecks.consumer(context, "poll").getState());
-    }
-
-    private void awaitFailedPolls(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (polls.failed() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no failed poll within a minute");
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
     }
 }

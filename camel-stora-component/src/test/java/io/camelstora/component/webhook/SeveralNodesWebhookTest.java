@@ -1,6 +1,5 @@
 package io.camelstora.component.webhook;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.camelstora.component.webhook.WebhookTestSupport.SECRET;
+import static io.camelstora.component.webhook.WebhookTestSupport.deliveryRequest;
 import static io.camelstora.component.webhook.WebhookTestSupport.event;
 import static io.camelstora.component.webhook.WebhookTestSupport.signature;
 import static io.camelstora.component.webhook.WebhookTestSupport.storedIds;
@@ -146,11 +146,7 @@ class SeveralNodesWebhookTest {
         }
 
         private HttpRequest request(String body, String signature) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stora/webhook"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-Stora-Signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            return deliveryRequest("http://localhost:" + port + "/stora/webhook", body, signature, null);
         }
     }
 

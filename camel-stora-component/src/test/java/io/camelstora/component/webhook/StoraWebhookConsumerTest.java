@@ -170,6 +170,7 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(url("/stora/webhook")))
                 .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, put.statusCode());
+        assertEquals(0, getMockEndpoint("mock:events").getReceivedCounter(), "no other method reaches the route");
     }
 
     @Test
@@ -277,9 +278,7 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         for (int i = 0; i < eventCount; i++) {
             String body = event("evt_many_" + i, "unit.occupied", "{\"id\":\"unit_" + i + "\"}");
             for (int copy = 0; copy < 3; copy++) {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(url("/stora/webhook")))
-                        .header("X-Stora-Signature", signature(SECRET, Instant.now(), body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                HttpRequest request = deliveryRequest(url("/stora/webhook"), body, signature(SECRET, Instant.now(), body), null);
                 responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             }
         }

@@ -1,6 +1,5 @@
 package io.camelstora.component.webhook;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -115,10 +114,8 @@ class StoraWebhookJdbcRepositoryTest {
     }
 
     private HttpResponse<String> deliver(int port, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/stora/webhook"))
-                .header("Content-Type", "application/json")
-                .header("X-Stora-Signature", signature(SECRET, Instant.now(), body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest request = WebhookTestSupport.deliveryRequest("http://localhost:" + port + "/stora/webhook", body,
+                signature(SECRET, Instant.now(), body), null);
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

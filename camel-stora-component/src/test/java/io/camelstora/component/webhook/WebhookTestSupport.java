@@ -71,7 +71,12 @@ public abstract class WebhookTestSupport extends StoraTestSupport {
 
     protected HttpResponse<String> postDelivery(String path, String body, String signature, String requestId)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+        return http.send(deliveryRequest(url(path), body, signature, requestId), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST of {@code body} to {@code url} as Stora sends it; {@code signature} and {@code requestId} may be null. */
+    static HttpRequest deliveryRequest(String url, String body, String signature, String requestId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Stora-Webhooks/1.0")
@@ -82,7 +87,7 @@ public abstract class WebhookTestSupport extends StoraTestSupport {
         if (requestId != null) {
             request.header("X-Stora-Request-Id", requestId);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request.build();
     }
 
     /** The event ids a {@code JdbcMessageIdRepository} named {@code processorName} holds, sorted. */
