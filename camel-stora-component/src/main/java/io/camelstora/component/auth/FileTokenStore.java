@@ -2,16 +2,10 @@ package io.camelstora.component.auth;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -71,33 +65,10 @@ public final class FileTokenStore implements TokenStore {
         ObjectNode doc = StoraJson.MAPPER.createObjectNode()
                 .put("refresh_token", refreshToken)
                 .put("updated_at", Instant.now().toString());
-        Path dir = file.getParent();
-        Path tmp = null;
         try {
-            if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, ownerOnly("rwx------"));
-            }
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", ownerOnly("rw-------"));
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(ByteBuffer.wrap(StoraJson.MAPPER.writeValueAsBytes(doc)));
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+            OwnerOnlyFiles.write(file, StoraJson.MAPPER.writeValueAsBytes(doc));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Stora token store " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is owner-only; nothing more to do
-                }
-            }
         }
     }
 
@@ -109,12 +80,6 @@ public final class FileTokenStore implements TokenStore {
     @Override
     public String toString() {
         return "FileTokenStore[" + file + "]";
-    }
-
-    private static FileAttribute<?>[] ownerOnly(String permissions) {
-        return POSIX
-                ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) }
-                : new FileAttribute<?>[0];
     }
 
     private void warnIfReadableByOthers() {

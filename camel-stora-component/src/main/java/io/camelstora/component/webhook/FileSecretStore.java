@@ -1,20 +1,15 @@
 package io.camelstora.component.webhook;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.camelstora.component.auth.OwnerOnlyFiles;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -28,9 +23,6 @@ import org.apache.camel.support.service.ServiceSupport;
  * application runs are not overwritten by a stale cache.
  */
 public final class FileSecretStore extends ServiceSupport implements StateRepository<String, String> {
-
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final Path file;
     private final ReentrantLock lock = new ReentrantLock();
@@ -89,46 +81,11 @@ public final class FileSecretStore extends ServiceSupport implements StateReposi
 
     private void save(Properties properties) {
         try {
-            Path dir = file.getParent();
-            if (!Files.isDirectory(dir)) {
-                createOwnerOnly(dir, true);
-            }
-            Path tmp = dir.resolve(file.getFileName() + ".tmp");
-            Files.deleteIfExists(tmp);
-            createOwnerOnly(tmp, false);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                properties.store(out, "Stora webhook endpoint secrets, written by camel-stora: keep private");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            properties.store(content, "Stora webhook endpoint secrets, written by camel-stora: keep private");
+            OwnerOnlyFiles.write(file, content.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the webhook secret store " + file, e);
-        }
-    }
-
-    private static void createOwnerOnly(Path path, boolean directory) throws IOException {
-        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try {
-            if (directory) {
-                if (posix) {
-                    Files.createDirectories(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
-                } else {
-                    Files.createDirectories(path);
-                }
-            } else if (posix) {
-                Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } else {
-                Files.createFile(path);
-                path.toFile().setReadable(false, false);
-                path.toFile().setReadable(true, true);
-                path.toFile().setWritable(false, false);
-                path.toFile().setWritable(true, true);
-            }
-        } catch (FileAlreadyExistsException e) {
-            // created concurrently: its permissions were set by whoever created it
         }
     }
 
