@@ -2,7 +2,9 @@ package io.camelstora.component.catalog;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The 50 webhook event types of the Stora Public API 2025-09 ({@code webhook-events.md}). The payload carries the
@@ -61,6 +63,10 @@ public enum StoraEventType {
     UNIT_UNAVAILABLE("unit.unavailable", "Triggered when a unit is made unavailable."),
     UNIT_UPDATED("unit.updated", "Triggered when a unit is updated.");
 
+    /** Looked up on every webhook delivery. */
+    private static final Map<String, StoraEventType> BY_TYPE
+            = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(StoraEventType::type, e -> e));
+
     private final String type;
     private final String description;
 
@@ -84,7 +90,7 @@ public enum StoraEventType {
     }
 
     public static Optional<StoraEventType> fromType(String type) {
-        return Arrays.stream(values()).filter(e -> e.type.equals(type)).findFirst();
+        return Optional.ofNullable(type == null ? null : BY_TYPE.get(type));
     }
 
     /** All event types as Stora sends them, in catalog order. */
