@@ -114,11 +114,11 @@ public final class StoraConstants {
     public static final String NEXT_PAGE = "CamelStoraNextPage";
     @Metadata(label = "producer", description = "The total number of records of a list (meta.pagination.count).", javaType = "Long")
     public static final String TOTAL_COUNT = "CamelStoraTotalCount";
-    @Metadata(label = "producer", description = "RateLimit-Limit of the response when Stora sends it: the requests allowed in the current rate-limit window.", javaType = "Long")
+    @Metadata(label = "producer", description = "RateLimit-Limit of the response when Stora sends it: the requests allowed in the current rate-limit window; the header's text as sent when it is not a plain number.", javaType = "Long")
     public static final String RATE_LIMIT_LIMIT = "CamelStoraRateLimitLimit";
-    @Metadata(label = "producer", description = "RateLimit-Remaining of the response when Stora sends it: the requests left in the current rate-limit window.", javaType = "Long")
+    @Metadata(label = "producer", description = "RateLimit-Remaining of the response when Stora sends it: the requests left in the current rate-limit window; the header's text as sent when it is not a plain number.", javaType = "Long")
     public static final String RATE_LIMIT_REMAINING = "CamelStoraRateLimitRemaining";
-    @Metadata(label = "producer", description = "RateLimit-Reset of the response when Stora sends it: when the current rate-limit window resets, in UTC epoch seconds.", javaType = "Long")
+    @Metadata(label = "producer", description = "RateLimit-Reset of the response when Stora sends it: when the current rate-limit window resets, in UTC epoch seconds; the header's text as sent when it is not a plain number.", javaType = "Long")
     public static final String RATE_LIMIT_RESET = "CamelStoraRateLimitReset";
     @Metadata(label = "producer", description = "The HTTP status code of the response.", javaType = "Integer")
     public static final String HTTP_RESPONSE_CODE = Exchange.HTTP_RESPONSE_CODE;

@@ -5219,7 +5219,8 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * RateLimit-Limit of the response when Stora sends it: the requests
-         * allowed in the current rate-limit window.
+         * allowed in the current rate-limit window; the header's text as sent
+         * when it is not a plain number.
          * 
          * The option is a: {@code Long} type.
          * 
@@ -5232,7 +5233,8 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * RateLimit-Remaining of the response when Stora sends it: the requests
-         * left in the current rate-limit window.
+         * left in the current rate-limit window; the header's text as sent when
+         * it is not a plain number.
          * 
          * The option is a: {@code Long} type.
          * 
@@ -5245,7 +5247,8 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * RateLimit-Reset of the response when Stora sends it: when the current
-         * rate-limit window resets, in UTC epoch seconds.
+         * rate-limit window resets, in UTC epoch seconds; the header's text as
+         * sent when it is not a plain number.
          * 
          * The option is a: {@code Long} type.
          * 
