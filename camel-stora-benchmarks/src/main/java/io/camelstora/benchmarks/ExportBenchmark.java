@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.benchmarks;
 
 import java.time.Duration;
@@ -44,8 +59,8 @@ public final class ExportBenchmark {
         System.out.printf(Locale.ROOT, "Export of %,d contacts, %d pages of %d, server enforcing %s as sliding windows%n",
                 CONTACTS, PAGES, PAGE_SIZE, describe(windows));
         System.out.printf(Locale.ROOT, "Lowest time the limits allow: %.2f s (the earliest the %dth request may arrive when"
-                                       + " the 1st arrives at 0 s and no interval of 1 s holds more than 10 nor of 60 s"
-                                       + " more than 60; response times not counted)%n", lowest, PAGES);
+                + " the 1st arrives at 0 s and no interval of 1 s holds more than 10 nor of 60 s"
+                + " more than 60; response times not counted)%n", lowest, PAGES);
 
         Result stora = runStora(windows);
         System.out.printf(Locale.ROOT, "camel-stora          : %7.2f s, ratio %.3f, %d contacts, %d responses 429%n",
@@ -92,17 +107,18 @@ public final class ExportBenchmark {
                 public void configure() {
                     // what a user would write without camel-stora: 10 per second, and try a 429 again a second later
                     onException(HttpOperationFailedException.class)
-                            .onWhen(exchange -> exchange.getException(HttpOperationFailedException.class).getStatusCode() == 429)
+                            .onWhen(exchange -> exchange.getException(HttpOperationFailedException.class)
+                                    .getStatusCode() == 429)
                             .maximumRedeliveries(-1).redeliveryDelay(1000);
                     from("direct:export")
                             .loop(PAGES)
-                                .process(e -> e.getIn().setHeader(Exchange.HTTP_QUERY,
-                                        "page=" + (e.getProperty(Exchange.LOOP_INDEX, Integer.class) + 1) + "&limit=" + PAGE_SIZE))
-                                .setHeader("Authorization", constant("Bearer " + token))
-                                .throttle(10).totalRequestsMode().timePeriodMillis(1000)
-                                .to(url)
-                                .process(e -> records.addAndGet(
-                                        e.getMessage().getBody(String.class).split("\"full_name\"").length - 1))
+                            .process(e -> e.getIn().setHeader(Exchange.HTTP_QUERY,
+                                    "page=" + (e.getProperty(Exchange.LOOP_INDEX, Integer.class) + 1) + "&limit=" + PAGE_SIZE))
+                            .setHeader("Authorization", constant("Bearer " + token))
+                            .throttle(10).totalRequestsMode().timePeriodMillis(1000)
+                            .to(url)
+                            .process(e -> records.addAndGet(
+                                    e.getMessage().getBody(String.class).split("\"full_name\"").length - 1))
                             .end();
                 }
             });

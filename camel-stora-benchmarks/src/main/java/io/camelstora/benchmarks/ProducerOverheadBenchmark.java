@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.benchmarks;
 
 import java.util.ArrayList;
@@ -33,7 +48,7 @@ public final class ProducerOverheadBenchmark {
                 public void configure() {
                     from("direct:stora")
                             .to("stora:contacts/show?contactId=con_0ac0514ed0711462&baseUrl={{stub}}&accessToken=bench-token"
-                                + BenchmarkSupport.NO_THROTTLE + System.getProperty("storaOptions", ""));
+                                    + BenchmarkSupport.NO_THROTTLE + System.getProperty("storaOptions", ""));
                     from("direct:http")
                             .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                             .setHeader("Authorization", constant("Bearer bench-token"))
@@ -63,9 +78,12 @@ public final class ProducerOverheadBenchmark {
             long httpMedian = median(http);
             Collections.sort(ratios);
             System.out.printf("calls per round: %d, rounds: %d (medians)%n", calls, rounds);
-            System.out.printf("stora:contacts/show      %8.1f ms  (%.1f us/call)%n", storaMedian / 1e6, storaMedian / 1e3 / calls);
-            System.out.printf("camel-http baseline      %8.1f ms  (%.1f us/call)%n", httpMedian / 1e6, httpMedian / 1e3 / calls);
-            System.out.printf("ratio stora / http       %8.3f  (median of the per-round ratios, %.3f to %.3f; target <= 1.10)%n",
+            System.out.printf("stora:contacts/show      %8.1f ms  (%.1f us/call)%n", storaMedian / 1e6,
+                    storaMedian / 1e3 / calls);
+            System.out.printf("camel-http baseline      %8.1f ms  (%.1f us/call)%n", httpMedian / 1e6,
+                    httpMedian / 1e3 / calls);
+            System.out.printf(
+                    "ratio stora / http       %8.3f  (median of the per-round ratios, %.3f to %.3f; target <= 1.10)%n",
                     ratios.get(ratios.size() / 2), ratios.get(0), ratios.get(ratios.size() - 1));
         }
     }

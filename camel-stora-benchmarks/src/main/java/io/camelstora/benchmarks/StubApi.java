@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.benchmarks;
 
 import java.util.concurrent.TimeUnit;
@@ -13,9 +28,9 @@ import io.vertx.core.http.HttpServer;
 final class StubApi implements AutoCloseable {
 
     static final String CONTACT = "{\"contact\":{\"id\":\"con_0ac0514ed0711462\",\"full_name\":\"Ada Lovelace\","
-                                  + "\"email\":\"ada@example.com\",\"status\":\"customer\",\"created_at\":\"2025-02-22T14:41:00Z\","
-                                  + "\"updated_at\":\"2025-02-22T14:41:00Z\",\"metadata\":{\"source\":\"bench\"}},"
-                                  + "\"meta\":{\"request_id\":\"01563646-58c1-4607-8fe0-cae3e92c4477\"}}";
+            + "\"email\":\"ada@example.com\",\"status\":\"customer\",\"created_at\":\"2025-02-22T14:41:00Z\","
+            + "\"updated_at\":\"2025-02-22T14:41:00Z\",\"metadata\":{\"source\":\"bench\"}},"
+            + "\"meta\":{\"request_id\":\"01563646-58c1-4607-8fe0-cae3e92c4477\"}}";
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.benchmarks;
 
 import java.net.ServerSocket;
@@ -35,10 +50,10 @@ public final class WebhookBenchmark {
 
     static final String SECRET = "01a9d2bc4f2301b5313a961ba198b0b900ea49478f9ba86fc8b409a5703a8131";
     static final String INVOICE = "{\"id\":\"inv_%d\",\"object\":\"invoice\",\"status\":\"paid\",\"number\":\"INV-%d\","
-                                  + "\"total\":{\"amount\":5999,\"currency\":\"GBP\",\"formatted\":\"£59.99\"},"
-                                  + "\"contact\":{\"id\":\"con_7d1f\",\"email\":\"jsmith@example.com\",\"full_name\":\"J Smith\"},"
-                                  + "\"site\":{\"id\":\"site_3a9c\",\"name\":\"Central\"},\"metadata\":{},"
-                                  + "\"created_at\":\"2025-01-15T10:30:00Z\",\"updated_at\":\"2025-01-15T10:30:00Z\"}";
+            + "\"total\":{\"amount\":5999,\"currency\":\"GBP\",\"formatted\":\"£59.99\"},"
+            + "\"contact\":{\"id\":\"con_7d1f\",\"email\":\"jsmith@example.com\",\"full_name\":\"J Smith\"},"
+            + "\"site\":{\"id\":\"site_3a9c\",\"name\":\"Central\"},\"metadata\":{},"
+            + "\"created_at\":\"2025-01-15T10:30:00Z\",\"updated_at\":\"2025-01-15T10:30:00Z\"}";
 
     private WebhookBenchmark() {
     }
@@ -140,7 +155,7 @@ public final class WebhookBenchmark {
         }
         long n = ids.incrementAndGet();
         String body = "{\"event\":{\"id\":\"evt_bench_" + n + "\",\"type\":\"invoice.paid\",\"api_version\":\"2025-09\","
-                      + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"invoice\":" + String.format(INVOICE, n, n) + "}}}";
+                + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"invoice\":" + String.format(INVOICE, n, n) + "}}}";
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")

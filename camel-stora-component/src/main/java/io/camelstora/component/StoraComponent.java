@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.time.Clock;
@@ -50,35 +65,36 @@ public class StoraComponent extends DefaultComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoraComponent.class);
 
-    @Metadata(label = "advanced", description = "The configuration shared by all endpoints; each endpoint may override any option.")
+    @Metadata(label = "advanced",
+            description = "The configuration shared by all endpoints; each endpoint may override any option.")
     private StoraConfiguration configuration = new StoraConfiguration();
 
     @Metadata(label = "health", defaultValue = "true",
-              description = "Register a readiness check per Stora account (base URL and credentials) with Camel's health check"
-                            + " registry: DOWN when no access token can be obtained, when Stora rejected the token, or when the"
-                            + " latest requests did not reach the API; the details show the rate limiter's state. See"
-                            + " docs/health.md.")
+            description = "Register a readiness check per Stora account (base URL and credentials) with Camel's health check"
+                    + " registry: DOWN when no access token can be obtained, when Stora rejected the token, or when the"
+                    + " latest requests did not reach the API; the details show the rate limiter's state. See"
+                    + " docs/health.md.")
     private boolean healthCheckAccountEnabled = true;
 
     @Metadata(label = "health", defaultValue = "true",
-              description = "Enable the health checks of stora consumers: stora:webhook (started, a signing secret known, the"
-                            + " registered Stora endpoint, the last delivery) and polling consumers (last poll, cursor, lag).")
+            description = "Enable the health checks of stora consumers: stora:webhook (started, a signing secret known, the"
+                    + " registered Stora endpoint, the last delivery) and polling consumers (last poll, cursor, lag).")
     private boolean healthCheckConsumerEnabled = true;
 
     @Metadata(label = "health", defaultValue = "0", javaType = "java.time.Duration",
-              description = "When set, an account's health check sends GET /oauth2/token/info through the account's rate"
-                            + " limiter whenever no request of the account got an answer for this long (at most one at a"
-                            + " time), so a quiet account still shows whether its token works and the API answers. 0: the"
-                            + " check judges only from the routes' own calls and sends nothing.")
+            description = "When set, an account's health check sends GET /oauth2/token/info through the account's rate"
+                    + " limiter whenever no request of the account got an answer for this long (at most one at a"
+                    + " time), so a quiet account still shows whether its token works and the API answers. 0: the"
+                    + " check judges only from the routes' own calls and sends nothing.")
     private long healthCheckProbeInterval;
 
     // typed Object, not MeterRegistry: Micrometer is optional, and generated code (configurers, the Spring Boot starter's
     // properties class) must not refer to a class the application may not have
     @Metadata(label = "advanced",
-              description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) to record the stora meters"
-                            + " in (see docs/metrics.md). Default: the"
-                            + " MeterRegistry of the Camel registry (camel-micrometer's metricsRegistry, else the only one, else"
-                            + " the composite one); without one, or without Micrometer on the classpath, nothing is recorded.")
+            description = "The Micrometer registry (an io.micrometer.core.instrument.MeterRegistry) to record the stora meters"
+                    + " in (see docs/metrics.md). Default: the"
+                    + " MeterRegistry of the Camel registry (camel-micrometer's metricsRegistry, else the only one, else"
+                    + " the composite one); without one, or without Micrometer on the classpath, nothing is recorded.")
     private Object meterRegistry;
 
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
@@ -119,10 +135,11 @@ public class StoraComponent extends DefaultComponent {
         for (Map.Entry<String, Object> option : given.entrySet()) {
             Class<?> type = options.getOptionType(option.getKey(), true);
             if (type != null && type.isEnum() && option.getValue() != null
-                && getCamelContext().getTypeConverter().tryConvertTo(type, option.getValue()) == null) {
+                    && getCamelContext().getTypeConverter().tryConvertTo(type, option.getValue()) == null) {
                 String choices = Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-                return Optional.of(new IllegalArgumentException(option.getKey() + " of " + endpoint.describeForErrors() + " is '"
-                                                                + option.getValue() + "'; use one of " + choices));
+                return Optional
+                        .of(new IllegalArgumentException(option.getKey() + " of " + endpoint.describeForErrors() + " is '"
+                                + option.getValue() + "'; use one of " + choices));
             }
         }
         return Optional.empty();
@@ -140,7 +157,7 @@ public class StoraComponent extends DefaultComponent {
         AccountPolicy existing = policies.putIfAbsent(key, policy);
         if (existing != null && !existing.equals(policy)) {
             LOG.warn("An endpoint of Stora account {} sets other throttling or retry options than the endpoint that first used"
-                     + " the account; the account keeps {}. Set these options on the component", key, existing);
+                    + " the account; the account keeps {}. Set these options on the component", key, existing);
         }
         return clients.computeIfAbsent(key, k -> newClient(k, baseUrl, config, credentials, policies.get(k)));
     }
@@ -210,7 +227,7 @@ public class StoraComponent extends DefaultComponent {
         String holder = pollingStateKeys.putIfAbsent(stateKey, endpointUri);
         if (holder != null) {
             throw new IllegalArgumentException("stateKey " + stateKey + " of " + endpointUri + " is already used by the"
-                                               + " consumer of " + holder + "; give each consumer its own stateKey");
+                    + " consumer of " + holder + "; give each consumer its own stateKey");
         }
     }
 
@@ -267,7 +284,7 @@ public class StoraComponent extends DefaultComponent {
     private static String normalize(String baseUrl) {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalArgumentException("baseUrl of the stora component is empty; the default is "
-                                               + StoraConfiguration.DEFAULT_BASE_URL);
+                    + StoraConfiguration.DEFAULT_BASE_URL);
         }
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -343,8 +360,9 @@ public class StoraComponent extends DefaultComponent {
 
         static AccountPolicy of(StoraConfiguration c) {
             if (c.getRateLimitPerSecond() < 0 || c.getRateLimitPerMinute() < 0) {
-                throw new IllegalArgumentException("rateLimitPerSecond (" + c.getRateLimitPerSecond() + ") and rateLimitPerMinute ("
-                                                   + c.getRateLimitPerMinute() + ") must be 0 (no such limit) or more");
+                throw new IllegalArgumentException(
+                        "rateLimitPerSecond (" + c.getRateLimitPerSecond() + ") and rateLimitPerMinute ("
+                                + c.getRateLimitPerMinute() + ") must be 0 (no such limit) or more");
             }
             RetrySettings retries = c.isRetries()
                     ? new RetrySettings(true, c.getMaxRetries(), Duration.ofMillis(c.getRetryInitialDelay()),
@@ -362,7 +380,7 @@ public class StoraComponent extends DefaultComponent {
                 limits = new RateLimits(RateLimits.parseWindows(c.getRateLimitWindows()), margin, maxWait);
             } else if (c.getRateLimitPerSecond() == 0 && c.getRateLimitPerMinute() == 0) {
                 throw new IllegalArgumentException("rateLimitPerSecond and rateLimitPerMinute are both 0 while throttle is on:"
-                                                   + " set the account's limits, or throttle=false");
+                        + " set the account's limits, or throttle=false");
             } else {
                 limits = RateLimits.perSecondAndMinute(c.getRateLimitPerSecond(), c.getRateLimitPerMinute(), margin, maxWait);
             }
@@ -373,7 +391,7 @@ public class StoraComponent extends DefaultComponent {
         public boolean equals(Object o) {
             // the custom limiter is compared by identity: the same bean or not
             return o instanceof AccountPolicy p && throttle == p.throttle && Objects.equals(limits, p.limits)
-                   && customLimiter == p.customLimiter && retries.equals(p.retries);
+                    && customLimiter == p.customLimiter && retries.equals(p.retries);
         }
 
         @Override
@@ -383,7 +401,8 @@ public class StoraComponent extends DefaultComponent {
 
         @Override
         public String toString() {
-            String pacing = !throttle ? "" : customLimiter != null ? " with rateLimiter " + customLimiter : " at " + limits.describe();
+            String pacing = !throttle ? ""
+                    : customLimiter != null ? " with rateLimiter " + customLimiter : " at " + limits.describe();
             return "throttle=" + throttle + pacing + ", retries=" + (retries.enabled() ? retries.maxRetries() : "off");
         }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.nio.file.Path;
@@ -27,7 +42,12 @@ import io.camelstora.component.auth.TokenStore;
  */
 final class StoraCredentials {
 
-    enum Kind { STATIC_TOKEN, AUTHORIZATION_CODE, CLIENT_CREDENTIALS, NONE }
+    enum Kind {
+        STATIC_TOKEN,
+        AUTHORIZATION_CODE,
+        CLIENT_CREDENTIALS,
+        NONE
+    }
 
     private final Kind kind;
     private final StoraConfiguration config;
@@ -65,9 +85,9 @@ final class StoraCredentials {
             addIf(oauth, storeFile, "tokenStoreFile");
             if (!oauth.isEmpty()) {
                 throw new IllegalArgumentException("Ambiguous Stora credentials on " + where + ": accessToken and "
-                                                   + String.join(", ", oauth) + " are set. Use either a static accessToken or"
-                                                   + " an OAuth 2 application (clientId with clientSecret and scopes, or"
-                                                   + " with refreshToken and a token store)");
+                        + String.join(", ", oauth) + " are set. Use either a static accessToken or"
+                        + " an OAuth 2 application (clientId with clientSecret and scopes, or"
+                        + " with refreshToken and a token store)");
             }
             return new StoraCredentials(Kind.STATIC_TOKEN, config, scopes, null);
         }
@@ -81,14 +101,15 @@ final class StoraCredentials {
         if (authorizationCode) {
             if (!clientId) {
                 throw new IllegalArgumentException("clientId is missing on " + where + ": refreshing the OAuth 2 authorization"
-                                                   + " code grant (refreshToken, tokenStore, tokenStoreFile) needs the"
-                                                   + " application's clientId (and clientSecret unless it is a public client)");
+                        + " code grant (refreshToken, tokenStore, tokenStoreFile) needs the"
+                        + " application's clientId (and clientSecret unless it is a public client)");
             }
             if (!storeBean && !storeFile) {
-                throw new IllegalArgumentException("refreshToken on " + where + " needs a token store: Stora revokes the refresh"
-                                                   + " token on every refresh, so the new one must be kept where a restart"
-                                                   + " finds it. Set tokenStoreFile (one node) or tokenStore (e.g. a"
-                                                   + " JdbcTokenStore for several nodes); see docs/authentication.md");
+                throw new IllegalArgumentException(
+                        "refreshToken on " + where + " needs a token store: Stora revokes the refresh"
+                                + " token on every refresh, so the new one must be kept where a restart"
+                                + " finds it. Set tokenStoreFile (one node) or tokenStore (e.g. a"
+                                + " JdbcTokenStore for several nodes); see docs/authentication.md");
             }
             TokenStore store = storeBean ? config.getTokenStore() : new FileTokenStore(Path.of(config.getTokenStoreFile()));
             return new StoraCredentials(Kind.AUTHORIZATION_CODE, config, scopes, store);
@@ -100,10 +121,10 @@ final class StoraCredentials {
             addIf(missing, scopes.isEmpty(), "scopes");
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
-                                                   + " missing on " + where + ": OAuth 2 client credentials need clientId,"
-                                                   + " clientSecret and scopes (e.g. scopes=public.contact:read"
-                                                   + " public.order:write); for authorization code set refreshToken and a"
-                                                   + " token store instead");
+                        + " missing on " + where + ": OAuth 2 client credentials need clientId,"
+                        + " clientSecret and scopes (e.g. scopes=public.contact:read"
+                        + " public.order:write); for authorization code set refreshToken and a"
+                        + " token store instead");
             }
             return new StoraCredentials(Kind.CLIENT_CREDENTIALS, config, scopes, null);
         }
@@ -118,7 +139,8 @@ final class StoraCredentials {
     String accountId() {
         return switch (kind) {
             case STATIC_TOKEN -> "token:" + StaticAccessToken.fingerprint(config.getAccessToken());
-            case CLIENT_CREDENTIALS -> ClientCredentialsTokenSource.accountId(config.getClientId(), config.getClientSecret(), scopes);
+            case CLIENT_CREDENTIALS ->
+                ClientCredentialsTokenSource.accountId(config.getClientId(), config.getClientSecret(), scopes);
             case AUTHORIZATION_CODE -> RefreshTokenSource.accountId(store);
             case NONE -> "anonymous";
         };
@@ -128,8 +150,9 @@ final class StoraCredentials {
         Duration margin = Duration.ofMillis(config.getTokenRefreshMargin());
         return switch (kind) {
             case STATIC_TOKEN -> new StaticAccessToken(config.getAccessToken());
-            case CLIENT_CREDENTIALS -> new ClientCredentialsTokenSource(endpoint, config.getClientId(), config.getClientSecret(),
-                    scopes, margin, clock);
+            case CLIENT_CREDENTIALS ->
+                new ClientCredentialsTokenSource(endpoint, config.getClientId(), config.getClientSecret(),
+                        scopes, margin, clock);
             case AUTHORIZATION_CODE -> new RefreshTokenSource(endpoint, config.getClientId(),
                     isSet(config.getClientSecret()) ? config.getClientSecret() : null,
                     isSet(config.getRefreshToken()) ? config.getRefreshToken() : null, store, margin, clock);
@@ -156,8 +179,8 @@ final class StoraCredentials {
         public CompletableFuture<String> accessToken() {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "No Stora credentials: set accessToken, or clientId with clientSecret and scopes (client credentials),"
-                    + " or clientId with refreshToken and a token store (authorization code), on the stora component or"
-                    + " endpoint; see docs/authentication.md"));
+                            + " or clientId with refreshToken and a token store (authorization code), on the stora component or"
+                            + " endpoint; see docs/authentication.md"));
         }
 
         @Override

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.net.URI;
@@ -9,11 +24,11 @@ import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
 import io.camelstora.component.http.StoraClient;
+import io.camelstora.component.polling.StoraPollingConsumer;
+import io.camelstora.component.polling.StoraPollingOptions;
 import io.camelstora.component.webhook.StoraWebhookConsumer;
 import io.camelstora.component.webhook.StoraWebhookOptions;
 import io.camelstora.component.webhook.StoraWebhookReceiver;
-import io.camelstora.component.polling.StoraPollingConsumer;
-import io.camelstora.component.polling.StoraPollingOptions;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -35,25 +50,27 @@ import org.apache.camel.util.URISupport;
  * poll its lists for new and changed records.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "stora", title = "Stora", syntax = "stora:resource/action",
-             category = { Category.SAAS, Category.API }, headersClass = StoraConstants.class)
+        category = {Category.SAAS, Category.API}, headersClass = StoraConstants.class)
 public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
 
     /** The pseudo-resource of the webhook consumer: {@code from("stora:webhook")}. */
     public static final String WEBHOOK = "webhook";
 
-    @UriPath(label = "common", enums = "contacts,contract_templates,contracts,coupons,credit_notes,deal_stages,deals,identity_verifications,"
-                     + "images,invoices,notes,oauth,order_line_items,orders,product_categories,products,protection_levels,sites,"
-                     + "staff,subscriptions,tasks,tenancies,timeline_events,timeline_sources,timeline_templates,unit_allocations,"
-                     + "unit_types,units,webhook_endpoints,webhook")
+    @UriPath(label = "common",
+            enums = "contacts,contract_templates,contracts,coupons,credit_notes,deal_stages,deals,identity_verifications,"
+                    + "images,invoices,notes,oauth,order_line_items,orders,product_categories,products,protection_levels,sites,"
+                    + "staff,subscriptions,tasks,tenancies,timeline_events,timeline_sources,timeline_templates,unit_allocations,"
+                    + "unit_types,units,webhook_endpoints,webhook")
     @Metadata(required = true,
-              description = "The Stora resource in snake_case as in the API path (contacts, unit_types, order_line_items...), or"
-                            + " webhook to receive events.")
+            description = "The Stora resource in snake_case as in the API path (contacts, unit_types, order_line_items...), or"
+                    + " webhook to receive events.")
     private String resource;
 
-    @UriPath(label = "common", enums = "base_price,complete,create,deallocate,delete,disable,enable,finalize,grant_access,info,introspect,list,"
-                     + "lose,open,overlock,remove_overlock,reopen,reserve,revoke,show,token,update,validate,win")
+    @UriPath(label = "common",
+            enums = "base_price,complete,create,deallocate,delete,disable,enable,finalize,grant_access,info,introspect,list,"
+                    + "lose,open,overlock,remove_overlock,reopen,reserve,revoke,show,token,update,validate,win")
     @Metadata(description = "The action on the resource: list, show, create, update, delete, or the last path segment of other"
-                            + " actions (finalize, grant_access, win...). Not used with webhook.")
+            + " actions (finalize, grant_access, win...). Not used with webhook.")
     private String action;
 
     @UriParam
@@ -73,8 +90,8 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
 
     // redeclared only so the generated documentation shows this default; the value lives in ScheduledPollEndpoint
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY, javaType = "java.time.Duration",
-              description = "Milliseconds (or a duration such as 5m) between the end of a poll and the start of the next."
-                            + " Every poll costs at least one request of the account's rate limit (60 a minute).")
+            description = "Milliseconds (or a duration such as 5m) between the end of a poll and the start of the next."
+                    + " Every poll costs at least one request of the account's rate limit (60 a minute).")
     private long delay = DEFAULT_POLL_DELAY;
 
     private StoraOperation operation;
@@ -109,15 +126,15 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         }
         StoraResource r = StoraResource.fromUriName(resourceName).orElseThrow(() -> new IllegalArgumentException(
                 "Unknown Stora resource '" + resourceName + "' in stora:" + remaining + ". Valid resources: "
-                + String.join(", ", StoraResource.uriNames()) + ", and webhook to receive events"));
+                        + String.join(", ", StoraResource.uriNames()) + ", and webhook to receive events"));
         if (parts.length != 2 || parts[1].isEmpty()) {
             throw new IllegalArgumentException("stora:" + remaining + " needs an action: stora:" + r.uriName()
-                                               + "/<action>. Valid actions of " + r.uriName() + ": "
-                                               + String.join(", ", r.actionNames()));
+                    + "/<action>. Valid actions of " + r.uriName() + ": "
+                    + String.join(", ", r.actionNames()));
         }
         this.operation = StoraOperation.find(r, parts[1]).orElseThrow(() -> new IllegalArgumentException(
                 "Unknown action '" + parts[1] + "' of Stora resource " + r.uriName() + ". Valid actions of "
-                + r.uriName() + ": " + String.join(", ", r.actionNames())));
+                        + r.uriName() + ": " + String.join(", ", r.actionNames())));
         this.resource = r.uriName();
         this.action = parts[1];
     }
@@ -135,38 +152,38 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         checkFormat(o.getFormat());
         if (!operation.isPaged()) {
             if (o.isFetchAllPages() || o.getPage() != null || o.getLimit() != null || o.getSortBy() != null
-                || o.getSortDirection() != null || !o.getFilters().isEmpty()) {
+                    || o.getSortDirection() != null || !o.getFilters().isEmpty()) {
                 String filters = o.getFilters().keySet().stream().sorted().map(name -> "filter." + name)
                         .collect(Collectors.joining(", "));
                 throw new IllegalArgumentException(operation.uri() + " is not a list: fetchAllPages, page, limit, sortBy,"
-                                                   + " sortDirection and filter.* apply only to list operations"
-                                                   + (filters.isEmpty() ? "" : "; remove " + filters)
-                                                   + StoraOperation.find(operation.resource(), "list")
-                                                           .map(list -> "; list " + operation.resource().uriName()
-                                                                        + " with " + list.uri())
-                                                           .orElse(""));
+                        + " sortDirection and filter.* apply only to list operations"
+                        + (filters.isEmpty() ? "" : "; remove " + filters)
+                        + StoraOperation.find(operation.resource(), "list")
+                                .map(list -> "; list " + operation.resource().uriName()
+                                        + " with " + list.uri())
+                                .orElse(""));
             }
         }
         // the same rules as for the headers that override these options, see StoraRequestFactory
         if (o.getLimit() != null && (o.getLimit() < 1 || o.getLimit() > StoraRequestFactory.MAX_LIMIT)) {
             throw new IllegalArgumentException("limit of " + operation.uri() + " is " + o.getLimit() + "; "
-                                               + StoraRequestFactory.LIMIT_RULE);
+                    + StoraRequestFactory.LIMIT_RULE);
         }
         if (o.getPage() != null && o.getPage() < 1) {
             throw new IllegalArgumentException("page of " + operation.uri() + " is " + o.getPage() + "; "
-                                               + StoraRequestFactory.PAGE_RULE);
+                    + StoraRequestFactory.PAGE_RULE);
         }
         if (o.getSortDirection() != null && !StoraRequestFactory.isSortDirection(o.getSortDirection())) {
             throw new IllegalArgumentException("sortDirection of " + operation.uri() + " is '" + o.getSortDirection() + "'; "
-                                               + StoraRequestFactory.SORT_DIRECTION_RULE);
+                    + StoraRequestFactory.SORT_DIRECTION_RULE);
         }
         if (o.getMaxItems() < 0) {
             throw new IllegalArgumentException("maxItems of " + operation.uri() + " is " + o.getMaxItems()
-                                               + "; use 0 for no cap or a positive number");
+                    + "; use 0 for no cap or a positive number");
         }
         if (o.isFetchAllPages() && o.getFormat() != StoraFormat.JSON) {
             throw new IllegalArgumentException("fetchAllPages of " + operation.uri()
-                                               + " streams JSON records; fetch CSV one page at a time with page and limit");
+                    + " streams JSON records; fetch CSV one page at a time with page and limit");
         }
     }
 
@@ -180,19 +197,19 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
             // reported below
         }
         if (uri == null || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
-                                                       || "http".equalsIgnoreCase(uri.getScheme()))) {
+                || "http".equalsIgnoreCase(uri.getScheme()))) {
             throw new IllegalArgumentException("baseUrl of " + describeForErrors() + " is '"
-                                               + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
-                                               + "'; use the API's https:// URL (the default, "
-                                               + StoraConfiguration.DEFAULT_BASE_URL + ") or a simulator's http:// URL");
+                    + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
+                    + "'; use the API's https:// URL (the default, "
+                    + StoraConfiguration.DEFAULT_BASE_URL + ") or a simulator's http:// URL");
         }
     }
 
     void checkFormat(StoraFormat format) {
         if (!operation.formats().contains(format)) {
             throw new IllegalArgumentException(operation.uri() + " cannot answer " + format.optionValue() + "; it answers "
-                                               + operation.formats().stream().map(StoraFormat::optionValue)
-                                                       .collect(Collectors.joining(", ")));
+                    + operation.formats().stream().map(StoraFormat::optionValue)
+                            .collect(Collectors.joining(", ")));
         }
     }
 
@@ -200,7 +217,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public Producer createProducer() throws Exception {
         if (isWebhook()) {
             throw new IllegalArgumentException("stora:webhook receives events and cannot be used in to(); call the API with"
-                                               + " stora:<resource>/<action>");
+                    + " stora:<resource>/<action>");
         }
         return new StoraProducer(this);
     }
@@ -268,7 +285,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     private void requireWebhook() {
         if (!isWebhook()) {
             throw new IllegalArgumentException("Only stora:webhook can be used with the webhook component, not "
-                                               + getEndpointBaseUri());
+                    + getEndpointBaseUri());
         }
     }
 

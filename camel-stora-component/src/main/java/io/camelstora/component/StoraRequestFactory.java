@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.io.IOException;
@@ -122,8 +137,8 @@ public final class StoraRequestFactory {
             }
             if (value == null || value.isBlank()) {
                 throw new IllegalArgumentException(operation.uri() + " needs " + p.optionName()
-                                                   + ": set the endpoint option " + p.optionName()
-                                                   + " or the message header " + p.headerName());
+                        + ": set the endpoint option " + p.optionName()
+                        + " or the message header " + p.headerName());
             }
             path = path.replace(p.placeholder(), StoraHttpTransport.encodePathSegment(value.trim()));
         }
@@ -154,7 +169,7 @@ public final class StoraRequestFactory {
         String value = header.toString();
         if (!isSortDirection(value)) {
             throw new IllegalArgumentException("Header " + StoraConstants.SORT_DIRECTION + " of " + operation.uri() + " is '"
-                                               + header + "'; " + SORT_DIRECTION_RULE);
+                    + header + "'; " + SORT_DIRECTION_RULE);
         }
         return value;
     }
@@ -168,11 +183,12 @@ public final class StoraRequestFactory {
         if (header == null) {
             return options.getFormat(); // checked when the endpoint was created
         }
-        StoraFormat format = endpoint.getCamelContext().getTypeConverter().tryConvertTo(StoraFormat.class, in.getExchange(), header);
+        StoraFormat format = endpoint.getCamelContext().getTypeConverter().tryConvertTo(StoraFormat.class, in.getExchange(),
+                header);
         if (format == null) {
             throw new IllegalArgumentException("Header " + StoraConstants.FORMAT + " of " + operation.uri() + " is '" + header
-                                               + "'; use one of " + operation.formats().stream().map(StoraFormat::optionValue)
-                                                       .collect(Collectors.joining(", ")));
+                    + "'; use one of " + operation.formats().stream().map(StoraFormat::optionValue)
+                            .collect(Collectors.joining(", ")));
         }
         endpoint.checkFormat(format);
         return format;
@@ -197,14 +213,14 @@ public final class StoraRequestFactory {
             }
         } catch (IOException | IllegalArgumentException | org.apache.camel.NoTypeConversionAvailableException e) {
             throw new IllegalArgumentException("The body of " + operation.uri() + " is not valid JSON: "
-                                               + e.getMessage().lines().findFirst().orElse(""), e);
+                    + e.getMessage().lines().findFirst().orElse(""), e);
         }
         if (node == null || node.isNull()) {
             return null;
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException("The body of " + operation.uri() + " must be a JSON object, got a JSON "
-                                               + node.getNodeType().name().toLowerCase());
+                    + node.getNodeType().name().toLowerCase());
         }
         return (ObjectNode) node;
     }
@@ -219,7 +235,7 @@ public final class StoraRequestFactory {
         StoraConfiguration config = endpoint.getConfiguration();
         String action = operation.action();
         if (body == null && "token".equals(action) && config.getClientId() != null && config.getClientSecret() != null
-            && config.getScopes() != null) {
+                && config.getScopes() != null) {
             body = StoraJson.MAPPER.createObjectNode()
                     .put("grant_type", "client_credentials")
                     .put("scope", StoraTokenEndpoint.scopeParameter(StoraTokenEndpoint.parseScopes(config.getScopes())));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.util.HashMap;
@@ -15,154 +30,156 @@ import org.apache.camel.spi.UriParams;
 public class StoraRequestOptions {
 
     @UriParam(label = "producer",
-              description = "The {contact_id} path parameter of stora:contacts/delete, stora:contacts/show, stora:contacts/update. Header CamelStoraContactId overrides it.")
+            description = "The {contact_id} path parameter of stora:contacts/delete, stora:contacts/show, stora:contacts/update. Header CamelStoraContactId overrides it.")
     private String contactId;
 
     @UriParam(label = "producer",
-              description = "The {contract_id} path parameter of stora:contracts/show. Header CamelStoraContractId overrides it.")
+            description = "The {contract_id} path parameter of stora:contracts/show. Header CamelStoraContractId overrides it.")
     private String contractId;
 
     @UriParam(label = "producer",
-              description = "The {coupon_id} path parameter of stora:coupons/show. Header CamelStoraCouponId overrides it.")
+            description = "The {coupon_id} path parameter of stora:coupons/show. Header CamelStoraCouponId overrides it.")
     private String couponId;
 
     @UriParam(label = "producer",
-              description = "The {credit_note_id} path parameter of stora:credit_notes/show. Header CamelStoraCreditNoteId overrides it.")
+            description = "The {credit_note_id} path parameter of stora:credit_notes/show. Header CamelStoraCreditNoteId overrides it.")
     private String creditNoteId;
 
     @UriParam(label = "producer",
-              description = "The {deal_id} path parameter of stora:deals/lose, stora:deals/reopen, stora:deals/show, stora:deals/win. Header CamelStoraDealId overrides it.")
+            description = "The {deal_id} path parameter of stora:deals/lose, stora:deals/reopen, stora:deals/show, stora:deals/win. Header CamelStoraDealId overrides it.")
     private String dealId;
 
     @UriParam(label = "producer",
-              description = "The {event_id} path parameter of stora:timeline_events/delete, stora:timeline_events/update. Header CamelStoraEventId overrides it.")
+            description = "The {event_id} path parameter of stora:timeline_events/delete, stora:timeline_events/update. Header CamelStoraEventId overrides it.")
     private String eventId;
 
     @UriParam(label = "producer",
-              description = "The {filename} path parameter of stora:images/show. Header CamelStoraFilename overrides it.")
+            description = "The {filename} path parameter of stora:images/show. Header CamelStoraFilename overrides it.")
     private String filename;
 
     @UriParam(label = "producer",
-              description = "The {identity_verification_id} path parameter of stora:identity_verifications/show. Header CamelStoraIdentityVerificationId overrides it.")
+            description = "The {identity_verification_id} path parameter of stora:identity_verifications/show. Header CamelStoraIdentityVerificationId overrides it.")
     private String identityVerificationId;
 
     @UriParam(label = "producer",
-              description = "The {invoice_id} path parameter of stora:invoices/show. Header CamelStoraInvoiceId overrides it.")
+            description = "The {invoice_id} path parameter of stora:invoices/show. Header CamelStoraInvoiceId overrides it.")
     private String invoiceId;
 
     @UriParam(label = "producer",
-              description = "The {line_item_id} path parameter of stora:order_line_items/delete, stora:order_line_items/update. Header CamelStoraLineItemId overrides it.")
+            description = "The {line_item_id} path parameter of stora:order_line_items/delete, stora:order_line_items/update. Header CamelStoraLineItemId overrides it.")
     private String lineItemId;
 
     @UriParam(label = "producer",
-              description = "The {note_id} path parameter of stora:notes/delete, stora:notes/show, stora:notes/update. Header CamelStoraNoteId overrides it.")
+            description = "The {note_id} path parameter of stora:notes/delete, stora:notes/show, stora:notes/update. Header CamelStoraNoteId overrides it.")
     private String noteId;
 
     @UriParam(label = "producer",
-              description = "The {order_id} path parameter of stora:order_line_items/create, stora:order_line_items/delete, stora:order_line_items/list, stora:order_line_items/update, stora:orders/delete, stora:orders/finalize, stora:orders/show, stora:orders/update, stora:orders/validate. Header CamelStoraOrderId overrides it.")
+            description = "The {order_id} path parameter of stora:order_line_items/create, stora:order_line_items/delete, stora:order_line_items/list, stora:order_line_items/update, stora:orders/delete, stora:orders/finalize, stora:orders/show, stora:orders/update, stora:orders/validate. Header CamelStoraOrderId overrides it.")
     private String orderId;
 
     @UriParam(label = "producer",
-              description = "The {product_category_id} path parameter of stora:product_categories/show. Header CamelStoraProductCategoryId overrides it.")
+            description = "The {product_category_id} path parameter of stora:product_categories/show. Header CamelStoraProductCategoryId overrides it.")
     private String productCategoryId;
 
     @UriParam(label = "producer",
-              description = "The {product_id} path parameter of stora:products/base_price, stora:products/show. Header CamelStoraProductId overrides it.")
+            description = "The {product_id} path parameter of stora:products/base_price, stora:products/show. Header CamelStoraProductId overrides it.")
     private String productId;
 
     @UriParam(label = "producer",
-              description = "The {protection_level_id} path parameter of stora:protection_levels/base_price, stora:protection_levels/show. Header CamelStoraProtectionLevelId overrides it.")
+            description = "The {protection_level_id} path parameter of stora:protection_levels/base_price, stora:protection_levels/show. Header CamelStoraProtectionLevelId overrides it.")
     private String protectionLevelId;
 
     @UriParam(label = "producer",
-              description = "The {site_id} path parameter of stora:sites/show. Header CamelStoraSiteId overrides it.")
+            description = "The {site_id} path parameter of stora:sites/show. Header CamelStoraSiteId overrides it.")
     private String siteId;
 
     @UriParam(label = "producer",
-              description = "The {source_id} path parameter of stora:timeline_sources/show. Header CamelStoraSourceId overrides it.")
+            description = "The {source_id} path parameter of stora:timeline_sources/show. Header CamelStoraSourceId overrides it.")
     private String sourceId;
 
     @UriParam(label = "producer",
-              description = "The {staff_id} path parameter of stora:staff/show. Header CamelStoraStaffId overrides it.")
+            description = "The {staff_id} path parameter of stora:staff/show. Header CamelStoraStaffId overrides it.")
     private String staffId;
 
     @UriParam(label = "producer",
-              description = "The {stage_id} path parameter of stora:deal_stages/show. Header CamelStoraStageId overrides it.")
+            description = "The {stage_id} path parameter of stora:deal_stages/show. Header CamelStoraStageId overrides it.")
     private String stageId;
 
     @UriParam(label = "producer",
-              description = "The {subscription_id} path parameter of stora:subscriptions/show. Header CamelStoraSubscriptionId overrides it.")
+            description = "The {subscription_id} path parameter of stora:subscriptions/show. Header CamelStoraSubscriptionId overrides it.")
     private String subscriptionId;
 
     @UriParam(label = "producer",
-              description = "The {task_id} path parameter of stora:tasks/complete, stora:tasks/delete, stora:tasks/open, stora:tasks/show, stora:tasks/update. Header CamelStoraTaskId overrides it.")
+            description = "The {task_id} path parameter of stora:tasks/complete, stora:tasks/delete, stora:tasks/open, stora:tasks/show, stora:tasks/update. Header CamelStoraTaskId overrides it.")
     private String taskId;
 
     @UriParam(label = "producer",
-              description = "The {template_id} path parameter of stora:timeline_templates/show. Header CamelStoraTemplateId overrides it.")
+            description = "The {template_id} path parameter of stora:timeline_templates/show. Header CamelStoraTemplateId overrides it.")
     private String templateId;
 
     @UriParam(label = "producer",
-              description = "The {tenancy_id} path parameter of stora:tenancies/show. Header CamelStoraTenancyId overrides it.")
+            description = "The {tenancy_id} path parameter of stora:tenancies/show. Header CamelStoraTenancyId overrides it.")
     private String tenancyId;
 
     @UriParam(label = "producer", secret = true,
-              description = "The {token} path parameter of stora:images/show. Header CamelStoraToken overrides it. The token of an image URL acts as its authorization, so it is treated as a secret.")
+            description = "The {token} path parameter of stora:images/show. Header CamelStoraToken overrides it. The token of an image URL acts as its authorization, so it is treated as a secret.")
     private String token;
 
     @UriParam(label = "producer",
-              description = "The {unit_allocation_id} path parameter of stora:unit_allocations/show. Header CamelStoraUnitAllocationId overrides it.")
+            description = "The {unit_allocation_id} path parameter of stora:unit_allocations/show. Header CamelStoraUnitAllocationId overrides it.")
     private String unitAllocationId;
 
     @UriParam(label = "producer",
-              description = "The {unit_id} path parameter of stora:units/deallocate, stora:units/grant_access, stora:units/reserve, stora:units/show. Header CamelStoraUnitId overrides it.")
+            description = "The {unit_id} path parameter of stora:units/deallocate, stora:units/grant_access, stora:units/reserve, stora:units/show. Header CamelStoraUnitId overrides it.")
     private String unitId;
 
     @UriParam(label = "producer",
-              description = "The {unit_type_id} path parameter of stora:unit_types/base_price, stora:unit_types/show. Header CamelStoraUnitTypeId overrides it.")
+            description = "The {unit_type_id} path parameter of stora:unit_types/base_price, stora:unit_types/show. Header CamelStoraUnitTypeId overrides it.")
     private String unitTypeId;
 
     @UriParam(label = "producer",
-              description = "The {webhook_endpoint_id} path parameter of stora:webhook_endpoints/delete, stora:webhook_endpoints/disable, stora:webhook_endpoints/enable, stora:webhook_endpoints/show, stora:webhook_endpoints/update. Header CamelStoraWebhookEndpointId overrides it.")
+            description = "The {webhook_endpoint_id} path parameter of stora:webhook_endpoints/delete, stora:webhook_endpoints/disable, stora:webhook_endpoints/enable, stora:webhook_endpoints/show, stora:webhook_endpoints/update. Header CamelStoraWebhookEndpointId overrides it.")
     private String webhookEndpointId;
 
     @UriParam(label = "producer",
-              description = "Comma-separated objects to expand in the response, dot notation for nested ones (contact,line_items,line_items.item)."
-                            + " Expanded resources need their own read scope.")
+            description = "Comma-separated objects to expand in the response, dot notation for nested ones (contact,line_items,line_items.item)."
+                    + " Expanded resources need their own read scope.")
     private String expand;
 
     @UriParam(label = "producer", description = "The page of a list to fetch, from 1. Stora's default is 1.")
     private Integer page;
 
-    @UriParam(label = "producer", description = "Items per page of a list, 1 to 100. Stora's default is 50; fetchAllPages uses 100 when unset.")
+    @UriParam(label = "producer",
+            description = "Items per page of a list, 1 to 100. Stora's default is 50; fetchAllPages uses 100 when unset.")
     private Integer limit;
 
-    @UriParam(label = "producer", description = "The attribute a list is sorted by, such as created_at or updated_at. Stora's default is created_at.")
+    @UriParam(label = "producer",
+            description = "The attribute a list is sorted by, such as created_at or updated_at. Stora's default is created_at.")
     private String sortBy;
 
     @UriParam(label = "producer", enums = "ASC,DESC", description = "The sort direction of a list. Stora's default is DESC.")
     private String sortDirection;
 
     @UriParam(label = "producer", prefix = "filter.", multiValue = true,
-              description = "Query filters of a list operation, one option per Stora parameter: filter.site_id=site_1,site_2,"
-                            + " filter.status=customer, filter.created_after=2025-01-01T00:00:00Z. Names are passed through as written, so"
-                            + " filters missing from the reference pages work too. The CamelStoraFilters header adds to or replaces them per"
-                            + " exchange. Other operations reject them.")
+            description = "Query filters of a list operation, one option per Stora parameter: filter.site_id=site_1,site_2,"
+                    + " filter.status=customer, filter.created_after=2025-01-01T00:00:00Z. Names are passed through as written, so"
+                    + " filters missing from the reference pages work too. The CamelStoraFilters header adds to or replaces them per"
+                    + " exchange. Other operations reject them.")
     private Map<String, Object> filters = new HashMap<>();
 
     @UriParam(label = "producer", defaultValue = "JSON", enums = "JSON,CSV,PDF",
-              description = "The response format: JSON; CSV for list operations; PDF for invoices, credit notes and contracts show. A CSV or"
-                            + " PDF body is handed over as bytes, with its media type in the Content-Type header.")
+            description = "The response format: JSON; CSV for list operations; PDF for invoices, credit notes and contracts show. A CSV or"
+                    + " PDF body is handed over as bytes, with its media type in the Content-Type header.")
     private StoraFormat format = StoraFormat.JSON;
 
     @UriParam(label = "producer", defaultValue = "false",
-              description = "For list operations: fetch every page. The body becomes an Iterator over the records that fetches the next page"
-                            + " only when the records of the previous one were consumed, so split(body()).streaming() processes the first"
-                            + " records before the last page is requested and memory holds one page at a time.")
+            description = "For list operations: fetch every page. The body becomes an Iterator over the records that fetches the next page"
+                    + " only when the records of the previous one were consumed, so split(body()).streaming() processes the first"
+                    + " records before the last page is requested and memory holds one page at a time.")
     private boolean fetchAllPages;
 
     @UriParam(label = "producer", defaultValue = "0",
-              description = "With fetchAllPages: stop after this many records (0 for no cap). Pages beyond the cap are not requested.")
+            description = "With fetchAllPages: stop after this many records (0 for no cap). Pages beyond the cap are not requested.")
     private int maxItems;
 
     public String getContactId() {

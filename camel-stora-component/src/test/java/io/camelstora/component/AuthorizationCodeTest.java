@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.nio.file.Files;
@@ -174,8 +189,8 @@ class AuthorizationCodeTest extends StoraTestSupport {
         assertEquals("invalid_grant", e.getCode());
         assertEquals("req-grant", e.getRequestId());
         assertEquals("400 invalid_grant: The provided authorization grant is invalid, expired, revoked. Refresh token"
-                     + " expired or revoked; re-authorise (docs/authentication.md) and store the new refresh token."
-                     + " (request_id req-grant, stora:oauth/token)", e.getMessage());
+                + " expired or revoked; re-authorise (docs/authentication.md) and store the new refresh token."
+                + " (request_id req-grant, stora:oauth/token)", e.getMessage());
         assertEquals(List.of("R-revoked-long-ago"), refreshTokensSent(), "the configured R0 is never tried");
     }
 
@@ -187,8 +202,8 @@ class AuthorizationCodeTest extends StoraTestSupport {
 
         IllegalStateException e = assertInstanceOf(IllegalStateException.class, result.getException());
         assertEquals("No Stora refresh token: the token store file:" + storeFile + " is empty and no refreshToken is"
-                     + " configured; authorise the application with StoraAuthorization or StoraAuthorizeCommand"
-                     + " (docs/authentication.md)", e.getMessage());
+                + " configured; authorise the application with StoraAuthorization or StoraAuthorizeCommand"
+                + " (docs/authentication.md)", e.getMessage());
         assertEquals(List.of(), refreshTokensSent());
     }
 
@@ -198,7 +213,7 @@ class AuthorizationCodeTest extends StoraTestSupport {
         db.setURL("jdbc:h2:mem:stora-tokens-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         try (var c = db.getConnection(); var s = c.createStatement()) {
             s.execute("CREATE TABLE stora_token_store (token_key VARCHAR(200) NOT NULL PRIMARY KEY,"
-                      + " refresh_token VARCHAR(2000) NOT NULL, updated_at TIMESTAMP NOT NULL)");
+                    + " refresh_token VARCHAR(2000) NOT NULL, updated_at TIMESTAMP NOT NULL)");
         }
         JdbcTokenStore shared = new JdbcTokenStore(db, "operator-42");
         shared.save("R1");
@@ -215,7 +230,8 @@ class AuthorizationCodeTest extends StoraTestSupport {
             node.getConfiguration().setRefreshToken(null);
         }
 
-        CompletableFuture<Exchange> a = template.asyncSend("nodeA:sites/list?tokenStore=#bean:sharedTokens", e -> { });
+        CompletableFuture<Exchange> a = template.asyncSend("nodeA:sites/list?tokenStore=#bean:sharedTokens", e -> {
+        });
         // WireMock journals A's request (and rotates the scenario) before serving its delayed answer
         for (int i = 0; i < 500 && refreshTokensSent().isEmpty(); i++) {
             Thread.sleep(10);

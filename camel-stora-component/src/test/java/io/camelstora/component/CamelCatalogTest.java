@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.io.IOException;
@@ -35,8 +50,8 @@ class CamelCatalogTest {
      * A stora: URI in Markdown: not part of a longer word (io.camelstora:camel-stora), nor the stora:webhook of
      * webhook:stora:webhook, whose options are the webhook component's.
      */
-    private static final Pattern STORA_URI
-            = Pattern.compile("(?<![\\w.:-])stora:[a-z_]+(/[a-z_]+)?(\\?(RAW\\([^)]*\\)|[^\\s\"'`)|<>\\]])*)?");
+    private static final Pattern STORA_URI = Pattern
+            .compile("(?<![\\w.:-])stora:[a-z_]+(/[a-z_]+)?(\\?(RAW\\([^)]*\\)|[^\\s\"'`)|<>\\]])*)?");
 
     private final CamelCatalog catalog = new DefaultCamelCatalog(true);
 
@@ -50,7 +65,7 @@ class CamelCatalogTest {
         assertTrue(catalog.findComponentNames().contains("stora"));
         assertEquals(storaJson(), catalog.componentJSonSchema("stora"));
         assertEquals("io.camelstora:camel-stora", catalog.componentModel("stora").getGroupId() + ":"
-                                                  + catalog.componentModel("stora").getArtifactId());
+                + catalog.componentModel("stora").getArtifactId());
     }
 
     @Test
@@ -92,7 +107,8 @@ class CamelCatalogTest {
         options.put("action", "show");
         options.put("contactId", "con_1");
         options.put("outputType", "JSON_NODE");
-        assertEquals("stora:contacts/show?contactId=con_1&outputType=JSON_NODE", catalog.asEndpointUri("stora", options, false));
+        assertEquals("stora:contacts/show?contactId=con_1&outputType=JSON_NODE",
+                catalog.asEndpointUri("stora", options, false));
     }
 
     /**
@@ -120,7 +136,7 @@ class CamelCatalogTest {
         problems.put("invalid reference", references);
         problems.forEach((what, value) -> {
             if (value != null && !(value instanceof java.util.Collection<?> c && c.isEmpty())
-                && !(value instanceof Map<?, ?> m && m.isEmpty())) {
+                    && !(value instanceof Map<?, ?> m && m.isEmpty())) {
                 errors.add(what + " " + value);
             }
         });

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.time.Duration;
@@ -17,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -42,8 +57,8 @@ class ClientCredentialsTest extends StoraTestSupport {
 
     static final String CLIENT_SECRET = "cc-secret/with+plus&amp";
     static final String TOKEN_REQUEST = "{\"grant_type\":\"client_credentials\",\"client_id\":\"cc-client\","
-                                        + "\"client_secret\":\"" + CLIENT_SECRET + "\","
-                                        + "\"scope\":\"public.site:read public.contact:write\"}";
+            + "\"client_secret\":\"" + CLIENT_SECRET + "\","
+            + "\"scope\":\"public.site:read public.contact:write\"}";
 
     private final MutableClock clock = new MutableClock();
 
@@ -193,8 +208,8 @@ class ClientCredentialsTest extends StoraTestSupport {
         assertEquals(401, e.getStatus());
         assertEquals("invalid_token", e.getCode());
         assertEquals("401 invalid_token: Invalid token. The access token is invalid, expired or revoked; check accessToken"
-                     + " (static tokens expire as set in BackOffice) or the OAuth 2 credentials."
-                     + " (request_id req-401, stora:sites/list)", e.getMessage());
+                + " (static tokens expire as set in BackOffice) or the OAuth 2 credentials."
+                + " (request_id req-401, stora:sites/list)", e.getMessage());
         assertEquals(2, bearerTokensSent().size());
         assertEquals(2, tokenRequests());
     }
@@ -221,8 +236,8 @@ class ClientCredentialsTest extends StoraTestSupport {
 
         StoraApiException e = assertInstanceOf(StoraApiException.class, result.getException());
         assertEquals("401 invalid_client: Client authentication failed due to unknown client. Stora does not accept the"
-                     + " OAuth 2 client; check clientId and clientSecret of the application in BackOffice (Settings, Public"
-                     + " API). (request_id req-client, stora:oauth/token)", e.getMessage());
+                + " OAuth 2 client; check clientId and clientSecret of the application in BackOffice (Settings, Public"
+                + " API). (request_id req-client, stora:oauth/token)", e.getMessage());
         assertEquals("req-client", e.getRequestId());
         assertEquals(0, bearerTokensSent().size());
         assertFalse(e.getMessage().contains(CLIENT_SECRET));
@@ -239,16 +254,17 @@ class ClientCredentialsTest extends StoraTestSupport {
         assertEquals(403, e.getStatus());
         assertEquals("req-403", e.getRequestId());
         assertEquals("403 forbidden: You do not have permission to access this resource. stora:contacts/create needs scope"
-                     + " public.contact:write; grant it to the access token or OAuth application in BackOffice (Settings,"
-                     + " Public API); an operator who authorised your application must then authorise it again."
-                     + " (request_id req-403, stora:contacts/create)", e.getMessage());
+                + " public.contact:write; grant it to the access token or OAuth application in BackOffice (Settings,"
+                + " Public API); an operator who authorised your application must then authorise it again."
+                + " (request_id req-403, stora:contacts/create)", e.getMessage());
     }
 
     @Test
     void aTokenResponseThatIsNotATokenIsAnApiErrorNotAParseError() {
         wm.resetAll();
         wm.stubFor(post(urlEqualTo("/oauth2/token")).willReturn(
-                json(200, "<html>maintenance</html>").withHeader("Content-Type", "text/html").withHeader("X-Request-Id", "req-html")));
+                json(200, "<html>maintenance</html>").withHeader("Content-Type", "text/html").withHeader("X-Request-Id",
+                        "req-html")));
 
         Exchange result = call("stora:sites/list", null);
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.lang.reflect.Field;
@@ -33,7 +48,7 @@ class ComponentJsonTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = json.get(section).fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().path("label").asText().isBlank() || !section.equals("headers")
-                                                                       && e.getValue().path("group").asText().isBlank()) {
+                        && e.getValue().path("group").asText().isBlank()) {
                     wrong.add(section + "." + e.getKey());
                 }
             }
@@ -78,7 +93,8 @@ class ComponentJsonTest {
                 List<String> listed = new ArrayList<>();
                 e.getValue().path("enum").forEach(v -> listed.add(v.asText()));
                 if (!listed.equals(constants)) {
-                    wrong.add(section + "." + e.getKey() + " lists " + listed + ", " + type.getSimpleName() + " has " + constants);
+                    wrong.add(section + "." + e.getKey() + " lists " + listed + ", " + type.getSimpleName() + " has "
+                            + constants);
                 }
             }
         }

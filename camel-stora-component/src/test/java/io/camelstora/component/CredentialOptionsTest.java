@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -42,8 +57,8 @@ class CredentialOptionsTest extends StoraTestSupport {
     @Test
     void aStaticTokenWithOAuthOptionsIsAmbiguous() {
         assertEquals("Ambiguous Stora credentials on stora:sites/list: accessToken and clientId, clientSecret are set. Use"
-                     + " either a static accessToken or an OAuth 2 application (clientId with clientSecret and scopes, or"
-                     + " with refreshToken and a token store)",
+                + " either a static accessToken or an OAuth 2 application (clientId with clientSecret and scopes, or"
+                + " with refreshToken and a token store)",
                 endpointError("stora:sites/list?accessToken=t&clientId=c&clientSecret=s"));
     }
 
@@ -58,7 +73,8 @@ class CredentialOptionsTest extends StoraTestSupport {
             "clientId=c&clientSecret=s&scopes=a&tokenRefreshMargin=-5000|tokenRefreshMargin of stora:sites/list is negative; use 0 or a positive duration",
     })
     void incompleteOrConflictingOAuthOptionsSayWhatToSet(String options, String message) {
-        context.getRegistry().bind("store", new io.camelstora.component.auth.FileTokenStore(java.nio.file.Path.of("/tmp/y.json")));
+        context.getRegistry().bind("store",
+                new io.camelstora.component.auth.FileTokenStore(java.nio.file.Path.of("/tmp/y.json")));
         assertEquals(message, endpointError("stora:sites/list?" + options));
     }
 

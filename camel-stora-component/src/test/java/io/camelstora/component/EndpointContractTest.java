@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
@@ -29,7 +44,7 @@ class EndpointContractTest extends StoraTestSupport {
         Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("stora:contact/show"));
         String message = e.getCause().getMessage();
         assertTrue(message.startsWith("Unknown Stora resource 'contact' in stora:contact/show. Valid resources: contacts,"
-                                      + " contract_templates, contracts,"), message);
+                + " contract_templates, contracts,"), message);
         assertTrue(message.endsWith("webhook_endpoints, and webhook to receive events"), message);
     }
 
@@ -37,14 +52,14 @@ class EndpointContractTest extends StoraTestSupport {
     void unknownActionListsTheActionsOfTheResource() {
         Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("stora:contacts/get"));
         assertEquals("Unknown action 'get' of Stora resource contacts. Valid actions of contacts: create, delete, list, show,"
-                     + " update", e.getCause().getMessage());
+                + " update", e.getCause().getMessage());
     }
 
     @Test
     void missingActionListsTheActionsOfTheResource() {
         Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint("stora:orders"));
         assertEquals("stora:orders needs an action: stora:orders/<action>. Valid actions of orders: create, delete, finalize,"
-                     + " list, show, update, validate", e.getCause().getMessage());
+                + " list, show, update, validate", e.getCause().getMessage());
     }
 
     @Test
@@ -59,8 +74,8 @@ class EndpointContractTest extends StoraTestSupport {
         Exception e = assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("stora:contacts/create?filter.status=lead&filter.email=a@example.com"));
         assertEquals("stora:contacts/create is not a list: fetchAllPages, page, limit, sortBy, sortDirection and filter.*"
-                     + " apply only to list operations; remove filter.email, filter.status; list contacts with"
-                     + " stora:contacts/list", e.getCause().getMessage());
+                + " apply only to list operations; remove filter.email, filter.status; list contacts with"
+                + " stora:contacts/list", e.getCause().getMessage());
     }
 
     @Test
@@ -98,7 +113,7 @@ class EndpointContractTest extends StoraTestSupport {
     void aBaseUrlThatIsNoHttpUrlFailsWhenTheEndpointIsCreated(String uri, String message) {
         Exception e = assertThrows(ResolveEndpointFailedException.class, () -> context.getEndpoint(uri));
         assertEquals(message + "; use the API's https:// URL (the default, https://public-api.stora.co) or a simulator's"
-                     + " http:// URL", assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage());
+                + " http:// URL", assertInstanceOf(IllegalArgumentException.class, e.getCause()).getMessage());
     }
 
     @ParameterizedTest
@@ -122,7 +137,7 @@ class EndpointContractTest extends StoraTestSupport {
 
         IllegalArgumentException e = assertInstanceOf(IllegalArgumentException.class, result.getException());
         assertEquals("stora:contacts/show needs contactId: set the endpoint option contactId or the message header"
-                     + " CamelStoraContactId", e.getMessage());
+                + " CamelStoraContactId", e.getMessage());
         assertEquals(0, wm.findAll(RequestPatternBuilder.allRequests()).size());
     }
 
@@ -131,7 +146,7 @@ class EndpointContractTest extends StoraTestSupport {
         Exchange result = call("stora:order_line_items/delete?orderId=order_1", null);
 
         assertEquals("stora:order_line_items/delete needs lineItemId: set the endpoint option lineItemId or the message header"
-                     + " CamelStoraLineItemId", result.getException().getMessage());
+                + " CamelStoraLineItemId", result.getException().getMessage());
         assertEquals(0, wm.findAll(RequestPatternBuilder.allRequests()).size());
     }
 
@@ -151,17 +166,19 @@ class EndpointContractTest extends StoraTestSupport {
                 .withHeader("Content-Type", "application/json").withBody("{\"sites\":[]}")));
 
         // a bug: both limits at 0 failed with "... while throttle is on" although throttle was off
-        Exchange off = call("stora:sites/list?throttle=false&rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=unthrottled", null);
+        Exchange off = call("stora:sites/list?throttle=false&rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=unthrottled",
+                null);
         assertEquals(null, off.getException());
 
         Exception on = assertThrows(Exception.class,
-                () -> template.requestBody("stora:sites/list?rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=throttled", (Object) null));
+                () -> template.requestBody("stora:sites/list?rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=throttled",
+                        (Object) null));
         Throwable root = on;
         while (root.getCause() != null) {
             root = root.getCause();
         }
         assertEquals("rateLimitPerSecond and rateLimitPerMinute are both 0 while throttle is on: set the account's limits, or"
-                     + " throttle=false", root.getMessage());
+                + " throttle=false", root.getMessage());
     }
 
     @Test

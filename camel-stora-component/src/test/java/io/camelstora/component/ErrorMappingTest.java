@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.util.List;
@@ -57,7 +72,7 @@ class ErrorMappingTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con_1")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json; charset=utf-8")
                 .withBody("{\"error\":{\"code\":\"" + code + "\",\"details\":[],\"links\":[],\"message\":\"" + message
-                          + "\",\"request_id\":\"req-42\",\"type\":\"" + type + "\"}}")));
+                        + "\",\"request_id\":\"req-42\",\"type\":\"" + type + "\"}}")));
 
         StoraApiException e = failure(call("stora:contacts/show?contactId=con_1", null));
 
@@ -86,7 +101,7 @@ class ErrorMappingTest extends StoraTestSupport {
         StoraApiException e = failure(call("stora:contacts/create", "{\"email\":\"nope\"}"));
 
         assertEquals("422 invalid_content: value at /email does not match format: email"
-                     + " (request_id 01563646-58c1-4607-8fe0-cae3e92c4477, stora:contacts/create)", e.getMessage());
+                + " (request_id 01563646-58c1-4607-8fe0-cae3e92c4477, stora:contacts/create)", e.getMessage());
         assertEquals(List.of(new StoraApiException.Detail("value at `/email` does not match format: email", "/email")),
                 e.getDetails());
     }
@@ -101,7 +116,7 @@ class ErrorMappingTest extends StoraTestSupport {
         assertEquals(502, e.getStatus());
         assertNull(e.getCode());
         assertEquals("502 Bad Gateway from stora:sites/list (GET /2025-09/sites) with a text/html body of 37 bytes"
-                     + " instead of Stora's JSON error", e.getMessage());
+                + " instead of Stora's JSON error", e.getMessage());
     }
 
     @Test

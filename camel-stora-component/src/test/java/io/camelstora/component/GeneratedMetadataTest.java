@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.io.InputStream;
@@ -41,7 +56,8 @@ class GeneratedMetadataTest {
             assertInstanceOf(StoraEndpointUriFactory.class, context.getCamelContextExtension().getEndpointUriFactory("stora"));
 
             // an option set through the URI reaches the nested options object via the generated code path
-            StoraEndpoint endpoint = context.getEndpoint("stora:contacts/show?contactId=con_9&unwrap=false", StoraEndpoint.class);
+            StoraEndpoint endpoint = context.getEndpoint("stora:contacts/show?contactId=con_9&unwrap=false",
+                    StoraEndpoint.class);
             StoraEndpointConfigurer configurer = (StoraEndpointConfigurer) component.getEndpointPropertyConfigurer();
             assertEquals("con_9", configurer.getOptionValue(endpoint, "contactId", false));
             assertEquals(false, configurer.getOptionValue(endpoint, "unwrap", false));
@@ -93,7 +109,8 @@ class GeneratedMetadataTest {
 
     /** Every annotated field with a value other than null, false, 0 or an empty map declares that value as its default. */
     private static void checkDefaults(Object options, Class<? extends Annotation> annotation, JsonNode declaredOptions,
-                                      List<String> wrong) throws IllegalAccessException {
+                                      List<String> wrong)
+            throws IllegalAccessException {
         for (Field f : options.getClass().getDeclaredFields()) {
             if (f.getAnnotation(annotation) == null || Modifier.isStatic(f.getModifiers())) {
                 continue;
@@ -105,7 +122,7 @@ class GeneratedMetadataTest {
             }
             String where = options.getClass().getSimpleName() + "." + f.getName();
             boolean hasDefault = value != null && !(value instanceof Map<?, ?> m && m.isEmpty())
-                                 && !(value instanceof Boolean b && !b) && !(value instanceof Number n && n.longValue() == 0);
+                    && !(value instanceof Boolean b && !b) && !(value instanceof Number n && n.longValue() == 0);
             JsonNode declared = declaredOptions.path(f.getName()).get("defaultValue");
             if (hasDefault && (declared == null || !declared.asText().equals(String.valueOf(value)))) {
                 wrong.add(where + " is " + value + " in code, declared " + declared);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.util.Arrays;
@@ -35,7 +50,7 @@ class ListCapabilitiesTest {
         assertEquals(Evidence.PRESUMED, timelineTemplates.filters().get("updated_after"));
         ListCapabilities contacts = caps(StoraResource.CONTACTS);
         assertEquals(Evidence.DOCUMENTED, contacts.filters().get("created_after"));
-        for (String presumed : new String[] { "created_before", "updated_after", "updated_before" }) {
+        for (String presumed : new String[]{"created_before", "updated_after", "updated_before"}) {
             assertEquals(Evidence.PRESUMED, contacts.filters().get(presumed), presumed);
         }
         // the page of units is cut off before any time range: present by the changelog's word only
@@ -44,9 +59,9 @@ class ListCapabilitiesTest {
 
     @Test
     void completePagesWithoutTimeRangesHaveNone() {
-        for (StoraResource r : new StoraResource[] {
+        for (StoraResource r : new StoraResource[]{
                 StoraResource.TENANCIES, StoraResource.PROTECTION_LEVELS, StoraResource.DEAL_STAGES,
-                StoraResource.PRODUCT_CATEGORIES }) {
+                StoraResource.PRODUCT_CATEGORIES}) {
             assertFalse(caps(r).hasTimeRanges(), r.uriName());
             assertFalse(caps(r).acceptsFilter("updated_after"), r.uriName());
         }
@@ -71,7 +86,8 @@ class ListCapabilitiesTest {
         ListCapabilities contacts = caps(StoraResource.CONTACTS);
         assertEquals(Evidence.DOCUMENTED, contacts.filters().get("email"));
         assertEquals(Evidence.PRESUMED, contacts.filters().get("status"));
-        assertTrue(contacts.describeFilters().contains("created_before (presumed), email, marketing_source (presumed)"), contacts.describeFilters());
+        assertTrue(contacts.describeFilters().contains("created_before (presumed), email, marketing_source (presumed)"),
+                contacts.describeFilters());
         ListCapabilities units = caps(StoraResource.UNITS);
         assertEquals(Evidence.DOCUMENTED, units.filters().get("site_id"));
         assertEquals(Evidence.PRESUMED, units.filters().get("search"));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.util.Map;
@@ -54,7 +69,7 @@ class OAuthOperationsTest extends StoraTestSupport {
                 .withHeader("Content-Type", matching("application/json.*"))
                 .withHeader("Authorization", absent())
                 .withRequestBody(equalToJson("{\"grant_type\":\"client_credentials\",\"scope\":\"public.contact:read"
-                                             + " public.contact:write\",\"client_id\":\"ops-client\",\"client_secret\":\"ops-secret\"}")));
+                        + " public.contact:write\",\"client_id\":\"ops-client\",\"client_secret\":\"ops-secret\"}")));
     }
 
     @Test
@@ -74,10 +89,10 @@ class OAuthOperationsTest extends StoraTestSupport {
     void introspectAndInfoAuthenticateWithTheComponentsToken() {
         wm.stubFor(post(urlEqualTo("/oauth2/introspect")).willReturn(json(200,
                 "{\"active\":true,\"scope\":\"public.contact:read\",\"client_id\":\"ops-client\",\"token_type\":\"Bearer\","
-                + "\"exp\":3480477720,\"iat\":1740235260}")));
+                        + "\"exp\":3480477720,\"iat\":1740235260}")));
         wm.stubFor(get(urlEqualTo("/oauth2/token/info")).willReturn(json(200,
                 "{\"scope\":[\"public.contact:read\"],\"expires_in\":1740242460,\"application\":{\"uid\":\"ops-client\"},"
-                + "\"created_at\":1740235260,\"operator\":{\"name\":\"Stora\"}}")));
+                        + "\"created_at\":1740235260,\"operator\":{\"name\":\"Stora\"}}")));
 
         Exchange introspected = call("stora:oauth/introspect", Map.of("token", "some-other-token"));
         Exchange info = call("stora:oauth/info", null);
@@ -101,7 +116,8 @@ class OAuthOperationsTest extends StoraTestSupport {
         assertNull(result.getException());
         wm.verify(postRequestedFor(urlEqualTo("/oauth2/revoke"))
                 .withHeader("Authorization", absent())
-                .withRequestBody(equalToJson("{\"token\":\"old-token\",\"client_id\":\"ops-client\",\"client_secret\":\"ops-secret\"}")));
+                .withRequestBody(equalToJson(
+                        "{\"token\":\"old-token\",\"client_id\":\"ops-client\",\"client_secret\":\"ops-secret\"}")));
         assertEquals(0, wm.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).size());
     }
 
@@ -114,7 +130,7 @@ class OAuthOperationsTest extends StoraTestSupport {
 
         StoraApiException e = assertInstanceOf(StoraApiException.class, result.getException());
         assertEquals("400 invalid_scope: The requested scope is invalid, unknown, or malformed. The application may not"
-                     + " have the requested scopes; request only scopes it was granted in BackOffice (Settings, Public API)."
-                     + " (request_id req-scope, stora:oauth/token)", e.getMessage());
+                + " have the requested scopes; request only scopes it was granted in BackOffice (Settings, Public API)."
+                + " (request_id req-scope, stora:oauth/token)", e.getMessage());
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.nio.file.Path;
@@ -58,7 +73,7 @@ class ObservabilitySimulatorTest {
             @Override
             public void configure() {
                 from("stora:webhook?autoRegister=true&allowHttp=true&publicUrl=http://localhost:" + port + "/stora/webhook"
-                     + "&eventTypes=unit.*&unregisterOnStop=DELETE&secretStoreFile=" + secretFile)
+                        + "&eventTypes=unit.*&unregisterOnStop=DELETE&secretStoreFile=" + secretFile)
                         .routeId("units").to("mock:units");
             }
         });
@@ -92,7 +107,8 @@ class ObservabilitySimulatorTest {
         assertEquals(1.0, meters.get("stora.webhook.deliveries").tags("routeId", "units", "result", "processed",
                 "eventType", "unit.updated").counter().count());
         // the route registered its endpoint through the account's client, so the create call is metered too
-        assertEquals(1, meters.get("stora.calls").tags("operation", "webhook_endpoints/create", "status", "201").timer().count());
+        assertEquals(1,
+                meters.get("stora.calls").tags("operation", "webhook_endpoints/create", "status", "201").timer().count());
         assertEquals(HealthCheck.State.UP, HealthChecks.theAccount(context).getState());
     }
 

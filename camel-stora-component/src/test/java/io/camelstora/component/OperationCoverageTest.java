@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.util.LinkedHashMap;
@@ -15,7 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,33 +44,33 @@ class OperationCoverageTest extends StoraTestSupport {
 
     /** Wrapper keys from reference/README.md, written out here so the test does not trust the catalog. */
     private static final Map<String, String[]> KEYS = Map.ofEntries(
-            Map.entry("contacts", new String[] { "contact", "contacts" }),
-            Map.entry("contract_templates", new String[] { "contract_template", "contract_templates" }),
-            Map.entry("contracts", new String[] { "contract", "contracts" }),
-            Map.entry("coupons", new String[] { "coupon", "coupons" }),
-            Map.entry("credit_notes", new String[] { "credit_note", "credit_notes" }),
-            Map.entry("deal_stages", new String[] { "stage", "stages" }),
-            Map.entry("deals", new String[] { "deal", "deals" }),
-            Map.entry("identity_verifications", new String[] { "identity_verification", "identity_verifications" }),
-            Map.entry("invoices", new String[] { "invoice", "invoices" }),
-            Map.entry("notes", new String[] { "note", "notes" }),
-            Map.entry("order_line_items", new String[] { "line_item", "line_items" }),
-            Map.entry("orders", new String[] { "order", "orders" }),
-            Map.entry("product_categories", new String[] { "product_category", "product_categories" }),
-            Map.entry("products", new String[] { "product", "products" }),
-            Map.entry("protection_levels", new String[] { "protection_level", "protection_levels" }),
-            Map.entry("sites", new String[] { "site", "sites" }),
-            Map.entry("staff", new String[] { "staff", "staff" }),
-            Map.entry("subscriptions", new String[] { "subscription", "subscriptions" }),
-            Map.entry("tasks", new String[] { "task", "tasks" }),
-            Map.entry("tenancies", new String[] { "tenancy", "tenancies" }),
-            Map.entry("timeline_events", new String[] { "event", "events" }),
-            Map.entry("timeline_sources", new String[] { "source", "sources" }),
-            Map.entry("timeline_templates", new String[] { "template", "templates" }),
-            Map.entry("unit_allocations", new String[] { "unit_allocation", "unit_allocations" }),
-            Map.entry("unit_types", new String[] { "unit_type", "unit_types" }),
-            Map.entry("units", new String[] { "unit", "units" }),
-            Map.entry("webhook_endpoints", new String[] { "endpoint", "endpoints" }));
+            Map.entry("contacts", new String[]{"contact", "contacts"}),
+            Map.entry("contract_templates", new String[]{"contract_template", "contract_templates"}),
+            Map.entry("contracts", new String[]{"contract", "contracts"}),
+            Map.entry("coupons", new String[]{"coupon", "coupons"}),
+            Map.entry("credit_notes", new String[]{"credit_note", "credit_notes"}),
+            Map.entry("deal_stages", new String[]{"stage", "stages"}),
+            Map.entry("deals", new String[]{"deal", "deals"}),
+            Map.entry("identity_verifications", new String[]{"identity_verification", "identity_verifications"}),
+            Map.entry("invoices", new String[]{"invoice", "invoices"}),
+            Map.entry("notes", new String[]{"note", "notes"}),
+            Map.entry("order_line_items", new String[]{"line_item", "line_items"}),
+            Map.entry("orders", new String[]{"order", "orders"}),
+            Map.entry("product_categories", new String[]{"product_category", "product_categories"}),
+            Map.entry("products", new String[]{"product", "products"}),
+            Map.entry("protection_levels", new String[]{"protection_level", "protection_levels"}),
+            Map.entry("sites", new String[]{"site", "sites"}),
+            Map.entry("staff", new String[]{"staff", "staff"}),
+            Map.entry("subscriptions", new String[]{"subscription", "subscriptions"}),
+            Map.entry("tasks", new String[]{"task", "tasks"}),
+            Map.entry("tenancies", new String[]{"tenancy", "tenancies"}),
+            Map.entry("timeline_events", new String[]{"event", "events"}),
+            Map.entry("timeline_sources", new String[]{"source", "sources"}),
+            Map.entry("timeline_templates", new String[]{"template", "templates"}),
+            Map.entry("unit_allocations", new String[]{"unit_allocation", "unit_allocations"}),
+            Map.entry("unit_types", new String[]{"unit_type", "unit_types"}),
+            Map.entry("units", new String[]{"unit", "units"}),
+            Map.entry("webhook_endpoints", new String[]{"endpoint", "endpoints"}));
 
     static Stream<OperationsContract> operations() {
         return OperationsContract.load().stream();
@@ -101,21 +115,24 @@ class OperationCoverageTest extends StoraTestSupport {
         } else if (op.action().equals("list")) {
             expectedContent = "[{\"id\":\"a\"},{\"id\":\"b\"}]";
             document = "{\"" + KEYS.get(op.resource())[1] + "\":" + expectedContent + ",\"meta\":{\"request_id\":\"req-1\","
-                       + "\"pagination\":{\"count\":2,\"page\":1,\"pages\":1,\"limit\":50,\"next\":null,\"prev\":null,\"last\":1}}}";
+                    + "\"pagination\":{\"count\":2,\"page\":1,\"pages\":1,\"limit\":50,\"next\":null,\"prev\":null,\"last\":1}}}";
         } else {
             expectedContent = "{\"id\":\"r_1\",\"status\":\"ok\"}";
             document = "{\"" + KEYS.get(op.resource())[0] + "\":" + expectedContent + ",\"meta\":{\"request_id\":\"req-1\"}}";
         }
         MappingBuilder stub = WireMock.request(op.method(), urlEqualTo(path));
         wm.stubFor(binary
-                ? stub.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(new byte[] { 1, 2, 3 }))
-                : stub.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(document)));
+                ? stub.willReturn(
+                        aResponse().withStatus(200).withHeader("Content-Type", "image/png").withBody(new byte[]{1, 2, 3}))
+                : stub.willReturn(
+                        aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(document)));
 
         boolean hasBody = op.method().equals("POST") || op.method().equals("PATCH");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Ada");
         body.put("metadata", Map.of("source", "camel"));
-        Exchange result = call(uri.toString().replaceAll("[?&]$", ""), hasBody ? body : "ignored for " + op.method(), headers.toArray());
+        Exchange result = call(uri.toString().replaceAll("[?&]$", ""), hasBody ? body : "ignored for " + op.method(),
+                headers.toArray());
 
         if (result.getException() != null) {
             throw new AssertionError(op.uri() + " failed", result.getException());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.util.ArrayList;
@@ -58,7 +73,8 @@ class PagingTest extends StoraTestSupport {
                     .willReturn(page(page)));
         }
         // the first request carries no page parameter: Stora starts at 1
-        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.absent())
+        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts"))
+                .withQueryParam("page", com.github.tomakehurst.wiremock.client.WireMock.absent())
                 .willReturn(page(1)));
     }
 
@@ -113,7 +129,7 @@ class PagingTest extends StoraTestSupport {
         String prev = page > 1 ? String.valueOf(page - 1) : "null";
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
                 "{\"contacts\":[{\"id\":\"con_" + (page * 2 - 1) + "\"},{\"id\":\"con_" + (page * 2) + "\"}],"
-                + "\"meta\":{\"request_id\":\"r" + page + "\",\"pagination\":{\"count\":120,\"last\":3,\"limit\":2,"
-                + "\"next\":" + next + ",\"page\":" + page + ",\"pages\":3,\"prev\":" + prev + "}}}");
+                        + "\"meta\":{\"request_id\":\"r" + page + "\",\"pagination\":{\"count\":120,\"last\":3,\"limit\":2,"
+                        + "\"next\":" + next + ",\"page\":" + page + ",\"pages\":3,\"prev\":" + prev + "}}}");
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.time.OffsetDateTime;
@@ -39,12 +54,12 @@ class RequestBuildingTest extends StoraTestSupport {
         filters.put("status", List.of("lead", "customer"));
         filters.put("created_after", OffsetDateTime.of(2025, 1, 12, 15, 30, 0, 0, ZoneOffset.UTC));
         call("stora:contacts/list?expand=site&limit=25&sortBy=updated_at&sortDirection=ASC&filter.site_id=site_1,site_2"
-             + "&filter.email=a+b@example.com",
+                + "&filter.email=a+b@example.com",
                 null, StoraConstants.PAGE, 3, StoraConstants.FILTERS, filters);
 
         assertEquals("/2025-09/contacts?expand=site&page=3&limit=25&sort_by=updated_at&sort_direction=ASC"
-                     + "&site_id=site_1,site_2&email=a%20b%40example.com&status=lead,customer"
-                     + "&created_after=2025-01-12T15%3A30Z",
+                + "&site_id=site_1,site_2&email=a%20b%40example.com&status=lead,customer"
+                + "&created_after=2025-01-12T15%3A30Z",
                 only().getUrl());
     }
 
@@ -74,7 +89,7 @@ class RequestBuildingTest extends StoraTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "map", "jsonNode", "pojo", "string", "bytes" })
+    @ValueSource(strings = {"map", "jsonNode", "pojo", "string", "bytes"})
     void bodyOfEveryAcceptedTypeIsSentAsJson(String kind) throws Exception {
         String json = "{\"full_name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"}";
         Object body = switch (kind) {
@@ -137,7 +152,7 @@ class RequestBuildingTest extends StoraTestSupport {
     void metadataKeyCharset() {
         assertRejected("stora:tasks/create", Map.of("metadata", Map.of("External-ID", "x")),
                 "metadata key 'External-ID' of stora:tasks/create must be 1 to 40 characters of lowercase a-z, 0-9, '.', '_',"
-                + " ':' and '-'");
+                        + " ':' and '-'");
     }
 
     @Test
@@ -145,7 +160,7 @@ class RequestBuildingTest extends StoraTestSupport {
         String key = "k".repeat(41);
         assertRejected("stora:notes/create", Map.of("metadata", Map.of(key, "x")),
                 "metadata key '" + key + "' of stora:notes/create must be 1 to 40 characters of lowercase a-z, 0-9, '.', '_',"
-                + " ':' and '-'");
+                        + " ':' and '-'");
     }
 
     @Test

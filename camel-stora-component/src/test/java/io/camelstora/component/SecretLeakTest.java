@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.nio.file.Path;
@@ -92,7 +107,8 @@ class SecretLeakTest extends StoraTestSupport {
     /** Configures {@code component} (registered as {@code name}) like one account of an application. */
     private StoraComponent component(String name, String clientId, String clientSecret, String scopes, String refreshToken,
                                      String storeFile) {
-        StoraComponent component = name.equals("stora") ? context.getComponent("stora", StoraComponent.class) : new StoraComponent();
+        StoraComponent component = name.equals("stora") ? context.getComponent("stora", StoraComponent.class)
+                : new StoraComponent();
         StoraConfiguration config = component.getConfiguration();
         config.setBaseUrl(wm.baseUrl());
         config.setAccessToken(null);
@@ -113,12 +129,14 @@ class SecretLeakTest extends StoraTestSupport {
         wm.stubFor(post(urlEqualTo("/oauth2/token")).atPriority(10)
                 .willReturn(oauthError(401, "invalid_client", "Client authentication failed.", "req-client")));
         wm.stubFor(post(urlEqualTo("/oauth2/token")).atPriority(1).inScenario("cc").whenScenarioStateIs("Started")
-                .withRequestBody(equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"cc-leak\",\"client_secret\":\""
-                                             + CLIENT_SECRET + "\",\"scope\":\"public.site:read\"}"))
+                .withRequestBody(
+                        equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"cc-leak\",\"client_secret\":\""
+                                + CLIENT_SECRET + "\",\"scope\":\"public.site:read\"}"))
                 .willReturn(token("at-Leak-CC-1", 7200)).willSetStateTo("renewed"));
         wm.stubFor(post(urlEqualTo("/oauth2/token")).atPriority(1).inScenario("cc").whenScenarioStateIs("renewed")
-                .withRequestBody(equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"cc-leak\",\"client_secret\":\""
-                                             + CLIENT_SECRET + "\",\"scope\":\"public.site:read\"}"))
+                .withRequestBody(
+                        equalToJson("{\"grant_type\":\"client_credentials\",\"client_id\":\"cc-leak\",\"client_secret\":\""
+                                + CLIENT_SECRET + "\",\"scope\":\"public.site:read\"}"))
                 .willReturn(token("at-Leak-CC-2", 7200)));
         wm.stubFor(post(urlEqualTo("/oauth2/token")).atPriority(1)
                 .withFormParam("client_secret", equalTo(PARTNER_SECRET)).withFormParam("refresh_token", equalTo(REFRESH_0))
@@ -137,7 +155,8 @@ class SecretLeakTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/sites")).withHeader("Authorization", equalTo("Bearer at-Leak-CC-2"))
                 .willReturn(sites()));
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(json(200, "{\"contacts\":[],\"meta\":{}}")));
-        wm.stubFor(post(urlEqualTo("/2025-09/contacts")).willReturn(apiError(403, "forbidden", "You do not have permission.", "req-403")));
+        wm.stubFor(post(urlEqualTo("/2025-09/contacts"))
+                .willReturn(apiError(403, "forbidden", "You do not have permission.", "req-403")));
         wm.stubFor(post(urlEqualTo("/oauth2/introspect")).willReturn(json(200, "{\"active\":true}")));
         wm.stubFor(get(urlEqualTo("/oauth2/token/info")).willReturn(json(200, "{\"scope\":[\"public.site:read\"]}")));
         wm.stubFor(post(urlEqualTo("/oauth2/revoke")).willReturn(json(200, "{}")));
@@ -152,19 +171,25 @@ class SecretLeakTest extends StoraTestSupport {
         List<String> printed = new ArrayList<>();
 
         // client credentials: fetched, rejected with 401 invalid_token, renewed, replayed
-        assertNull(template.request("stora:sites/list", e -> { }).getException());
+        assertNull(template.request("stora:sites/list", e -> {
+        }).getException());
         assertEquals(2, wm.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).size());
 
         // authorization code: rotation twice, then a revoked refresh token
-        assertNull(template.request("storaPartner:contacts/list", e -> { }).getException());
+        assertNull(template.request("storaPartner:contacts/list", e -> {
+        }).getException());
         clock.advance(Duration.ofHours(2));
-        assertNull(template.request("storaPartner:contacts/list", e -> { }).getException());
+        assertNull(template.request("storaPartner:contacts/list", e -> {
+        }).getException());
         clock.advance(Duration.ofHours(2));
-        printed.add(failure(template.request("storaPartner:contacts/list", e -> { })));
+        printed.add(failure(template.request("storaPartner:contacts/list", e -> {
+        })));
 
         // rejected client credentials, a missing scope
-        printed.add(failure(template.request("storaWrong:units/list", e -> { })));
-        printed.add(failure(template.request("stora:contacts/create", e -> e.getIn().setBody("{\"email\":\"ada@example.com\"}"))));
+        printed.add(failure(template.request("storaWrong:units/list", e -> {
+        })));
+        printed.add(
+                failure(template.request("stora:contacts/create", e -> e.getIn().setBody("{\"email\":\"ada@example.com\"}"))));
 
         // PKCE: authorize URL and code exchange through the component
         StoraAuthorization authorization = context.getComponent("storaPartner", StoraComponent.class).authorization();
@@ -183,7 +208,8 @@ class SecretLeakTest extends StoraTestSupport {
         assertNull(template.request("stora:oauth/token", e -> e.getIn().setBody(null)).getException());
         assertNull(template.request("stora:oauth/introspect", e -> e.getIn().setBody("{\"token\":\"at-Leak-Introspected\"}"))
                 .getException());
-        assertNull(template.request("stora:oauth/info", e -> { }).getException());
+        assertNull(template.request("stora:oauth/info", e -> {
+        }).getException());
         assertNull(template.request("stora:oauth/revoke", e -> e.getIn().setBody("{\"token\":\"at-Leak-Revoked\"}"))
                 .getException());
 
@@ -194,7 +220,7 @@ class SecretLeakTest extends StoraTestSupport {
                 "HttpClient's own TRACE/DEBUG logging was active");
         // our pooled connections neither wrap the socket in HttpClient's byte logger nor log headers
         assertEquals(List.of(), logged.stream().filter(l -> l.startsWith("org.apache.hc.client5.http.wire")
-                                                            || l.startsWith("org.apache.hc.client5.http.headers")).toList());
+                || l.startsWith("org.apache.hc.client5.http.headers")).toList());
         assertEquals(List.of(), leaks(concat(logged, printed)));
     }
 
@@ -202,7 +228,7 @@ class SecretLeakTest extends StoraTestSupport {
     void rawSecretsInEndpointUrisWorkAndAreMaskedWhereCamelPrintsEndpoints() throws Exception {
         stubServer();
         String partnerUri = "stora:contacts/list?clientId=partner-leak&clientSecret=RAW(" + PARTNER_SECRET
-                            + ")&refreshToken=RAW(" + REFRESH_0 + ")&tokenStoreFile=" + dir.resolve("raw.json");
+                + ")&refreshToken=RAW(" + REFRESH_0 + ")&tokenStoreFile=" + dir.resolve("raw.json");
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -212,15 +238,17 @@ class SecretLeakTest extends StoraTestSupport {
         });
         List<String> printed = new ArrayList<>();
 
-        assertNull(template.request("direct:cc", e -> { }).getException());
-        assertNull(template.request("direct:partner", e -> { }).getException());
+        assertNull(template.request("direct:cc", e -> {
+        }).getException());
+        assertNull(template.request("direct:partner", e -> {
+        }).getException());
         printed.add(failure(template.request(clientCredentialsUri().replace("sites/list", "contacts/create"),
                 e -> e.getIn().setBody("{\"email\":\"ada@example.com\"}"))));
 
         // RAW(...) kept & and + intact
         wm.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withRequestBody(equalToJson(
                 "{\"grant_type\":\"client_credentials\",\"client_id\":\"cc-leak\",\"client_secret\":\"" + CLIENT_SECRET
-                + "\",\"scope\":\"public.site:read\"}")));
+                        + "\",\"scope\":\"public.site:read\"}")));
         wm.verify(postRequestedFor(urlEqualTo("/oauth2/token")).withFormParam("client_secret", equalTo(PARTNER_SECRET))
                 .withFormParam("refresh_token", equalTo(REFRESH_0)));
 

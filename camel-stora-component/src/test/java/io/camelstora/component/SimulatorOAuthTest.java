@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.net.URI;
@@ -69,17 +84,21 @@ class SimulatorOAuthTest {
     void clientCredentialsRenewWhenTheSimulatorExpiresTheToken() throws Exception {
         try (CamelContext context = camel("ops-app", "ops-secret", "public.site:read", null)) {
             ProducerTemplate template = context.createProducerTemplate();
-            ok(template.request("stora:sites/list", e -> { }));
-            ok(template.request("stora:sites/list", e -> { }));
+            ok(template.request("stora:sites/list", e -> {
+            }));
+            ok(template.request("stora:sites/list", e -> {
+            }));
             assertEquals(1, stora.simulator().journal().countOperation("oauth/token"));
 
             stora.simulator().clock().advance(Duration.ofMinutes(31));
-            ok(template.request("stora:sites/list", e -> { }));
+            ok(template.request("stora:sites/list", e -> {
+            }));
 
             assertEquals(2, stora.simulator().journal().countOperation("oauth/token"));
             assertEquals(1, stora.simulator().journal().countStatus(401), "one rejected call, replayed once");
 
-            Exchange forbidden = template.request("stora:contacts/list", e -> { });
+            Exchange forbidden = template.request("stora:contacts/list", e -> {
+            });
             StoraApiException e = assertInstanceOf(StoraApiException.class, forbidden.getException());
             assertEquals(403, e.getStatus());
         }
@@ -105,12 +124,14 @@ class SimulatorOAuthTest {
 
         try (CamelContext context = camel("partner-app", "partner-secret", null, store)) {
             ProducerTemplate template = context.createProducerTemplate();
-            ok(template.request("stora:contacts/list", e -> { }));
+            ok(template.request("stora:contacts/list", e -> {
+            }));
             String second = new FileTokenStore(store).load();
             assertNotEquals(first, second);
 
             stora.simulator().clock().advance(Duration.ofMinutes(31));
-            ok(template.request("stora:contacts/list", e -> { }));
+            ok(template.request("stora:contacts/list", e -> {
+            }));
             assertNotEquals(second, new FileTokenStore(store).load());
         }
         assertEquals(3, stora.simulator().journal().countOperation("oauth/token"), "code exchange, then two refreshes");
@@ -118,7 +139,8 @@ class SimulatorOAuthTest {
         // a restart configured with the first, long revoked refresh token continues from the store
         try (CamelContext restarted = camel("partner-app", "partner-secret", null, store)) {
             restarted.getComponent("stora", StoraComponent.class).getConfiguration().setRefreshToken(first);
-            ok(restarted.createProducerTemplate().request("stora:contacts/list", e -> { }));
+            ok(restarted.createProducerTemplate().request("stora:contacts/list", e -> {
+            }));
         }
         assertEquals(0, stora.simulator().journal().countStatus(400), "no refresh token was sent twice");
         assertEquals(4, stora.simulator().journal().countOperation("oauth/token"));

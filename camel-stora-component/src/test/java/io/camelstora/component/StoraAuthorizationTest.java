@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.net.URI;
@@ -111,7 +126,8 @@ class StoraAuthorizationTest extends StoraTestSupport {
         assertFalse(request.toString().contains(request.codeVerifier()));
         assertFalse(request.url().contains("partner-secret"));
         // every request gets its own state and verifier
-        AuthorizationRequest other = authorization.authorizationRequest("https://partner.example/callback", List.of("public.contact:read"));
+        AuthorizationRequest other = authorization.authorizationRequest("https://partner.example/callback",
+                List.of("public.contact:read"));
         assertFalse(other.state().equals(request.state()) || other.codeVerifier().equals(request.codeVerifier()));
     }
 
@@ -145,10 +161,11 @@ class StoraAuthorizationTest extends StoraTestSupport {
                 List.of("public.contact:read"));
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> authorization.exchangeCode(request,
-                Map.of("code", "CODE-1", "state", "forged"), new FileTokenStore(dir.resolve("x.json"))).get(10, TimeUnit.SECONDS));
+                Map.of("code", "CODE-1", "state", "forged"), new FileTokenStore(dir.resolve("x.json")))
+                .get(10, TimeUnit.SECONDS));
 
         assertEquals("The authorization redirect carries another state than the authorize URL: it does not answer this"
-                     + " request (a stale or forged redirect); start again", e.getCause().getMessage());
+                + " request (a stale or forged redirect); start again", e.getCause().getMessage());
         assertEquals(0, wm.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).size());
     }
 
@@ -162,14 +179,14 @@ class StoraAuthorizationTest extends StoraTestSupport {
         ExecutionException declined = assertThrows(ExecutionException.class, () -> authorization.exchangeCode(request,
                 Map.of("error", "access_denied", "state", request.state()), store).get(10, TimeUnit.SECONDS));
         assertEquals("Stora did not authorise the application: access_denied; the operator declined, ask them to approve"
-                     + " the scopes", declined.getCause().getMessage());
+                + " the scopes", declined.getCause().getMessage());
 
         ExecutionException expired = assertThrows(ExecutionException.class, () -> authorization.exchangeCode(request,
                 Map.of("code", "CODE-OLD", "state", request.state()), store).get(10, TimeUnit.SECONDS));
         StoraApiException e = assertInstanceOf(StoraApiException.class, expired.getCause());
         assertEquals("400 invalid_grant: The authorization code is invalid. The authorization code expired, was already"
-                     + " used, or does not match redirect_uri or code_verifier; start the authorisation again."
-                     + " (request_id req-code, stora:oauth/token)", e.getMessage());
+                + " used, or does not match redirect_uri or code_verifier; start the authorisation again."
+                + " (request_id req-code, stora:oauth/token)", e.getMessage());
         assertNull(store.load());
     }
 
@@ -177,7 +194,8 @@ class StoraAuthorizationTest extends StoraTestSupport {
     void theCommandReceivesTheRedirectOnLocalhostAndStoresTheToken() throws Exception {
         Path file = dir.resolve("cli/operator-9.json");
         StoraAuthorizeCommand.Options options = new StoraAuthorizeCommand.Options("partner-app", "partner-secret",
-                List.of("public.contact:read", "public.order:read"), file, 0, wm.baseUrl(), "https://stora.test/oauth2/authorize");
+                List.of("public.contact:read", "public.order:read"), file, 0, wm.baseUrl(),
+                "https://stora.test/oauth2/authorize");
         try (StoraAuthorizeCommand command = new StoraAuthorizeCommand(options)) {
             String url = command.start();
             Map<String, String> q = query(url);
@@ -209,8 +227,8 @@ class StoraAuthorizationTest extends StoraTestSupport {
 
     @Test
     void theCommandReadsItsOptions() {
-        StoraAuthorizeCommand.Options options = StoraAuthorizeCommand.parse(new String[] {
-                "--client-id", "app", "--scopes", "public.contact:read,public.order:read", "--token-store-file", "/tmp/t.json" },
+        StoraAuthorizeCommand.Options options = StoraAuthorizeCommand.parse(new String[]{
+                "--client-id", "app", "--scopes", "public.contact:read,public.order:read", "--token-store-file", "/tmp/t.json"},
                 Map.of("STORA_CLIENT_SECRET", "from-env"), null);
         assertEquals("app", options.clientId());
         assertEquals("from-env", options.clientSecret());
@@ -219,7 +237,7 @@ class StoraAuthorizationTest extends StoraTestSupport {
         assertFalse(options.toString().contains("from-env"));
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StoraAuthorizeCommand.parse(new String[] { "--client-id", "app", "--scopes", "x" }, Map.of(), null));
+                () -> StoraAuthorizeCommand.parse(new String[]{"--client-id", "app", "--scopes", "x"}, Map.of(), null));
         assertEquals("--token-store-file is required: where the routes will read the refresh token", e.getMessage());
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component;
 
 import java.nio.file.Path;
@@ -65,16 +80,17 @@ class WebhookSecretLeakTest extends WebhookTestSupport {
         wm.stubFor(post(urlEqualTo("/2025-09/webhook_endpoints")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"endpoint\":{\"id\":\"we_new\",\"api_version\":\"2025-09\",\"event_types\":[\"invoice.paid\"],"
-                          + "\"metadata\":{\"camel_stora_id\":\"Camel /stora/registered\"},\"name\":\"Camel /stora/registered\","
-                          + "\"secret\":\"" + REGISTERED + "\",\"status\":\"enabled\",\"url\":\"" + PUBLIC_URL + "\"},"
-                          + "\"meta\":{\"request_id\":\"r1\"}}")));
+                        + "\"metadata\":{\"camel_stora_id\":\"Camel /stora/registered\"},\"name\":\"Camel /stora/registered\","
+                        + "\"secret\":\"" + REGISTERED + "\",\"status\":\"enabled\",\"url\":\"" + PUBLIC_URL + "\"},"
+                        + "\"meta\":{\"request_id\":\"r1\"}}")));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("stora:webhook?path=/stora/configured&eventTypes=invoice.paid&secret=RAW(" + CONFIGURED + "," + PREVIOUS + ")")
+                from("stora:webhook?path=/stora/configured&eventTypes=invoice.paid&secret=RAW(" + CONFIGURED + "," + PREVIOUS
+                        + ")")
                         .routeId("configured").to("mock:configured");
                 from("stora:webhook?path=/stora/registered&eventTypes=invoice.paid&autoRegister=true&publicUrl=" + PUBLIC_URL
-                     + "&secretStoreFile=" + secretFile)
+                        + "&secretStoreFile=" + secretFile)
                         .routeId("registered").to("mock:registered");
             }
         });
@@ -97,8 +113,10 @@ class WebhookSecretLeakTest extends WebhookTestSupport {
         for (String secret : List.of(CONFIGURED, PREVIOUS, REGISTERED)) {
             expectedSignatures.add(v1(secret, now, forged));
         }
-        assertEquals(401, postDelivery("/stora/configured", forged, signature(OTHER_SECRET, now, forged), "req_f1").statusCode());
-        assertEquals(401, postDelivery("/stora/registered", forged, signature(OTHER_SECRET, now, forged), "req_f2").statusCode());
+        assertEquals(401,
+                postDelivery("/stora/configured", forged, signature(OTHER_SECRET, now, forged), "req_f1").statusCode());
+        assertEquals(401,
+                postDelivery("/stora/registered", forged, signature(OTHER_SECRET, now, forged), "req_f2").statusCode());
         // replayed outside the tolerance, and a signed body that is no event
         Instant old = now.minusSeconds(3600);
         assertEquals(401, postDelivery("/stora/configured", forged, signature(CONFIGURED, old, forged), "req_r").statusCode());

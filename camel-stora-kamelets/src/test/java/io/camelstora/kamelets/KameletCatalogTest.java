@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.kamelets;
 
 import java.io.IOException;
@@ -104,9 +119,11 @@ class KameletCatalogTest {
         kamelets.values().forEach(k -> fields(k.at("/spec/definition/properties")).forEach((property, schema) -> {
             String name = k.at("/metadata/name").asText();
             boolean password = "password".equals(schema.path("format").asText());
-            check(!storaSecrets.contains(property) || password, name + "." + property + " is a secret option of stora but not format: password");
+            check(!storaSecrets.contains(property) || password,
+                    name + "." + property + " is a secret option of stora but not format: password");
             boolean credentials = schema.path("x-descriptors").toString().contains("\"urn:camel:group:credentials\"");
-            check(!password || credentials, name + "." + property + " has format password but not the urn:camel:group:credentials descriptor");
+            check(!password || credentials,
+                    name + "." + property + " has format password but not the urn:camel:group:credentials descriptor");
         }));
         assertNoProblems();
     }
@@ -121,7 +138,8 @@ class KameletCatalogTest {
             }
             if (schema.has("default")) {
                 check(option.path("defaultValue").asText().equals(schema.path("default").asText()),
-                        name + "." + property + " defaults to " + schema.path("default") + ", stora to " + option.path("defaultValue"));
+                        name + "." + property + " defaults to " + schema.path("default") + ", stora to "
+                                + option.path("defaultValue"));
             }
             if (schema.has("enum") && option.has("enum")) {
                 check(texts(option.path("enum")).containsAll(texts(schema.path("enum"))),
@@ -135,7 +153,8 @@ class KameletCatalogTest {
     void everyKameletOffersTheSameAccountProperties() {
         JsonNode reference = accountProperties(kamelets.get("stora-sink.kamelet.yaml"));
         assertEquals(ACCOUNT_PROPERTIES, fieldNames(reference));
-        kamelets.forEach((file, k) -> check(reference.equals(accountProperties(k)), file + ": account properties differ from stora-sink's"));
+        kamelets.forEach((file, k) -> check(reference.equals(accountProperties(k)),
+                file + ": account properties differ from stora-sink's"));
         assertNoProblems();
     }
 
@@ -143,12 +162,14 @@ class KameletCatalogTest {
     void theSinkOffersEveryOperationAndThePollSourceEveryList() {
         Set<String> operations = Stream.of(StoraOperation.values()).map(o -> o.uri().substring("stora:".length()))
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(operations, texts(kamelets.get("stora-sink.kamelet.yaml").at("/spec/definition/properties/operation/enum")));
+        assertEquals(operations,
+                texts(kamelets.get("stora-sink.kamelet.yaml").at("/spec/definition/properties/operation/enum")));
 
         Set<String> lists = Stream.of(StoraOperation.values())
                 .filter(o -> o.action().equals("list") && o.pathParameters().isEmpty())
                 .map(o -> o.resource().uriName()).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(lists, texts(kamelets.get("stora-poll-source.kamelet.yaml").at("/spec/definition/properties/resource/enum")));
+        assertEquals(lists,
+                texts(kamelets.get("stora-poll-source.kamelet.yaml").at("/spec/definition/properties/resource/enum")));
     }
 
     @Test
@@ -205,8 +226,10 @@ class KameletCatalogTest {
         check(used.containsAll(declared), name + ": declared but unused " + difference(declared, used));
         String from = template.at("/from/uri").asText();
         String type = kamelet.at("/metadata/labels").path("camel.apache.org/kamelet.type").asText();
-        check(type.equals("source") != from.equals("kamelet:source"), name + ": a source reads from its system, others from kamelet:source");
-        check(type.equals("source") == template.toString().contains("\"kamelet:sink\""), name + ": only sources end in kamelet:sink");
+        check(type.equals("source") != from.equals("kamelet:source"),
+                name + ": a source reads from its system, others from kamelet:source");
+        check(type.equals("source") == template.toString().contains("\"kamelet:sink\""),
+                name + ": only sources end in kamelet:sink");
     }
 
     private void dependencies(String name, JsonNode kamelet) {
@@ -214,7 +237,8 @@ class KameletCatalogTest {
         String template = kamelet.at("/spec/template").toString();
         check(deps.contains("camel:kamelet"), name + ": camel:kamelet");
         check(deps.contains("mvn:io.camelstora:camel-stora:" + VERSION), name + ": mvn:io.camelstora:camel-stora:" + VERSION);
-        check(template.contains("io.camelstora.kamelets.") == deps.contains("mvn:io.camelstora:camel-stora-kamelets:" + VERSION),
+        check(template.contains("io.camelstora.kamelets.") == deps
+                .contains("mvn:io.camelstora:camel-stora-kamelets:" + VERSION),
                 name + ": the helper classes of camel-stora-kamelets and its dependency go together");
         check(template.contains("stora:webhook") == deps.contains("camel:platform-http"), name + ": camel:platform-http");
     }

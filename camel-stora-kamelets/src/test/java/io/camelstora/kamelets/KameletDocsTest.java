@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.kamelets;
 
 import java.io.IOException;
@@ -68,7 +83,8 @@ class KameletDocsTest {
 
             // rename-contact: the caller names the contact in the header
             String contactId = KameletTestSupport.firstId(template, "contacts");
-            run(template, "direct:rename-contact", "{\"full_name\": \"Renamed In The Docs\"}", Map.of(StoraConstants.CONTACT_ID, contactId));
+            run(template, "direct:rename-contact", "{\"full_name\": \"Renamed In The Docs\"}",
+                    Map.of(StoraConstants.CONTACT_ID, contactId));
             assertEquals("Renamed In The Docs", sim.control().get(contactId).path("full_name").asText());
 
             // signup: a contact, a note on it, a task about it
@@ -136,7 +152,8 @@ class KameletDocsTest {
     }
 
     private static JsonNode kamelet(String name) throws IOException {
-        return new YAMLMapper().readTree(KameletDocsTest.class.getClassLoader().getResource("kamelets/" + name + ".kamelet.yaml"));
+        return new YAMLMapper()
+                .readTree(KameletDocsTest.class.getClassLoader().getResource("kamelets/" + name + ".kamelet.yaml"));
     }
 
     private static Set<String> names(JsonNode object) {

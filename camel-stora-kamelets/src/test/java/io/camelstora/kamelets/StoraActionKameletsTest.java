@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.kamelets;
 
 import java.util.List;
@@ -115,7 +130,8 @@ class StoraActionKameletsTest {
                 .get(0);
         String unitId = (String) unit.get("id");
         JsonNode allocation = sim.control().get(((Map<?, ?>) unit.get("unit_allocation")).get("id").toString());
-        String contactId = sim.control().get(allocation.path("tenancy").path("id").asText()).path("contact").path("id").asText();
+        String contactId = sim.control().get(allocation.path("tenancy").path("id").asText()).path("contact").path("id")
+                .asText();
         String invoice = "{\"id\": \"inv_x\", \"contact\": {\"id\": \"" + contactId + "\"}}";
 
         String answer = template.requestBodyAndHeader("direct:overlock", invoice, Exchange.CONTENT_TYPE, "application/json",
@@ -128,7 +144,8 @@ class StoraActionKameletsTest {
     @Test
     void aRequiredTemplateThatFindsNothingFailsNamingTheProperty(StoraSimulator sim) {
         CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBodyAndHeader(
-                "direct:overlock", "{\"id\": \"inv_x\", \"contact\": {\"id\": \" \"}}", Exchange.CONTENT_TYPE, "application/json"));
+                "direct:overlock", "{\"id\": \"inv_x\", \"contact\": {\"id\": \" \"}}", Exchange.CONTENT_TYPE,
+                "application/json"));
         assertTrue(e.getCause().getMessage().contains("contactId of stora-overlock-units-action"), e.getCause().getMessage());
         assertEquals(0, sim.journal().countOperation("units/overlock"));
     }

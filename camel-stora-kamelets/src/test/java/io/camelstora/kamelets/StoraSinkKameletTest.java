@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.kamelets;
 
 import java.util.List;
@@ -63,7 +78,8 @@ class StoraSinkKameletTest {
                     """)) {
             ProducerTemplate template = context.createProducerTemplate();
             contactId = KameletTestSupport.firstId(template, "contacts");
-            template.sendBodyAndHeader("direct:rename", "{\"full_name\": \"Renamed By Sink\"}", StoraConstants.CONTACT_ID, contactId);
+            template.sendBodyAndHeader("direct:rename", "{\"full_name\": \"Renamed By Sink\"}", StoraConstants.CONTACT_ID,
+                    contactId);
         }
         assertEquals("Renamed By Sink", sim.control().get(contactId).path("full_name").asText());
     }
@@ -95,7 +111,7 @@ class StoraSinkKameletTest {
     void credentialsGivenToTheKameletReachStoraUnchanged() throws Exception {
         String token = "tok+en&x=1%2B/y==";
         try (StoraSimulator own = StoraSimulator.builder().accessToken(token).start();
-             CamelContext context = KameletTestSupport.newContext()) {
+                CamelContext context = KameletTestSupport.newContext()) {
             KameletTestSupport.loadYaml(context, """
                     - route:
                         from:
@@ -126,7 +142,7 @@ class StoraSinkKameletTest {
     void credentialsFromApplicationPropertiesReachStoraUnchanged() throws Exception {
         String token = "tok+en&x=1%2B/y==";
         try (StoraSimulator own = StoraSimulator.builder().accessToken(token).start();
-             CamelContext context = KameletTestSupport.newContext()) {
+                CamelContext context = KameletTestSupport.newContext()) {
             context.getPropertiesComponent().addInitialProperty("camel.kamelet.stora-sink.accessToken", token);
             context.getPropertiesComponent().addInitialProperty("camel.kamelet.stora-sink.baseUrl", own.baseUrl());
             KameletTestSupport.loadYaml(context, """

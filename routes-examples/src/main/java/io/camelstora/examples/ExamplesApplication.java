@@ -1,7 +1,22 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +66,7 @@ public final class ExamplesApplication {
         List<String> options = List.of(args);
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println("Usage: ./demo.sh [--java] [--no-color]  (see README.md: without STORA_* variables it runs the"
-                               + " demo against an embedded simulator)");
+                    + " demo against an embedded simulator)");
             return;
         }
         Dsl dsl = options.contains("--java") ? Dsl.JAVA : Dsl.YAML;
@@ -66,7 +81,7 @@ public final class ExamplesApplication {
         // before anything logs: log4j2.properties writes the Camel log there
         System.setProperty("examples.logFile", output.resolve("camel.log").toString());
         boolean color = !options.contains("--no-color") && env.get("NO_COLOR") == null
-                        && (System.console() != null || options.contains("--color"));
+                && (System.console() != null || options.contains("--color"));
         DemoConsole.Colors colors = new DemoConsole.Colors(color);
         if (realApi) {
             runAgainstAccount(env, dsl, output, out, colors);
@@ -90,11 +105,14 @@ public final class ExamplesApplication {
             properties.put("examples.report.cron", cron);
 
             out.println(colors.bold("camel-stora demo") + ": the example routes against an embedded Stora simulator");
-            out.println("  Stora simulator   " + simulator.baseUrl() + " (seed: 2 sites, 200 units, 500 contacts, deals, invoices)");
-            out.println("  rate limits       raised to " + DEMO_PER_SECOND + "/s and " + DEMO_PER_MINUTE + "/min on both the simulator"
-                        + " and the component, to keep the demo short (the real API: 10/s and 60/min)");
-            out.println("  webhooks          served at http://localhost:" + port + "/stora/<flow>, registered with Stora by each"
-                        + " route (autoRegister)");
+            out.println("  Stora simulator   " + simulator.baseUrl()
+                    + " (seed: 2 sites, 200 units, 500 contacts, deals, invoices)");
+            out.println("  rate limits       raised to " + DEMO_PER_SECOND + "/s and " + DEMO_PER_MINUTE
+                    + "/min on both the simulator"
+                    + " and the component, to keep the demo short (the real API: 10/s and 60/min)");
+            out.println(
+                    "  webhooks          served at http://localhost:" + port + "/stora/<flow>, registered with Stora by each"
+                            + " route (autoRegister)");
             out.println("  CRM stand-in      " + crm.url());
             out.println("  occupancy report  Quartz cron '" + cron + "': every 5 seconds here, nightly at 02:00 by default");
             out.println("  flows (" + dsl + ")       " + flows.stream().map(Flow::id).collect(Collectors.joining(", ")));
@@ -122,8 +140,8 @@ public final class ExamplesApplication {
             }
             out.println();
             out.println(colors.bold("Done") + " in " + (System.nanoTime() - started) / 1_000_000_000 + " s. The routes are in"
-                        + " routes-examples/src/main/resources/routes (YAML) and io.camelstora.examples (Java); docs/examples.md"
-                        + " explains them.");
+                    + " routes-examples/src/main/resources/routes (YAML) and io.camelstora.examples (Java); docs/examples.md"
+                    + " explains them.");
             return 0;
         } catch (Exception e) {
             out.println(colors.bold("The demo failed: ") + e);
@@ -147,7 +165,7 @@ public final class ExamplesApplication {
                 "https://public-api.stora.co"));
         out.println("  flows (" + dsl + "): " + flows.stream().map(Flow::id).collect(Collectors.joining(", ")));
         out.println("  webhooks: " + properties.get("examples.publicUrl") + "/stora/<flow>; files under " + output
-                    + "; log " + output.resolve("camel.log"));
+                + "; log " + output.resolve("camel.log"));
         if (crm != null) {
             out.println("  CRM stand-in: " + crm.url() + " (set EXAMPLES_CRM_URL for a real one)");
         }
@@ -182,7 +200,8 @@ public final class ExamplesApplication {
         String publicUrl = env.getOrDefault("STORA_PUBLIC_URL", "http://localhost:" + port);
         p.put("examples.publicUrl", publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl);
         // Stora delivers to https:// only; a simulator on this machine (STORA_BASE_URL=http://localhost:...) takes http://
-        boolean localApi = baseUrl != null && (baseUrl.startsWith("http://localhost") || baseUrl.startsWith("http://127.0.0.1"));
+        boolean localApi = baseUrl != null
+                && (baseUrl.startsWith("http://localhost") || baseUrl.startsWith("http://127.0.0.1"));
         p.put("examples.allowHttp", String.valueOf(localApi));
         p.put("camel.component.stora.stateDirectory", output.resolve("state").toString());
         p.put("examples.webhook.secretStoreFile", output.resolve("webhook-secrets.properties").toString());
@@ -198,11 +217,11 @@ public final class ExamplesApplication {
     static void checkPublicUrl(Map<String, String> env, Map<String, String> properties, List<Flow> flows) {
         List<String> webhookFlows = flows.stream().filter(Flow::receivesWebhooks).map(Flow::id).toList();
         if (env.get("STORA_PUBLIC_URL") == null && !Boolean.parseBoolean(properties.get("examples.allowHttp"))
-            && !webhookFlows.isEmpty()) {
+                && !webhookFlows.isEmpty()) {
             throw new IllegalArgumentException("STORA_PUBLIC_URL is not set: " + webhookFlows + " register webhook endpoints,"
-                                               + " and Stora delivers only to a public https:// URL (a tunnel or an ingress"
-                                               + " forwarding to port " + properties.get("camel.server.port") + "). Or run"
-                                               + " only the flow without webhooks: EXAMPLES_FLOWS=occupancy-report");
+                    + " and Stora delivers only to a public https:// URL (a tunnel or an ingress"
+                    + " forwarding to port " + properties.get("camel.server.port") + "). Or run"
+                    + " only the flow without webhooks: EXAMPLES_FLOWS=occupancy-report");
         }
     }
 
@@ -221,8 +240,9 @@ public final class ExamplesApplication {
     private static String require(Map<String, String> env, String name) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is not set: with STORA_CLIENT_ID, set STORA_CLIENT_SECRET and STORA_SCOPES too"
-                                               + " (or STORA_ACCESS_TOKEN instead of all three)");
+            throw new IllegalArgumentException(
+                    name + " is not set: with STORA_CLIENT_ID, set STORA_CLIENT_SECRET and STORA_SCOPES too"
+                            + " (or STORA_ACCESS_TOKEN instead of all three)");
         }
         return value;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.io.IOException;
@@ -28,7 +43,7 @@ public final class SimulatorAccount {
      * @param perMinute   and per minute
      */
     public static Map<String, String> properties(StoraSimulator simulator, int serverPort, String crmUrl, Path outputDir,
-            int perSecond, int perMinute) {
+                                                 int perSecond, int perMinute) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("camel.component.stora.baseUrl", simulator.baseUrl());
         p.put("camel.component.stora.accessToken", simulator.accessToken());
@@ -48,11 +63,12 @@ public final class SimulatorAccount {
                 .put("website_url", "https://example.com/camel-stora").put("global", false);
         ObjectNode template = JsonNodeFactory.instance.objectNode().put("name", "Invoice uncollectible").put("global", false)
                 .put("message", "overlocked {{ overlocked_units }} unit(s): invoice {{ invoice_number }} ({{ amount_due }})"
-                                + " marked uncollectible.");
+                        + " marked uncollectible.");
         // the custom variables CollectionsRequests.timelineEvent sends
         template.putObject("variables").putArray("custom").add("invoice_number").add("amount_due").add("overlocked_units");
         p.put("examples.collections.timelineSourceId", simulator.control().createTimelineSource(source).path("id").asText());
-        p.put("examples.collections.timelineTemplateId", simulator.control().createTimelineTemplate(template).path("id").asText());
+        p.put("examples.collections.timelineTemplateId",
+                simulator.control().createTimelineTemplate(template).path("id").asText());
         return p;
     }
 

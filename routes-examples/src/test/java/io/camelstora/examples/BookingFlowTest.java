@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.net.URI;
@@ -36,7 +51,8 @@ class BookingFlowTest extends FlowTestSupport {
         int ordersBefore = simulator().control().count(ResourceKind.ORDER);
 
         // moves in in a week
-        Map<String, Object> booking = booking(dsl, unitType, simulator().clock().nowSeconds().plus(Duration.ofDays(7)).toString());
+        Map<String, Object> booking = booking(dsl, unitType,
+                simulator().clock().nowSeconds().plus(Duration.ofDays(7)).toString());
         booking.put("protection_level_id", protection.path("id").asText());
 
         // the website posts the booking
@@ -91,13 +107,15 @@ class BookingFlowTest extends FlowTestSupport {
     void aTenancyThatStartsAtOnceGetsAccessGrantedInsteadOfAReservation(Dsl dsl) throws Exception {
         start(Flow.BOOKING, dsl);
         @SuppressWarnings("unchecked")
-        Map<String, Object> confirmation = template.requestBody("direct:booking", booking(dsl, bookableUnitTypeWithDeposit(), "now"),
+        Map<String, Object> confirmation = template.requestBody("direct:booking",
+                booking(dsl, bookableUnitTypeWithDeposit(), "now"),
                 Map.class);
         String tenancyId = pay((String) confirmation.get("order_id"));
 
         assertEquals("occupied", simulator().control().get(onlyAllocatedUnit(tenancyId)).path("status").asText());
         assertEquals(1, simulator().journal().requests("units/grant_access").size());
-        assertEquals(0, simulator().journal().requests("units/reserve").size(), "Stora reserves only for tenancies not yet started");
+        assertEquals(0, simulator().journal().requests("units/reserve").size(),
+                "Stora reserves only for tenancies not yet started");
     }
 
     @ParameterizedTest
@@ -128,10 +146,11 @@ class BookingFlowTest extends FlowTestSupport {
         String siteId = unitType.path("site").path("id").asText();
         // the unit type is sold out at the site
         List<Map<String, Object>> available = call("stora:units/list?limit=100&filter.status=available&filter.unit_type_id="
-                                                    + unitType.path("id").asText() + "&filter.site_id=" + siteId);
+                + unitType.path("id").asText() + "&filter.site_id=" + siteId);
         available.forEach(u -> simulator().control().setUnitStatus((String) u.get("id"), "unavailable"));
         @SuppressWarnings("unchecked")
-        Map<String, Object> confirmation = template.requestBody("direct:booking", booking(dsl, unitType, "2030-06-01T00:00:00Z"),
+        Map<String, Object> confirmation = template.requestBody("direct:booking",
+                booking(dsl, unitType, "2030-06-01T00:00:00Z"),
                 Map.class);
         String tenancyId = pay((String) confirmation.get("order_id"));
 
@@ -147,7 +166,8 @@ class BookingFlowTest extends FlowTestSupport {
         assertEquals("Allocate a unit to tenancy " + tenancyId, task.path("title").asText());
         assertEquals(tenancyId, task.path("metadata").path("tenancy_id").asText());
         assertEquals(unitType.path("id").asText(), task.path("metadata").path("unit_type_id").asText());
-        assertEquals(simulator().control().get(tenancyId).path("contact").path("id").asText(), task.path("resource").path("id").asText());
+        assertEquals(simulator().control().get(tenancyId).path("contact").path("id").asText(),
+                task.path("resource").path("id").asText());
         assertEquals(siteId, task.path("site").path("id").asText());
         assertEquals("2030-06-01T00:00:00Z", task.path("due_at").asText(), "due by move-in");
         assertTrue(task.path("description").asText().contains("no unit of the type is available"), task.toString());
@@ -162,7 +182,7 @@ class BookingFlowTest extends FlowTestSupport {
         assertTrue(response.body().contains("reference"), response.body());
         assertTrue(response.body().contains("unit_type_id"), response.body());
         assertEquals(List.of(), simulator().journal().requests(r -> "POST".equals(r.method())
-                                                                    && !"webhook_endpoints/create".equals(r.operation())));
+                && !"webhook_endpoints/create".equals(r.operation())));
     }
 
     private Map<String, Object> booking(Dsl dsl, JsonNode unitType, String startsAt) {
@@ -179,7 +199,8 @@ class BookingFlowTest extends FlowTestSupport {
     /** The customer pays; returns the tenancy once Stora's deliveries, tenancy.created among them, are answered. */
     private String pay(String orderId) {
         String tenancyId = simulator().control().payOrder(orderId).path("tenancy").path("id").asText();
-        assertEquals(0, simulator().control().get(tenancyId).path("unit_allocations").size(), "no auto-reservation for API orders");
+        assertEquals(0, simulator().control().get(tenancyId).path("unit_allocations").size(),
+                "no auto-reservation for API orders");
         awaitDeliveries();
         return tenancyId;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.util.List;
@@ -23,20 +38,22 @@ class CollectionsFlowTest extends FlowTestSupport {
         // auto-reserved), and move-in day come
         Map<String, Object> contact = call("stora:contacts/create", Map.of("email", "late.payer." + dsl + "@example.com",
                 "full_name", "Late Payer"), Map.of());
-        JsonNode unitType = simulator().control().get((String) this.<List<Map<String, Object>>>call("stora:unit_types/list?limit=1")
-                .get(0).get("id"));
+        JsonNode unitType = simulator().control()
+                .get((String) this.<List<Map<String, Object>>>call("stora:unit_types/list?limit=1")
+                        .get(0).get("id"));
         Map<String, Object> order = call("stora:orders/create", Map.of(
                 "site", Map.of("id", unitType.path("site").path("id").asText()),
                 "contact", Map.of("id", contact.get("id")),
                 "billing_period", "monthly", "payment_method", "card", "starts_at", "2030-06-01T00:00:00Z",
-                "line_items", List.of(Map.of("type", "unit_type", "quantity", 1, "price", Map.of("amount", BookingFlowTest.monthly(unitType)),
+                "line_items",
+                List.of(Map.of("type", "unit_type", "quantity", 1, "price", Map.of("amount", BookingFlowTest.monthly(unitType)),
                         "item", Map.of("id", unitType.path("id").asText()))),
                 "finalize", Map.of("cancel_redirect_url", "https://example.com/cancelled")), Map.of());
         String orderId = (String) order.get("id");
         simulator().control().payOrder(orderId);
         String tenancyId = simulator().control().get(orderId).path("tenancy").path("id").asText();
         List<Map<String, Object>> available = call("stora:units/list?limit=1&filter.status=available&filter.unit_type_id="
-                                                    + unitType.path("id").asText());
+                + unitType.path("id").asText());
         String unitId = (String) available.get(0).get("id");
         call("stora:units/reserve", Map.of("tenancy_id", tenancyId), Map.of(StoraConstants.UNIT_ID, unitId));
         simulator().control().startTenancy(tenancyId);
@@ -55,9 +72,10 @@ class CollectionsFlowTest extends FlowTestSupport {
         JsonNode event = new ObjectMapper().readTree(timeline.get(0).body());
         assertEquals(contact.get("id"), event.path("contact").path("id").asText());
         assertEquals(invoiceId, event.path("invoice").path("id").asText());
-        assertEquals(context.resolvePropertyPlaceholders("{{examples.collections.timelineSourceId}}"), event.path("source").path("id").asText());
+        assertEquals(context.resolvePropertyPlaceholders("{{examples.collections.timelineSourceId}}"),
+                event.path("source").path("id").asText());
         assertTrue(event.path("description").asText().contains(invoice.path("number").asText() + " ("
-                                                               + invoice.path("amount_due").path("formatted").asText() + ")"),
+                + invoice.path("amount_due").path("formatted").asText() + ")"),
                 event.toString());
 
         List<Map<String, Object>> tasks = call("stora:tasks/list?limit=1&sortBy=created_at&sortDirection=DESC");
@@ -72,7 +90,8 @@ class CollectionsFlowTest extends FlowTestSupport {
         simulator().control().markInvoicePaid(invoiceId);
         awaitDeliveries();
         assertEquals("occupied", unitStatus(unitId));
-        assertEquals(List.of(200), simulator().journal().requests("units/remove_overlock").stream().map(RecordedRequest::status).toList());
+        assertEquals(List.of(200),
+                simulator().journal().requests("units/remove_overlock").stream().map(RecordedRequest::status).toList());
     }
 
     private String unitStatus(String unitId) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.util.List;
@@ -45,7 +60,8 @@ class DealsToOrdersFlowTest extends FlowTestSupport {
             JsonNode orderItem = lineItems.get(dealItem.path("type").asText());
             String itemId = dealItem.path("item").path("id").asText();
             assertEquals(itemId, orderItem.path("item").path("id").asText());
-            assertEquals(BookingFlowTest.monthly(simulator().control().get(itemId)), orderItem.path("price").path("amount").asLong());
+            assertEquals(BookingFlowTest.monthly(simulator().control().get(itemId)),
+                    orderItem.path("price").path("amount").asLong());
         }
 
         List<Map<String, Object>> tasks = call("stora:tasks/list?limit=1&sortBy=created_at&sortDirection=DESC");
@@ -74,11 +90,13 @@ class DealsToOrdersFlowTest extends FlowTestSupport {
         JsonNode unit = simulator().control().get(simulator().control().get(allocations.get(0).path("id").asText())
                 .path("unit").path("id").asText());
         String unitTypeId = StreamSupport.stream(deal.path("line_items").spliterator(), false)
-                .filter(i -> i.path("type").asText().equals("unit_type")).findFirst().orElseThrow().path("item").path("id").asText();
+                .filter(i -> i.path("type").asText().equals("unit_type")).findFirst().orElseThrow().path("item").path("id")
+                .asText();
         assertEquals(unitTypeId, unit.path("unit_type").path("id").asText());
         assertEquals(deal.path("site").path("id").asText(), unit.path("site").path("id").asText());
         // reserved for a later start, occupied for one at once: either way by the route, through the API
-        assertEquals(1, simulator().journal().requests("units/reserve").size() + simulator().journal().requests("units/grant_access").size());
+        assertEquals(1, simulator().journal().requests("units/reserve").size()
+                + simulator().journal().requests("units/grant_access").size());
     }
 
     /** An open deal of the seed for a unit type with protection (two line items). */

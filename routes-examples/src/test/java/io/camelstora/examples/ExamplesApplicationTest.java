@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.nio.file.Path;
@@ -29,8 +44,10 @@ class ExamplesApplicationTest {
 
     @Test
     void anOAuthClientAgainstALocalSimulator() {
-        Map<String, String> p = ExamplesApplication.accountProperties(Map.of("STORA_CLIENT_ID", "id", "STORA_CLIENT_SECRET", "s",
-                "STORA_SCOPES", "public.contact:read", "STORA_BASE_URL", "http://localhost:8099", "EXAMPLES_PORT", "9090"), OUT);
+        Map<String, String> p = ExamplesApplication.accountProperties(Map.of("STORA_CLIENT_ID", "id", "STORA_CLIENT_SECRET",
+                "s",
+                "STORA_SCOPES", "public.contact:read", "STORA_BASE_URL", "http://localhost:8099", "EXAMPLES_PORT", "9090"),
+                OUT);
         assertEquals(List.of("id", "s", "public.contact:read"), List.of(p.get("camel.component.stora.clientId"),
                 p.get("camel.component.stora.clientSecret"), p.get("camel.component.stora.scopes")));
         assertEquals("http://localhost:8099", p.get("camel.component.stora.baseUrl"));
@@ -56,9 +73,12 @@ class ExamplesApplicationTest {
                 ExamplesApplication.flows("occupancy-report"));
         e = assertThrows(IllegalArgumentException.class, () -> ExamplesApplication.checkPublicUrl(real,
                 ExamplesApplication.accountProperties(real, OUT), ExamplesApplication.flows("booking")));
-        assertTrue(e.getMessage().contains("[booking]"), "the booking flow allocates units on tenancy.created: " + e.getMessage());
-        Map<String, String> local = Map.of("STORA_ACCESS_TOKEN", "stora-simulator-token", "STORA_BASE_URL", "http://localhost:8099");
-        ExamplesApplication.checkPublicUrl(local, ExamplesApplication.accountProperties(local, OUT), ExamplesApplication.flows(null));
+        assertTrue(e.getMessage().contains("[booking]"),
+                "the booking flow allocates units on tenancy.created: " + e.getMessage());
+        Map<String, String> local = Map.of("STORA_ACCESS_TOKEN", "stora-simulator-token", "STORA_BASE_URL",
+                "http://localhost:8099");
+        ExamplesApplication.checkPublicUrl(local, ExamplesApplication.accountProperties(local, OUT),
+                ExamplesApplication.flows(null));
     }
 
     @Test

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.nio.file.Path;
@@ -77,7 +92,8 @@ abstract class FlowTestSupport {
 
     /** Waits until every webhook delivery the simulator has made so far is answered (the routes have completed). */
     List<WebhookDelivery> awaitDeliveries() {
-        return simulator().webhooks().await(ds -> ds.stream().noneMatch(d -> d.status() == WebhookDelivery.Status.PENDING), WAIT);
+        return simulator().webhooks().await(ds -> ds.stream().noneMatch(d -> d.status() == WebhookDelivery.Status.PENDING),
+                WAIT);
     }
 
     /** Calls the API through the flow's own component (its account, token and rate limiter). */

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.math.BigDecimal;
@@ -32,7 +47,8 @@ class LedgerFlowTest extends FlowTestSupport {
         assertTrue(deliveries.stream().allMatch(d -> d.status() == WebhookDelivery.Status.SUCCEEDED), deliveries::toString);
 
         List<String> lines = Files.readAllLines(output.resolve("ledger.csv"), StandardCharsets.UTF_8);
-        assertEquals("occurred_at,event_type,document_id,document_number,contact_id,site_id,currency,amount,amount_minor,event_id",
+        assertEquals(
+                "occurred_at,event_type,document_id,document_number,contact_id,site_id,currency,amount,amount_minor,event_id",
                 lines.get(0));
         assertEquals(3, lines.size(), () -> String.join("\n", lines));
 
@@ -51,7 +67,8 @@ class LedgerFlowTest extends FlowTestSupport {
 
     /** The columns after occurred_at of the one line of an event type (deliveries run in parallel: any order). */
     private static List<String> line(List<String> lines, String eventType) {
-        List<List<String>> matching = lines.stream().map(l -> List.of(l.split(",", -1))).filter(c -> c.get(1).equals(eventType)).toList();
+        List<List<String>> matching = lines.stream().map(l -> List.of(l.split(",", -1))).filter(c -> c.get(1).equals(eventType))
+                .toList();
         assertEquals(1, matching.size(), () -> eventType + " in " + lines);
         return matching.get(0).subList(1, 10);
     }

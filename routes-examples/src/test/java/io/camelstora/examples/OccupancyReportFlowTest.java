@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples;
 
 import java.math.BigDecimal;
@@ -26,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OccupancyReportFlowTest extends FlowTestSupport {
 
     static final String HEADER = "report_date,site_id,site_name,units,available,reserved,occupied,overlocked,repossessed,"
-                                 + "unavailable,other,occupancy_percent";
+            + "unavailable,other,occupancy_percent";
 
     @ParameterizedTest
     @EnumSource(Dsl.class)
@@ -50,7 +65,8 @@ class OccupancyReportFlowTest extends FlowTestSupport {
         for (Map<String, String> row : rows) {
             Map<String, Long> counts = expected.get(row.get("site_id"));
             long units = counts.values().stream().mapToLong(Long::longValue).sum();
-            long let = counts.getOrDefault("occupied", 0L) + counts.getOrDefault("overlock", 0L) + counts.getOrDefault("repossessed", 0L);
+            long let = counts.getOrDefault("occupied", 0L) + counts.getOrDefault("overlock", 0L)
+                    + counts.getOrDefault("repossessed", 0L);
             Map<String, String> expectedRow = new LinkedHashMap<>();
             expectedRow.put("report_date", LocalDate.now().toString());
             expectedRow.put("site_id", row.get("site_id"));

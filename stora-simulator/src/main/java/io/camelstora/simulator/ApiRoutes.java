@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.nio.charset.StandardCharsets;
@@ -14,7 +29,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
 
 /**
@@ -25,7 +39,9 @@ import io.camelstora.simulator.Store.Entity;
 final class ApiRoutes {
 
     enum Format {
-        JSON, CSV, PDF
+        JSON,
+        CSV,
+        PDF
     }
 
     /** What a handler sees of the request. */
@@ -68,7 +84,7 @@ final class ApiRoutes {
     private final List<Operation> operations = new ArrayList<>();
 
     ApiRoutes(Domain domain, OAuthServer oauth, RateLimiter rateLimiter, int perSecondLimit, IdempotencyStore idempotency,
-            Faults faults, ImageTokens images) {
+              Faults faults, ImageTokens images) {
         this.domain = domain;
         this.store = domain.store;
         this.oauth = oauth;
@@ -111,7 +127,8 @@ final class ApiRoutes {
         Map<String, String> pathParams = new HashMap<>();
         Operation operation = match(exchange.method, exchange.path, pathParams);
         if (operation == null) {
-            throw ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + exchange.method + " " + exchange.path, null);
+            throw ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + exchange.method + " " + exchange.path,
+                    null);
         }
         exchange.operation = operation.name();
         if (operation.scope() == null) {
@@ -154,7 +171,7 @@ final class ApiRoutes {
     }
 
     private HttpResult processOnce(Exchange exchange, Operation operation, Map<String, String> pathParams,
-            OAuthServer.AccessToken token, Format format) {
+                                   OAuthServer.AccessToken token, Format format) {
         Fault fault = faults.take(exchange.method, exchange.path, Fault.Kind.ERROR, Fault.Kind.DROP_BEFORE_PROCESSING,
                 Fault.Kind.DROP_AFTER_PROCESSING);
         if (fault != null) {
@@ -198,7 +215,8 @@ final class ApiRoutes {
         }
         String contentType = exchange.header("content-type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
-            throw ApiError.of(ApiError.Code.INVALID_REQUEST, "The API accepts only JSON bodies (Content-Type: application/json)", null);
+            throw ApiError.of(ApiError.Code.INVALID_REQUEST,
+                    "The API accepts only JSON bodies (Content-Type: application/json)", null);
         }
         JsonNode body;
         try {
@@ -271,7 +289,8 @@ final class ApiRoutes {
                 return format;
             }
         }
-        throw ApiError.of(ApiError.Code.INVALID_FORMAT, "Accept: " + accept + " is not supported here; supported: " + supported, null);
+        throw ApiError.of(ApiError.Code.INVALID_FORMAT, "Accept: " + accept + " is not supported here; supported: " + supported,
+                null);
     }
 
     HttpResult error(Exchange exchange, ApiError error) {
@@ -316,15 +335,18 @@ final class ApiRoutes {
         switch (exchange.path) {
             case "/oauth2/token" -> {
                 exchange.operation = "oauth/token";
-                return "POST".equals(exchange.method) ? oauth.token(oauthParams(exchange), authorization) : methodNotAllowed(exchange);
+                return "POST".equals(exchange.method) ? oauth.token(oauthParams(exchange), authorization)
+                        : methodNotAllowed(exchange);
             }
             case "/oauth2/introspect" -> {
                 exchange.operation = "oauth/introspect";
-                return "POST".equals(exchange.method) ? oauth.introspect(oauthParams(exchange), authorization) : methodNotAllowed(exchange);
+                return "POST".equals(exchange.method) ? oauth.introspect(oauthParams(exchange), authorization)
+                        : methodNotAllowed(exchange);
             }
             case "/oauth2/revoke" -> {
                 exchange.operation = "oauth/revoke";
-                return "POST".equals(exchange.method) ? oauth.revoke(oauthParams(exchange), authorization) : methodNotAllowed(exchange);
+                return "POST".equals(exchange.method) ? oauth.revoke(oauthParams(exchange), authorization)
+                        : methodNotAllowed(exchange);
             }
             case "/oauth2/token/info" -> {
                 exchange.operation = "oauth/info";
@@ -332,13 +354,15 @@ final class ApiRoutes {
             }
             default -> {
                 exchange.operation = "oauth/authorize";
-                return "GET".equals(exchange.method) ? oauth.authorize(new HashMap<>(exchange.query)) : methodNotAllowed(exchange);
+                return "GET".equals(exchange.method) ? oauth.authorize(new HashMap<>(exchange.query))
+                        : methodNotAllowed(exchange);
             }
         }
     }
 
     private HttpResult methodNotAllowed(Exchange exchange) {
-        return error(exchange, ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + exchange.method + " " + exchange.path, null));
+        return error(exchange,
+                ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + exchange.method + " " + exchange.path, null));
     }
 
     /** JSON (the reference page) or form-encoded (the authentication guide) bodies, plus query parameters. */
@@ -349,7 +373,8 @@ final class ApiRoutes {
             try {
                 JsonNode body = Json.MAPPER.readTree(exchange.body);
                 if (body != null && body.isObject()) {
-                    body.fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
+                    body.fields().forEachRemaining(f -> params.put(f.getKey(),
+                            f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
                 }
             } catch (Exception e) {
                 params.put("_malformed", "true");
@@ -461,7 +486,8 @@ final class ApiRoutes {
 
     private void register() {
         // contacts
-        op("contacts/list", "GET", "/contacts", "public.contact:read", LIST_FORMATS, c -> list(ResourceKind.CONTACT, store.all(ResourceKind.CONTACT), c));
+        op("contacts/list", "GET", "/contacts", "public.contact:read", LIST_FORMATS,
+                c -> list(ResourceKind.CONTACT, store.all(ResourceKind.CONTACT), c));
         op("contacts/show", "GET", "/contacts/{contact_id}", "public.contact:read", JSON_ONLY,
                 c -> single(store.require(ResourceKind.CONTACT, c.param("contact_id")), c));
         op("contacts/create", "POST", "/contacts", "public.contact:write", JSON_ONLY,
@@ -496,16 +522,19 @@ final class ApiRoutes {
         // deals and stages
         readable("deal_stages", ResourceKind.DEAL_STAGE, "/deals/stages", "stage_id");
         readable("deals", ResourceKind.DEAL, "/deals", "deal_id");
-        op("deals/create", "POST", "/deals", "public.deal:write", JSON_ONLY, c -> created(domain.deals.createDeal(c.body(), c.token().creatorId), c));
+        op("deals/create", "POST", "/deals", "public.deal:write", JSON_ONLY,
+                c -> created(domain.deals.createDeal(c.body(), c.token().creatorId), c));
         op("deals/update", "PATCH", "/deals/{deal_id}", "public.deal:write", JSON_ONLY,
                 c -> single(domain.deals.updateDeal(c.param("deal_id"), c.body()), c));
-        op("deals/win", "POST", "/deals/{deal_id}/win", "public.deal:write", JSON_ONLY, c -> single(domain.deals.winDeal(c.param("deal_id")), c));
+        op("deals/win", "POST", "/deals/{deal_id}/win", "public.deal:write", JSON_ONLY,
+                c -> single(domain.deals.winDeal(c.param("deal_id")), c));
         op("deals/lose", "POST", "/deals/{deal_id}/lose", "public.deal:write", JSON_ONLY,
                 c -> single(domain.deals.loseDeal(c.param("deal_id"), c.body()), c));
         op("deals/reopen", "POST", "/deals/{deal_id}/reopen", "public.deal:write", JSON_ONLY,
                 c -> single(domain.deals.reopenDeal(c.param("deal_id"), c.body()), c));
 
-        readable("identity_verifications", ResourceKind.IDENTITY_VERIFICATION, "/identity_verifications", "identity_verification_id");
+        readable("identity_verifications", ResourceKind.IDENTITY_VERIFICATION, "/identity_verifications",
+                "identity_verification_id");
         op("images/show", "GET", "/images/{token}/{filename}", null, JSON_ONLY, c -> {
             if (!images.verify(c.param("token"))) {
                 throw ApiError.notFound("image", c.param("filename"));
@@ -520,9 +549,12 @@ final class ApiRoutes {
         });
 
         // notes
-        op("notes/list", "GET", "/notes", "public.note:read", LIST_FORMATS, c -> list(ResourceKind.NOTE, store.all(ResourceKind.NOTE), c));
-        op("notes/show", "GET", "/notes/{note_id}", "public.note:read", JSON_ONLY, c -> single(store.require(ResourceKind.NOTE, c.param("note_id")), c));
-        op("notes/create", "POST", "/notes", "public.note:write", JSON_ONLY, c -> created(domain.notesAndTimeline.createNote(c.body(), c.token().creatorId), c));
+        op("notes/list", "GET", "/notes", "public.note:read", LIST_FORMATS,
+                c -> list(ResourceKind.NOTE, store.all(ResourceKind.NOTE), c));
+        op("notes/show", "GET", "/notes/{note_id}", "public.note:read", JSON_ONLY,
+                c -> single(store.require(ResourceKind.NOTE, c.param("note_id")), c));
+        op("notes/create", "POST", "/notes", "public.note:write", JSON_ONLY,
+                c -> created(domain.notesAndTimeline.createNote(c.body(), c.token().creatorId), c));
         op("notes/update", "PATCH", "/notes/{note_id}", "public.note:write", JSON_ONLY,
                 c -> single(domain.notesAndTimeline.updateNote(c.param("note_id"), c.body()), c));
         op("notes/delete", "DELETE", "/notes/{note_id}", "public.note:write", JSON_ONLY, c -> {
@@ -531,7 +563,8 @@ final class ApiRoutes {
         });
 
         // orders and line items
-        op("orders/list", "GET", "/orders", "public.order:read", LIST_FORMATS, c -> list(ResourceKind.ORDER, store.all(ResourceKind.ORDER), c));
+        op("orders/list", "GET", "/orders", "public.order:read", LIST_FORMATS,
+                c -> list(ResourceKind.ORDER, store.all(ResourceKind.ORDER), c));
         op("orders/show", "GET", "/orders/{order_id}", "public.order:read", JSON_ONLY,
                 c -> single(store.require(ResourceKind.ORDER, c.param("order_id")), c));
         op("orders/create", "POST", "/orders", "public.order:write", JSON_ONLY,
@@ -552,22 +585,26 @@ final class ApiRoutes {
                 c -> created(domain.orders.createLineItem(c.param("order_id"), c.body()), c));
         op("order_line_items/update", "PATCH", "/orders/{order_id}/line_items/{line_item_id}", "public.order:write", JSON_ONLY,
                 c -> single(domain.orders.updateLineItem(c.param("order_id"), c.param("line_item_id"), c.body()), c));
-        op("order_line_items/delete", "DELETE", "/orders/{order_id}/line_items/{line_item_id}", "public.order:write", JSON_ONLY, c -> {
-            domain.orders.deleteLineItem(c.param("order_id"), c.param("line_item_id"));
-            return success("Line item deleted successfully.", c);
-        });
+        op("order_line_items/delete", "DELETE", "/orders/{order_id}/line_items/{line_item_id}", "public.order:write", JSON_ONLY,
+                c -> {
+                    domain.orders.deleteLineItem(c.param("order_id"), c.param("line_item_id"));
+                    return success("Line item deleted successfully.", c);
+                });
 
         // catalogue
         op("product_categories/list", "GET", "/product_categories", "public.product_category:read", LIST_FORMATS,
                 c -> list(ResourceKind.PRODUCT_CATEGORY, store.all(ResourceKind.PRODUCT_CATEGORY), c));
-        op("product_categories/show", "GET", "/product_categories/{product_category_id}", "public.product_category:read", JSON_ONLY,
+        op("product_categories/show", "GET", "/product_categories/{product_category_id}", "public.product_category:read",
+                JSON_ONLY,
                 c -> single(store.require(ResourceKind.PRODUCT_CATEGORY, c.param("product_category_id")), c));
         readable("products", ResourceKind.PRODUCT, "/products", "product_id");
         op("products/base_price", "POST", "/products/{product_id}/base_price", "public.product:write", JSON_ONLY,
                 c -> single(domain.operatorResources.setBasePrices(ResourceKind.PRODUCT, c.param("product_id"), c.body()), c));
         readable("protection_levels", ResourceKind.PROTECTION_LEVEL, "/protection_levels", "protection_level_id");
-        op("protection_levels/base_price", "POST", "/protection_levels/{protection_level_id}/base_price", "public.protection_level:write",
-                JSON_ONLY, c -> single(domain.operatorResources.setBasePrices(ResourceKind.PROTECTION_LEVEL, c.param("protection_level_id"), c.body()), c));
+        op("protection_levels/base_price", "POST", "/protection_levels/{protection_level_id}/base_price",
+                "public.protection_level:write",
+                JSON_ONLY, c -> single(domain.operatorResources.setBasePrices(ResourceKind.PROTECTION_LEVEL,
+                        c.param("protection_level_id"), c.body()), c));
         readable("sites", ResourceKind.SITE, "/sites", "site_id");
         readable("staff", ResourceKind.STAFF, "/staff", "staff_id");
         readable("subscriptions", ResourceKind.SUBSCRIPTION, "/subscriptions", "subscription_id");
@@ -575,11 +612,13 @@ final class ApiRoutes {
         readable("unit_allocations", ResourceKind.UNIT_ALLOCATION, "/unit_allocations", "unit_allocation_id");
         readable("unit_types", ResourceKind.UNIT_TYPE, "/unit_types", "unit_type_id");
         op("unit_types/base_price", "POST", "/unit_types/{unit_type_id}/base_price", "public.unit_type:write", JSON_ONLY,
-                c -> single(domain.operatorResources.setBasePrices(ResourceKind.UNIT_TYPE, c.param("unit_type_id"), c.body()), c));
+                c -> single(domain.operatorResources.setBasePrices(ResourceKind.UNIT_TYPE, c.param("unit_type_id"), c.body()),
+                        c));
 
         // tasks
         readable("tasks", ResourceKind.TASK, "/tasks", "task_id");
-        op("tasks/create", "POST", "/tasks", "public.task:write", JSON_ONLY, c -> created(domain.tasks.createTask(c.body(), c.token().creatorId), c));
+        op("tasks/create", "POST", "/tasks", "public.task:write", JSON_ONLY,
+                c -> created(domain.tasks.createTask(c.body(), c.token().creatorId), c));
         op("tasks/update", "PATCH", "/tasks/{task_id}", "public.task:write", JSON_ONLY,
                 c -> single(domain.tasks.updateTask(c.param("task_id"), c.body()), c));
         op("tasks/delete", "DELETE", "/tasks/{task_id}", "public.task:write", JSON_ONLY, c -> {
@@ -612,12 +651,14 @@ final class ApiRoutes {
         op("units/deallocate", "POST", "/units/{unit_id}/deallocate", "public.unit:write", JSON_ONLY,
                 c -> single(domain.units.deallocateUnit(c.param("unit_id")), c));
         op("units/overlock", "POST", "/units/overlock", "public.unit:write", JSON_ONLY, c -> overlockResult(c, false));
-        op("units/remove_overlock", "POST", "/units/remove_overlock", "public.unit:write", JSON_ONLY, c -> overlockResult(c, true));
+        op("units/remove_overlock", "POST", "/units/remove_overlock", "public.unit:write", JSON_ONLY,
+                c -> overlockResult(c, true));
 
         // webhook endpoints
         op("webhook_endpoints/list", "GET", "/webhook_endpoints", "public.webhook_endpoint:read", LIST_FORMATS,
                 c -> list(ResourceKind.WEBHOOK_ENDPOINT, store.all(ResourceKind.WEBHOOK_ENDPOINT), c));
-        op("webhook_endpoints/show", "GET", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:read", JSON_ONLY,
+        op("webhook_endpoints/show", "GET", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:read",
+                JSON_ONLY,
                 c -> single(store.require(ResourceKind.WEBHOOK_ENDPOINT, c.param("webhook_endpoint_id")), c));
         op("webhook_endpoints/create", "POST", "/webhook_endpoints", "public.webhook_endpoint:write", JSON_ONLY, c -> {
             Entity endpoint = domain.webhookEndpoints.createWebhookEndpoint(c.body(), c.token().creatorId);
@@ -625,15 +666,19 @@ final class ApiRoutes {
             expander.expand(json, Expander.parse(c.query().get("expand")), c.token().scopes);
             return single(endpoint, json, c, 201);
         });
-        op("webhook_endpoints/update", "PATCH", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:write", JSON_ONLY,
+        op("webhook_endpoints/update", "PATCH", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:write",
+                JSON_ONLY,
                 c -> single(domain.webhookEndpoints.updateWebhookEndpoint(c.param("webhook_endpoint_id"), c.body()), c));
-        op("webhook_endpoints/delete", "DELETE", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:write", JSON_ONLY, c -> {
-            domain.webhookEndpoints.deleteWebhookEndpoint(c.param("webhook_endpoint_id"));
-            return success("Webhook endpoint deleted successfully.", c);
-        });
-        op("webhook_endpoints/enable", "POST", "/webhook_endpoints/{webhook_endpoint_id}/enable", "public.webhook_endpoint:write", JSON_ONLY,
+        op("webhook_endpoints/delete", "DELETE", "/webhook_endpoints/{webhook_endpoint_id}", "public.webhook_endpoint:write",
+                JSON_ONLY, c -> {
+                    domain.webhookEndpoints.deleteWebhookEndpoint(c.param("webhook_endpoint_id"));
+                    return success("Webhook endpoint deleted successfully.", c);
+                });
+        op("webhook_endpoints/enable", "POST", "/webhook_endpoints/{webhook_endpoint_id}/enable",
+                "public.webhook_endpoint:write", JSON_ONLY,
                 c -> single(domain.webhookEndpoints.setWebhookEndpointEnabled(c.param("webhook_endpoint_id"), true), c));
-        op("webhook_endpoints/disable", "POST", "/webhook_endpoints/{webhook_endpoint_id}/disable", "public.webhook_endpoint:write", JSON_ONLY,
+        op("webhook_endpoints/disable", "POST", "/webhook_endpoints/{webhook_endpoint_id}/disable",
+                "public.webhook_endpoint:write", JSON_ONLY,
                 c -> single(domain.webhookEndpoints.setWebhookEndpointEnabled(c.param("webhook_endpoint_id"), false), c));
     }
 

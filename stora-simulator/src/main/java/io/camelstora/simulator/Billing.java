@@ -1,9 +1,23 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
 
 /** Invoices, credit notes and contracts, and the lifecycle the control API plays for them. */
@@ -24,7 +38,7 @@ final class Billing {
     }
 
     Entity createInvoice(String contactId, String siteId, String subscriptionId, String tenancyId, ArrayNode lines, long total,
-            Entity order) {
+                         Entity order) {
         ObjectNode json = core.newResource(ResourceKind.INVOICE);
         json.set("amount_due", core.money(total));
         json.set("amount_paid", core.money(0));
@@ -163,7 +177,8 @@ final class Billing {
     Entity signContract(String id) {
         Entity contract = store.require(ResourceKind.CONTRACT, id);
         if (!"pending".equals(Json.text(contract.json, "status"))) {
-            throw ApiError.conflict("Contract " + id + " is " + Json.text(contract.json, "status") + "; only pending contracts can be signed");
+            throw ApiError.conflict(
+                    "Contract " + id + " is " + Json.text(contract.json, "status") + "; only pending contracts can be signed");
         }
         contract.json.put("status", "signed");
         contract.json.put("signed_at", Json.time(core.now()));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.time.Instant;
@@ -5,7 +20,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
 
 /** The hosted checkout: a customer's payment turns a finalized order into a tenancy, subscription and invoices. */
@@ -42,7 +56,8 @@ final class Checkout {
     Entity payOrder(String orderId, boolean autoReserve) {
         Entity order = store.require(ResourceKind.ORDER, orderId);
         if (!"finalized".equals(Json.text(order.json, "status"))) {
-            throw ApiError.conflict("Only finalized orders can be paid; order " + orderId + " is " + Json.text(order.json, "status"));
+            throw ApiError
+                    .conflict("Only finalized orders can be paid; order " + orderId + " is " + Json.text(order.json, "status"));
         }
         Entity contact = store.require(ResourceKind.CONTACT, Json.refId(order.json, "contact"));
         String siteId = Json.refId(order.json, "site");
@@ -131,7 +146,8 @@ final class Checkout {
             }
         }
         if (!oneOffInvoiceLines.isEmpty()) {
-            Entity invoice = billing.createInvoice(contact.id, siteId, null, tenancy.id, oneOffInvoiceLines, oneOffTotal, order);
+            Entity invoice = billing.createInvoice(contact.id, siteId, null, tenancy.id, oneOffInvoiceLines, oneOffTotal,
+                    order);
             billing.finalizeInvoice(invoice.id);
         }
         if (!recurringInvoiceLines.isEmpty()) {
@@ -153,7 +169,9 @@ final class Checkout {
 
     private long amountCouponDiscount(Entity order) {
         Entity coupon = store.get(ResourceKind.COUPON, Json.refId(order.json, "coupon"));
-        return coupon != null && "amount".equals(Json.text(coupon.json, "type")) ? order.json.path("total_discount").path("amount").asLong() : 0;
+        return coupon != null && "amount".equals(Json.text(coupon.json, "type"))
+                ? order.json.path("total_discount").path("amount").asLong()
+                : 0;
     }
 
     private String describe(Entity lineItem) {

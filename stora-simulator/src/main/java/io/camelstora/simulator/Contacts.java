@@ -1,17 +1,31 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.optionalEnum;
-import static io.camelstora.simulator.RequestFields.passThrough;
 
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
+
+import static io.camelstora.simulator.Metadata.mergedMetadata;
+import static io.camelstora.simulator.Metadata.newMetadata;
+import static io.camelstora.simulator.RequestFields.optionalEnum;
+import static io.camelstora.simulator.RequestFields.passThrough;
 
 /** Contacts (unique email, enum fields) and the identity verifications the control API plays for them. */
 final class Contacts {
@@ -19,8 +33,10 @@ final class Contacts {
     static final Set<String> CONTACT_TYPES = Set.of("domestic", "company", "student", "charity", "local_authority");
     static final Set<String> CONTACT_SOURCES = Set.of("pre_open", "incomplete_booking", "registered_interest", "price_interest",
             "quotation_request", "booking", "popup", "external_enquiry", "phone", "walkin", "import", "other");
-    static final Set<String> MARKETING_SOURCES = Set.of("used_before", "recommendation", "received_leaflet", "seen_building_signs",
-            "seen_advert", "facebook_marketplace", "google_search", "other_online_search", "social_media", "email", "radio", "other");
+    static final Set<String> MARKETING_SOURCES = Set.of("used_before", "recommendation", "received_leaflet",
+            "seen_building_signs",
+            "seen_advert", "facebook_marketplace", "google_search", "other_online_search", "social_media", "email", "radio",
+            "other");
     static final Set<String> USE_CASES = Set.of("business_needs", "moving_home", "more_space", "refurb", "travelling", "other");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -56,7 +72,8 @@ final class Contacts {
         json.put("tenancies_count", 0);
         json.putNull("type");
         json.putNull("use_case");
-        passThrough(json, body, Set.of("email", "metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
+        passThrough(json, body,
+                Set.of("email", "metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
         Entity contact = store.insert(ResourceKind.CONTACT, json);
         core.emit("contact.created", contact);
         return contact;
@@ -70,7 +87,8 @@ final class Contacts {
         validateContactEnums(body, errors);
         ObjectNode metadata = mergedMetadata(contact.json.get("metadata"), body.get("metadata"), errors);
         errors.throwIfAny();
-        passThrough(contact.json, body, Set.of("metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
+        passThrough(contact.json, body,
+                Set.of("metadata", "status", "tenancies_count", "stripe_customer_id", "identity_check"));
         if (metadata != null) {
             contact.json.set("metadata", metadata);
         }

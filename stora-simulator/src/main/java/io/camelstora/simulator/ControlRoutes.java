@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.time.Duration;
@@ -64,38 +79,38 @@ final class ControlRoutes {
         String id = p.length > 2 ? p[2] : null;
         String action = p.length > 3 ? p[3] : null;
         switch (method + " " + first + (id == null ? "" : action == null ? " {id}" : " {id} " + action)) {
-            case "GET health":
+            case "GET health" :
                 return ok(Json.object().put("status", "UP"));
-            case "GET info":
+            case "GET info" :
                 return ok(simulator.describe());
-            case "POST reset":
+            case "POST reset" :
                 simulator.reset();
                 return ok(Json.object().put("reset", true));
-            case "POST clock {id}":
+            case "POST clock {id}" :
                 if (!"advance".equals(id)) {
                     break;
                 }
                 control.advanceClock(Duration.ofSeconds(body.path("seconds").asLong()));
                 return ok(Json.object().put("offset_seconds", simulator.clock().offset().toSeconds()));
-            case "GET journal":
+            case "GET journal" :
                 return ok(journal());
-            case "DELETE journal":
+            case "DELETE journal" :
                 simulator.journal().reset();
                 return ok(Json.object().put("reset", true));
-            case "GET journal {id}":
+            case "GET journal {id}" :
                 if (!"counters".equals(id)) {
                     break;
                 }
                 return ok(counters());
-            case "GET faults":
+            case "GET faults" :
                 return ok(faults());
-            case "POST faults":
+            case "POST faults" :
                 simulator.faults().inject(fault(body));
                 return ok(faults());
-            case "DELETE faults":
+            case "DELETE faults" :
                 simulator.faults().clear();
                 return ok(faults());
-            case "POST faults {id}":
+            case "POST faults {id}" :
                 if (!"webhooks".equals(id)) {
                     break;
                 }
@@ -106,7 +121,7 @@ final class ControlRoutes {
                     simulator.faults().reorderWebhooks(body.path("reorder").asInt());
                 }
                 return ok(Json.object().put("accepted", true));
-            case "GET webhooks {id}":
+            case "GET webhooks {id}" :
                 if ("deliveries".equals(id)) {
                     return ok(deliveries());
                 }
@@ -114,87 +129,89 @@ final class ControlRoutes {
                     return ok(events());
                 }
                 break;
-            case "POST tokens":
+            case "POST tokens" :
                 return ok(Json.object().put("access_token", simulator.createAccessToken(scopes(body))));
-            case "POST oauth {id}":
+            case "POST oauth {id}" :
                 if (!"clients".equals(id)) {
                     break;
                 }
-                simulator.registerOAuthClient(body.path("client_id").asText(), body.path("client_secret").asText(), scopes(body));
+                simulator.registerOAuthClient(body.path("client_id").asText(), body.path("client_secret").asText(),
+                        scopes(body));
                 return ok(Json.object().put("client_id", body.path("client_id").asText()));
-            case "GET resources {id}": {
+            case "GET resources {id}" : {
                 ObjectNode resource = control.get(id);
                 if (resource == null) {
                     throw ApiError.notFound("resource", id);
                 }
                 return ok(resource);
             }
-            case "GET checkout {id}":
+            case "GET checkout {id}" :
                 return HttpResult.text(200, "text/html; charset=utf-8", "<!doctype html><title>Stora simulator checkout</title>"
                         + "<h1>Order " + escape(id) + "</h1><form method=post><button>Pay</button></form>");
-            case "POST checkout {id}":
+            case "POST checkout {id}" :
                 control.payOrder(id);
-                return HttpResult.text(200, "text/html; charset=utf-8", "<!doctype html><title>Paid</title><h1>Payment complete</h1>");
-            case "POST orders {id} pay":
+                return HttpResult.text(200, "text/html; charset=utf-8",
+                        "<!doctype html><title>Paid</title><h1>Payment complete</h1>");
+            case "POST orders {id} pay" :
                 return ok(control.payOrder(id));
-            case "POST invoices {id} finalize":
+            case "POST invoices {id} finalize" :
                 return ok(control.finalizeInvoice(id));
-            case "POST invoices {id} pay":
+            case "POST invoices {id} pay" :
                 return ok(control.markInvoicePaid(id));
-            case "POST invoices {id} mark_uncollectible":
+            case "POST invoices {id} mark_uncollectible" :
                 return ok(control.markInvoiceUncollectible(id));
-            case "POST invoices {id} void":
+            case "POST invoices {id} void" :
                 return ok(control.voidInvoice(id));
-            case "POST invoices {id} credit_notes":
+            case "POST invoices {id} credit_notes" :
                 return ok(control.createCreditNote(id, body.path("amount").asLong(), body.path("reason").asText("other")));
-            case "PATCH credit_notes {id}":
+            case "PATCH credit_notes {id}" :
                 return ok(control.updateCreditNote(id, body));
-            case "POST contracts":
+            case "POST contracts" :
                 return ok(control.createContract(body.path("tenancy_id").asText(), body.path("contract_template_id").asText()));
-            case "POST contracts {id} sign":
+            case "POST contracts {id} sign" :
                 return ok(control.signContract(id));
-            case "POST identity_verifications":
+            case "POST identity_verifications" :
                 return ok(control.startIdentityVerification(body.path("contact_id").asText()));
             case "POST identity_verifications {id} processing", "POST identity_verifications {id} succeeded",
-                    "POST identity_verifications {id} failed", "POST identity_verifications {id} cancelled":
+                    "POST identity_verifications {id} failed", "POST identity_verifications {id} cancelled" :
                 return ok(control.setIdentityVerificationStatus(id, action, Json.text(body, "error_code")));
-            case "POST coupons":
+            case "POST coupons" :
                 return ok(control.createCoupon(body));
-            case "PATCH coupons {id}":
+            case "PATCH coupons {id}" :
                 return ok(control.updateCoupon(id, body));
-            case "POST protection_levels":
+            case "POST protection_levels" :
                 return ok(control.createProtectionLevel(body));
-            case "PATCH protection_levels {id}":
+            case "PATCH protection_levels {id}" :
                 return ok(control.updateProtectionLevel(id, body));
-            case "POST unit_types":
+            case "POST unit_types" :
                 return ok(control.createUnitType(body));
-            case "PATCH unit_types {id}":
+            case "PATCH unit_types {id}" :
                 return ok(control.updateUnitType(id, body));
-            case "POST units":
+            case "POST units" :
                 return ok(control.createUnit(body.path("unit_type_id").asText(), body.path("reference_id").asText()));
-            case "PATCH units {id}":
+            case "PATCH units {id}" :
                 return ok(control.updateUnit(id, body));
-            case "POST units {id} status":
+            case "POST units {id} status" :
                 return ok(control.setUnitStatus(id, body.path("status").asText()));
-            case "POST sites":
+            case "POST sites" :
                 return ok(control.createSite(body));
-            case "POST timeline_sources":
+            case "POST timeline_sources" :
                 return ok(control.createTimelineSource(body));
-            case "POST timeline_templates":
+            case "POST timeline_templates" :
                 return ok(control.createTimelineTemplate(body));
-            case "POST tenancies {id} start":
+            case "POST tenancies {id} start" :
                 return ok(control.startTenancy(id));
-            case "POST subscriptions {id} start":
+            case "POST subscriptions {id} start" :
                 return ok(control.startSubscription(id));
-            case "POST subscriptions {id} cancel":
+            case "POST subscriptions {id} cancel" :
                 return ok(control.cancelSubscription(id, Json.text(body, "reason")));
-            case "POST subscriptions {id} end":
+            case "POST subscriptions {id} end" :
                 return ok(control.endSubscription(id));
-            case "POST events":
+            case "POST events" :
                 return ok(control.emit(body.path("type").asText(), body.path("resource_id").asText()));
-            case "GET blobs {id}":
+            case "GET blobs {id}" :
                 return new HttpResult(200, "image/png", PIXEL, new java.util.LinkedHashMap<>());
-            default:
+            default :
                 break;
         }
         throw ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No control operation for " + method + " " + exchange.path, null);

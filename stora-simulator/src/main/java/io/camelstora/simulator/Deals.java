@@ -1,10 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.optionalTime;
-import static io.camelstora.simulator.RequestFields.passThrough;
-import static io.camelstora.simulator.RequestFields.requiredString;
 
 import java.util.List;
 import java.util.Set;
@@ -13,8 +22,13 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
+
+import static io.camelstora.simulator.Metadata.mergedMetadata;
+import static io.camelstora.simulator.Metadata.newMetadata;
+import static io.camelstora.simulator.RequestFields.optionalTime;
+import static io.camelstora.simulator.RequestFields.passThrough;
+import static io.camelstora.simulator.RequestFields.requiredString;
 
 /** Deals: creation, updates and the open/won/lost lifecycle. */
 final class Deals {
@@ -111,7 +125,8 @@ final class Deals {
             JsonNode item = items.get(i);
             String type = Json.text(item, "type");
             if (type == null || !Set.of("unit_type", "protection", "product").contains(type)) {
-                errors.add("/line_items/" + i + "/type", "value at `/line_items/" + i + "/type` must be one of [product, protection, unit_type]");
+                errors.add("/line_items/" + i + "/type",
+                        "value at `/line_items/" + i + "/type` must be one of [product, protection, unit_type]");
                 continue;
             }
             if (!types.add(type)) {

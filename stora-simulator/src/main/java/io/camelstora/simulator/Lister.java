@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.time.Instant;
@@ -60,7 +75,8 @@ final class Lister {
         if (descending) {
             Collections.reverse(matching);
         }
-        Comparator<Store.Entity> ascending = ((Comparator<Store.Entity>) (a, b) -> compareKeys(a.json.get(sortBy), b.json.get(sortBy)))
+        Comparator<Store.Entity> ascending = ((Comparator<Store.Entity>) (a, b) -> compareKeys(a.json.get(sortBy),
+                b.json.get(sortBy)))
                 .thenComparingLong(e -> e.seq);
         matching.sort(descending ? ascending.reversed() : ascending);
 
@@ -142,7 +158,8 @@ final class Lister {
                 try {
                     bound = Instant.parse(raw.trim());
                 } catch (DateTimeParseException e) {
-                    throw ApiError.invalidParam(filter.param(), filter.param() + " must be an ISO 8601 timestamp (e.g., 2025-01-12T15:30:00Z)");
+                    throw ApiError.invalidParam(filter.param(),
+                            filter.param() + " must be an ISO 8601 timestamp (e.g., 2025-01-12T15:30:00Z)");
                 }
                 boolean from = filter.match() == ListFilters.Match.FROM;
                 return json -> {
@@ -162,7 +179,8 @@ final class Lister {
             default -> {
                 Set<String> wanted = new HashSet<>(Arrays.asList(raw.split(",")));
                 wanted.removeIf(String::isBlank);
-                boolean unspecified = filter.match() == ListFilters.Match.ANY_OF_OR_UNSPECIFIED && wanted.contains("unspecified");
+                boolean unspecified = filter.match() == ListFilters.Match.ANY_OF_OR_UNSPECIFIED
+                        && wanted.contains("unspecified");
                 boolean caseInsensitive = filter.param().equals("email");
                 Set<String> normalized = new HashSet<>();
                 for (String value : wanted) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.time.Duration;
@@ -20,8 +35,9 @@ public final class Main {
             builder = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("Usage: --port <n> [--host <h>] [--seed small|empty|<contacts>] [--rate-limit <perSecond>/<perMinute>|off]"
-                    + " [--rate-limit-mode sliding|fixed] [--token <value>] [--token-lifetime <seconds>] [--webhook-time-scale <factor>] [--auto-reserve on|off]");
+            System.err.println(
+                    "Usage: --port <n> [--host <h>] [--seed small|empty|<contacts>] [--rate-limit <perSecond>/<perMinute>|off]"
+                            + " [--rate-limit-mode sliding|fixed] [--token <value>] [--token-lifetime <seconds>] [--webhook-time-scale <factor>] [--auto-reserve on|off]");
             System.exit(2);
             return;
         }
@@ -35,7 +51,8 @@ public final class Main {
         System.out.println("Stora simulator listening on " + simulator.baseUrl());
         System.out.println("  API:           " + simulator.baseUrl() + "/2025-09/...");
         System.out.println("  Access token:  " + simulator.accessToken());
-        System.out.println("  OAuth client:  " + StoraSimulator.DEFAULT_CLIENT_ID + " / " + StoraSimulator.DEFAULT_CLIENT_SECRET);
+        System.out
+                .println("  OAuth client:  " + StoraSimulator.DEFAULT_CLIENT_ID + " / " + StoraSimulator.DEFAULT_CLIENT_SECRET);
         System.out.println("  Control API:   " + simulator.baseUrl() + ControlRoutes.PREFIX + "/info");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
@@ -65,7 +82,8 @@ public final class Main {
                         builder.rateLimit(Integer.parseInt(limits[0]), Integer.parseInt(limits[1]));
                     }
                 }
-                case "--rate-limit-mode" -> builder.rateLimitMode(value.equals("fixed") ? RateLimitMode.FIXED_WINDOW : RateLimitMode.SLIDING_WINDOW);
+                case "--rate-limit-mode" ->
+                    builder.rateLimitMode(value.equals("fixed") ? RateLimitMode.FIXED_WINDOW : RateLimitMode.SLIDING_WINDOW);
                 case "--token" -> builder.accessToken(value);
                 case "--token-lifetime" -> builder.tokenLifetime(Duration.ofSeconds(Long.parseLong(value)));
                 case "--webhook-time-scale" -> builder.webhookTimeScale(Double.parseDouble(value));

@@ -1,17 +1,31 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
+
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.Store.Entity;
 
 import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;
 import static io.camelstora.simulator.RequestFields.passThrough;
 import static io.camelstora.simulator.RequestFields.requiredString;
 import static io.camelstora.simulator.RequestFields.union;
-
-import java.util.List;
-import java.util.Set;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.camelstora.simulator.Store.Entity;
 
 /** Notes attached to resources, and timeline events. */
 final class NotesAndTimeline {
@@ -73,7 +87,8 @@ final class NotesAndTimeline {
 
     // ------------------------------------------------------------------ timeline events
 
-    private static final List<String> TIMELINE_REFS = List.of("contact", "site", "invoice", "subscription", "tenancy", "unit", "unit_type");
+    private static final List<String> TIMELINE_REFS = List.of("contact", "site", "invoice", "subscription", "tenancy", "unit",
+            "unit_type");
 
     Entity createTimelineEvent(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.net.URLEncoder;
@@ -129,7 +144,8 @@ final class OAuthServer {
             case "client_credentials" -> clientCredentials(client, params);
             case "authorization_code" -> authorizationCode(client, params);
             case "refresh_token" -> refresh(client, params);
-            default -> error(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+            default -> error(400, "unsupported_grant_type",
+                    "The authorization grant type is not supported by the authorization server.");
         };
     }
 
@@ -188,7 +204,8 @@ final class OAuthServer {
 
     private HttpResult issue(Client client, Set<String> scopes, boolean withRefreshToken) {
         Instant now = clock.nowSeconds();
-        AccessToken token = new AccessToken(randomToken(), client.appId(), scopes, now, now.plus(tokenLifetime), client.clientId());
+        AccessToken token = new AccessToken(randomToken(), client.appId(), scopes, now, now.plus(tokenLifetime),
+                client.clientId());
         tokens.put(token.value, token);
         ObjectNode body = Json.object();
         body.put("access_token", token.value);
@@ -227,7 +244,8 @@ final class OAuthServer {
             return redirectError(redirectUri, state, "invalid_request");
         }
         String code = randomToken();
-        codes.put(code, new AuthorizationCode(client.clientId(), redirectUri, scopes, challenge, method, clock.now().plus(CODE_LIFETIME)));
+        codes.put(code, new AuthorizationCode(client.clientId(), redirectUri, scopes, challenge, method,
+                clock.now().plus(CODE_LIFETIME)));
         StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?')
                 .append("code=").append(encode(code));
         if (state != null) {

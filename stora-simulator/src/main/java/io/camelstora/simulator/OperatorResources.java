@@ -1,6 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static io.camelstora.simulator.RequestFields.union;
 
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -8,8 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
+
+import static io.camelstora.simulator.RequestFields.union;
 
 /** What the operator manages in BackOffice: base prices, and resources the control API creates or updates. */
 final class OperatorResources {
@@ -28,18 +42,23 @@ final class OperatorResources {
         if (body.isEmpty()) {
             errors.add("", "at least one billing period price is required");
         }
-        Set<String> periods = kind == ResourceKind.PRODUCT ? union(Orders.BILLING_PERIODS, Set.of("one_time")) : Orders.BILLING_PERIODS;
+        Set<String> periods = kind == ResourceKind.PRODUCT ? union(Orders.BILLING_PERIODS, Set.of("one_time"))
+                : Orders.BILLING_PERIODS;
         body.fields().forEachRemaining(field -> {
             if (!periods.contains(field.getKey())) {
-                errors.add("/" + field.getKey(), "`" + field.getKey() + "` is not a billing period; expected one of " + new java.util.TreeSet<>(periods));
-            } else if (!field.getValue().path("amount").canConvertToLong() || !field.getValue().path("amount").isIntegralNumber()
+                errors.add("/" + field.getKey(), "`" + field.getKey() + "` is not a billing period; expected one of "
+                        + new java.util.TreeSet<>(periods));
+            } else if (!field.getValue().path("amount").canConvertToLong()
+                    || !field.getValue().path("amount").isIntegralNumber()
                     || field.getValue().path("amount").asLong() < 0) {
-                errors.add("/" + field.getKey() + "/amount", "value at `/" + field.getKey() + "/amount` must be a non-negative integer");
+                errors.add("/" + field.getKey() + "/amount",
+                        "value at `/" + field.getKey() + "/amount` must be a non-negative integer");
             }
         });
         errors.throwIfAny();
         ArrayNode prices = entity.json.has("prices") && entity.json.get("prices").isArray()
-                ? (ArrayNode) entity.json.get("prices") : entity.json.putArray("prices");
+                ? (ArrayNode) entity.json.get("prices")
+                : entity.json.putArray("prices");
         body.fields().forEachRemaining(field -> {
             ObjectNode price = null;
             for (JsonNode existing : prices) {

@@ -1,10 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.optionalEnum;
-import static io.camelstora.simulator.RequestFields.optionalTime;
-import static io.camelstora.simulator.RequestFields.passThrough;
 
 import java.util.List;
 import java.util.Set;
@@ -12,8 +21,13 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
+
+import static io.camelstora.simulator.Metadata.mergedMetadata;
+import static io.camelstora.simulator.Metadata.newMetadata;
+import static io.camelstora.simulator.RequestFields.optionalEnum;
+import static io.camelstora.simulator.RequestFields.optionalTime;
+import static io.camelstora.simulator.RequestFields.passThrough;
 
 /** Draft orders and their line items: validation, the order summary, finalization (booking-flow.md steps 1-4). */
 final class Orders {
@@ -53,7 +67,8 @@ final class Orders {
                 try {
                     contactErrors.throwIfAny();
                 } catch (ApiError e) {
-                    e.details().forEach(d -> errors.add(d.pointer().startsWith("/contact") ? d.pointer() : "/contact" + d.pointer(), d.message()));
+                    e.details().forEach(d -> errors
+                            .add(d.pointer().startsWith("/contact") ? d.pointer() : "/contact" + d.pointer(), d.message()));
                 }
             }
         }
@@ -61,7 +76,9 @@ final class Orders {
         validateOrderFields(body, errors);
         // Counted with the other problems: a 21st key is a 422 like any other field (it was not, when checked late).
         ObjectNode metadata = newMetadata(body.get("metadata"), errors);
-        ArrayNode lineItemBodies = body.has("line_items") && body.get("line_items").isArray() ? (ArrayNode) body.get("line_items") : Json.array();
+        ArrayNode lineItemBodies = body.has("line_items") && body.get("line_items").isArray()
+                ? (ArrayNode) body.get("line_items")
+                : Json.array();
         if (body.has("line_items") && !body.get("line_items").isArray()) {
             errors.add("/line_items", "value at `/line_items` must be an array");
         }
@@ -89,7 +106,8 @@ final class Orders {
         order.set("metadata", metadata);
         order.set("payment_method", body.has("payment_method") ? body.get("payment_method") : Json.NODES.nullNode());
         order.putNull("payment_url");
-        order.set("purchase_order_number", body.has("purchase_order_number") ? body.get("purchase_order_number") : Json.NODES.nullNode());
+        order.set("purchase_order_number",
+                body.has("purchase_order_number") ? body.get("purchase_order_number") : Json.NODES.nullNode());
         order.set("site", Json.ref(site.id));
         order.put("source", "public_api");
         order.set("starts_at", body.has("starts_at") ? body.get("starts_at") : Json.NODES.nullNode());
@@ -269,7 +287,8 @@ final class Orders {
         String type = Json.text(lineItem, "type");
         if (create) {
             if (type == null || !LINE_ITEM_TYPES.contains(type)) {
-                errors.add(pointer + "/type", "value at `" + pointer + "/type` must be one of " + new java.util.TreeSet<>(LINE_ITEM_TYPES));
+                errors.add(pointer + "/type",
+                        "value at `" + pointer + "/type` must be one of " + new java.util.TreeSet<>(LINE_ITEM_TYPES));
             }
             String itemId = Json.refId(lineItem, "item");
             if (itemId == null) {
@@ -290,7 +309,8 @@ final class Orders {
             errors.add(pointer + "/quantity", "value at `" + pointer + "/quantity` must be an integer >= 1");
         }
         JsonNode amount = lineItem.path("price").get("amount");
-        if (create && amount == null || lineItem.has("price") && (amount == null || !amount.isIntegralNumber() || amount.asLong() < 0)) {
+        if (create && amount == null
+                || lineItem.has("price") && (amount == null || !amount.isIntegralNumber() || amount.asLong() < 0)) {
             errors.add(pointer + "/price/amount", "value at `" + pointer + "/price/amount` must be a non-negative integer");
         }
     }
@@ -305,7 +325,8 @@ final class Orders {
         json.set("total", core.money(0));
         json.set("total_excluding_tax", core.money(0));
         json.put("type", Json.text(body, "type"));
-        passThrough(json, body, Set.of("item", "price", "quantity", "type", "tax", "total", "total_excluding_tax", "discount_total"));
+        passThrough(json, body,
+                Set.of("item", "price", "quantity", "type", "tax", "total", "total_excluding_tax", "discount_total"));
         Entity lineItem = store.insert(ResourceKind.ORDER_LINE_ITEM, json);
         lineItem.parentId = order.id;
         ((ArrayNode) order.json.get("line_items")).add(Json.ref(lineItem.id));

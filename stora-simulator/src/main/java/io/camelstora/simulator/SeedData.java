@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.time.Duration;
@@ -8,7 +23,6 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
 
 /**
@@ -23,14 +37,15 @@ final class SeedData {
     /** Start of seeded tenancies that have not begun yet: far enough ahead to stay in the future. */
     private static final String FUTURE_START = "2030-01-01T00:00:00Z";
 
-    private static final String[] FIRST_NAMES = { "Olivia", "Noah", "Amelia", "George", "Isla", "Oliver", "Ava", "Arthur",
-            "Mia", "Leo", "Ivy", "Harry", "Freya", "Oscar", "Lily", "Archie", "Florence", "Henry", "Grace", "Theo" };
-    private static final String[] LAST_NAMES = { "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
+    private static final String[] FIRST_NAMES = {"Olivia", "Noah", "Amelia", "George", "Isla", "Oliver", "Ava", "Arthur",
+            "Mia", "Leo", "Ivy", "Harry", "Freya", "Oscar", "Lily", "Archie", "Florence", "Henry", "Grace", "Theo"};
+    private static final String[] LAST_NAMES = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson",
             "Davies", "Patel", "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
-            "Wood", "Clarke" };
-    private static final String[] TYPES = { "domestic", "company", "student", "charity", "local_authority" };
-    private static final String[] SOURCES = { "booking", "walkin", "phone", "quotation_request", "registered_interest", "import" };
-    private static final String[] USE_CASES = { "moving_home", "more_space", "business_needs", "refurb", "travelling", "other" };
+            "Wood", "Clarke"};
+    private static final String[] TYPES = {"domestic", "company", "student", "charity", "local_authority"};
+    private static final String[] SOURCES = {"booking", "walkin", "phone", "quotation_request", "registered_interest",
+            "import"};
+    private static final String[] USE_CASES = {"moving_home", "more_space", "business_needs", "refurb", "travelling", "other"};
 
     private final Domain domain;
     private final Store store;
@@ -94,7 +109,7 @@ final class SeedData {
 
     private List<Entity> staff() {
         List<Entity> staff = new ArrayList<>();
-        String[] names = { "Sam Carter", "Priya Shah", "Tom Reilly", "Hannah Moore", "Luis Ortega" };
+        String[] names = {"Sam Carter", "Priya Shah", "Tom Reilly", "Hannah Moore", "Luis Ortega"};
         for (String name : names) {
             ObjectNode json = Json.object();
             json.put("email", name.toLowerCase().replace(' ', '.') + "@acme-storage.test");
@@ -106,8 +121,8 @@ final class SeedData {
 
     private List<Entity> sites() {
         List<Entity> sites = new ArrayList<>();
-        String[][] data = { { "Manchester City Centre", "42 Deansgate", "Manchester", "M3 2EG", "0161 123 4567" },
-                { "Belfast Harbour", "7 Dock Street", "Belfast", "BT1 3AB", "028 9012 3456" } };
+        String[][] data = {{"Manchester City Centre", "42 Deansgate", "Manchester", "M3 2EG", "0161 123 4567"},
+                {"Belfast Harbour", "7 Dock Street", "Belfast", "BT1 3AB", "028 9012 3456"}};
         for (String[] site : data) {
             ObjectNode json = Json.object();
             ObjectNode hours = json.putObject("access_hours");
@@ -132,7 +147,8 @@ final class SeedData {
             ObjectNode images = (ObjectNode) entity.json.get("images");
             ObjectNode variants = images.putObject("default");
             for (String variant : List.of("original", "small", "medium", "large")) {
-                variants.put(variant, domain.core.baseUrl() + "/2025-09/images/" + this.images.token(entity.id, variant) + "/site-photo.jpg");
+                variants.put(variant,
+                        domain.core.baseUrl() + "/2025-09/images/" + this.images.token(entity.id, variant) + "/site-photo.jpg");
             }
             sites.add(entity);
         }
@@ -169,7 +185,8 @@ final class SeedData {
         json.put("charge_type", chargeType);
         json.put("description", name + " at " + Json.text(site.json, "name"));
         json.put("name", name);
-        json.set("prices", prices(chargeType.equals("one_time") ? new String[] { "one_time" } : new String[] { "weekly", "monthly" }, amount));
+        json.set("prices",
+                prices(chargeType.equals("one_time") ? new String[]{"one_time"} : new String[]{"weekly", "monthly"}, amount));
         json.set("site", Json.ref(site.id));
         json.putNull("sku");
         return insert(ResourceKind.PRODUCT, json);
@@ -189,12 +206,12 @@ final class SeedData {
 
     private List<Entity> protectionLevels() {
         List<Entity> levels = new ArrayList<>();
-        long[][] tiers = { { 100_000_00L, 499 }, { 200_000_00L, 999 }, { 500_000_00L, 1999 } };
+        long[][] tiers = {{100_000_00L, 499}, {200_000_00L, 999}, {500_000_00L, 1999}};
         for (long[] tier : tiers) {
             ObjectNode json = Json.object();
             json.putNull("account_code");
             json.set("cover_level", domain.core.money(tier[0]));
-            json.set("prices", prices(new String[] { "weekly", "monthly" }, tier[1]));
+            json.set("prices", prices(new String[]{"weekly", "monthly"}, tier[1]));
             json.put("public", true);
             json.put("stripe_product_id", "prod_" + Long.toHexString(random.nextLong()));
             levels.add(insert(ResourceKind.PROTECTION_LEVEL, json));
@@ -204,17 +221,20 @@ final class SeedData {
 
     private List<Entity> coupons() {
         List<Entity> coupons = new ArrayList<>();
-        coupons.add(insert(ResourceKind.COUPON, coupon("percentage", 50, "monthly", null, "repeating", 2, "50% off first two months", true, true, false)));
+        coupons.add(insert(ResourceKind.COUPON,
+                coupon("percentage", 50, "monthly", null, "repeating", 2, "50% off first two months", true, true, false)));
         ObjectNode amount = coupon("amount", 0, null, "5OFF", "forever", null, "£5.00 off", false, true, false);
         amount.remove("percent");
         amount.set("amount", domain.core.money(500));
         coupons.add(insert(ResourceKind.COUPON, amount));
-        coupons.add(insert(ResourceKind.COUPON, coupon("percentage", 10, null, "UNIT10", "once", null, "10% off the unit", true, false, true)));
+        coupons.add(insert(ResourceKind.COUPON,
+                coupon("percentage", 10, null, "UNIT10", "once", null, "10% off the unit", true, false, true)));
         return coupons;
     }
 
-    private static ObjectNode coupon(String type, int percent, String billingPeriod, String code, String duration, Integer months,
-            String name, boolean isPublic, boolean subscriptions, boolean unitTypes) {
+    private static ObjectNode coupon(String type, int percent, String billingPeriod, String code, String duration,
+                                     Integer months,
+                                     String name, boolean isPublic, boolean subscriptions, boolean unitTypes) {
         ObjectNode json = Json.object();
         ObjectNode apply = json.putObject("auto_apply_to");
         apply.put("products", false);
@@ -240,8 +260,8 @@ final class SeedData {
 
     private List<Entity> unitTypes(List<Entity> sites, List<Entity> coupons) {
         List<Entity> types = new ArrayList<>();
-        Object[][] data = { { "Locker", "10 sq ft", 3, 3, 4, 2900L, false }, { "Small unit", "25 sq ft", 5, 5, 8, 5900L, false },
-                { "Medium unit", "10x12 ft", 10, 12, 11, 9500L, true }, { "Container", "20 ft container", 8, 20, 8, 14900L, true } };
+        Object[][] data = {{"Locker", "10 sq ft", 3, 3, 4, 2900L, false}, {"Small unit", "25 sq ft", 5, 5, 8, 5900L, false},
+                {"Medium unit", "10x12 ft", 10, 12, 11, 9500L, true}, {"Container", "20 ft container", 8, 20, 8, 14900L, true}};
         for (Entity site : sites) {
             String siteSlug = Json.text(site.json, "name").toLowerCase().replace(' ', '-');
             for (Object[] type : data) {
@@ -259,7 +279,7 @@ final class SeedData {
                 json.put("dynamic_pricing", false);
                 json.putObject("images").putNull("default");
                 json.put("name", name);
-                json.set("prices", prices(new String[] { "weekly", "monthly" }, (Long) type[5]));
+                json.set("prices", prices(new String[]{"weekly", "monthly"}, (Long) type[5]));
                 json.set("promotion", name.equals("Medium unit") ? Json.ref(coupons.get(0).id) : Json.NODES.nullNode());
                 boolean deposit = (Boolean) type[6];
                 json.put("require_insurance_coverage", deposit);
@@ -284,7 +304,8 @@ final class SeedData {
             Entity type = unitTypes.get(i % unitTypes.size());
             ObjectNode json = Json.object();
             String site = Json.refId(type.json, "site");
-            json.put("reference_id", (site.equals(Json.refId(unitTypes.get(0).json, "site")) ? "MAN-" : "BEL-") + String.format("%03d", i + 1));
+            json.put("reference_id",
+                    (site.equals(Json.refId(unitTypes.get(0).json, "site")) ? "MAN-" : "BEL-") + String.format("%03d", i + 1));
             json.set("site", Json.ref(site));
             json.put("status", "available");
             json.putNull("unit_allocation");
@@ -295,7 +316,7 @@ final class SeedData {
 
     private List<Entity> dealStages() {
         List<Entity> stages = new ArrayList<>();
-        String[] names = { "New enquiry", "Qualified", "Viewing booked", "Negotiation" };
+        String[] names = {"New enquiry", "Qualified", "Viewing booked", "Negotiation"};
         for (int i = 0; i < names.length; i++) {
             ObjectNode json = Json.object();
             json.put("name", names[i]);
@@ -317,7 +338,8 @@ final class SeedData {
 
     private List<Entity> timelineSources() {
         List<Entity> sources = new ArrayList<>();
-        Object[][] data = { { "My CRM", "https://my-crm.example.com", false }, { "Messaging App", "https://messagingapp.com", true } };
+        Object[][] data = {{"My CRM", "https://my-crm.example.com", false},
+                {"Messaging App", "https://messagingapp.com", true}};
         for (Object[] source : data) {
             ObjectNode json = Json.object();
             json.put("global", (Boolean) source[2]);
@@ -330,9 +352,12 @@ final class SeedData {
 
     private void timelineTemplates() {
         String[][] data = {
-                { "Sent Campaign", "sent campaign '{{ campaign_name }}'{% if global_context %} for {{ contact }}{% endif %}.", "campaign_name" },
-                { "Email Opened", "recorded {% if global_context %} {{ contact }} opened{% else %} opening of{% endif %} '{{ campaign_name }}'.", "campaign_name" },
-                { "Deal Stage Changed", "moved {{ deal_name }} from {{ previous_state }} to {{ new_state }}.", "deal_name" } };
+                {"Sent Campaign", "sent campaign '{{ campaign_name }}'{% if global_context %} for {{ contact }}{% endif %}.",
+                        "campaign_name"},
+                {"Email Opened",
+                        "recorded {% if global_context %} {{ contact }} opened{% else %} opening of{% endif %} '{{ campaign_name }}'.",
+                        "campaign_name"},
+                {"Deal Stage Changed", "moved {{ deal_name }} from {{ previous_state }} to {{ new_state }}.", "deal_name"}};
         for (String[] template : data) {
             ObjectNode json = Json.object();
             json.put("global", true);
@@ -386,7 +411,7 @@ final class SeedData {
 
     /** 60 completed bookings (a few future, a few overlocked), 10 draft and 5 finalized orders. */
     private void bookings(List<Entity> contacts, List<Entity> sites, List<Entity> unitTypes, List<Entity> protections,
-            List<Entity> products, List<Entity> coupons, List<Entity> templates) {
+                          List<Entity> products, List<Entity> coupons, List<Entity> templates) {
         for (int i = 0; i < 75; i++) {
             Entity contact = contacts.get(i);
             Entity unitType = unitTypes.get(i % unitTypes.size());
@@ -440,7 +465,8 @@ final class SeedData {
     private void settle(Entity order, int i) {
         String tenancyId = Json.refId(order.json, "tenancy");
         for (Entity invoice : new ArrayList<>(store.all(ResourceKind.INVOICE))) {
-            if (tenancyId.equals(Json.refId(invoice.json, "tenancy")) && "open".equals(Json.text(invoice.json, "status")) && i % 6 != 5) {
+            if (tenancyId.equals(Json.refId(invoice.json, "tenancy")) && "open".equals(Json.text(invoice.json, "status"))
+                    && i % 6 != 5) {
                 tick();
                 domain.billing.markInvoicePaid(invoice.id);
                 if (i % 12 == 0) {
@@ -449,7 +475,8 @@ final class SeedData {
             }
         }
         for (Entity contract : new ArrayList<>(store.all(ResourceKind.CONTRACT))) {
-            if (tenancyId.equals(Json.refId(contract.json, "tenancy")) && "pending".equals(Json.text(contract.json, "status")) && i % 4 == 0) {
+            if (tenancyId.equals(Json.refId(contract.json, "tenancy")) && "pending".equals(Json.text(contract.json, "status"))
+                    && i % 4 == 0) {
                 tick();
                 domain.billing.signContract(contract.id);
             }
@@ -482,7 +509,7 @@ final class SeedData {
     }
 
     private void deals(List<Entity> contacts, List<Entity> unitTypes, List<Entity> protections,
-            List<Entity> stages, List<Entity> staff) {
+                       List<Entity> stages, List<Entity> staff) {
         for (int i = 0; i < 30; i++) {
             Entity contact = contacts.get(100 + i);
             ObjectNode body = Json.object();
@@ -521,7 +548,8 @@ final class SeedData {
         List<Entity> units = new ArrayList<>(store.all(ResourceKind.UNIT));
         for (int i = 0; i < 40; i++) {
             ObjectNode body = Json.object();
-            body.put("title", i % 2 == 0 ? "Call back " + Json.text(contacts.get(i).json, "full_name") : "Inspect unit " + Json.text(units.get(i).json, "reference_id"));
+            body.put("title", i % 2 == 0 ? "Call back " + Json.text(contacts.get(i).json, "full_name")
+                    : "Inspect unit " + Json.text(units.get(i).json, "reference_id"));
             body.put("description", "<p>Follow-up " + (i + 1) + ".</p>");
             body.put("due_at", Json.time(time.plus(Duration.ofDays(2 + i % 7))));
             body.set("site", Json.ref(sites.get(i % 2).id));
@@ -542,20 +570,22 @@ final class SeedData {
     }
 
     private void identityVerifications(List<Entity> contacts) {
-        String[] outcomes = { "succeeded", "failed", "processing", "cancelled" };
+        String[] outcomes = {"succeeded", "failed", "processing", "cancelled"};
         for (int i = 0; i < 20; i++) {
             tick();
             Entity verification = domain.contacts.createIdentityVerification(contacts.get(i).id);
             String outcome = outcomes[i % outcomes.length];
             if (!outcome.equals("processing")) {
                 tick();
-                domain.contacts.setIdentityVerificationStatus(verification.id, outcome, outcome.equals("failed") ? "document_expired" : null);
+                domain.contacts.setIdentityVerificationStatus(verification.id, outcome,
+                        outcome.equals("failed") ? "document_expired" : null);
             }
         }
     }
 
     private void timelineEvents(List<Entity> contacts, List<Entity> sites, List<Entity> sources) {
-        Entity template = store.all(ResourceKind.TIMELINE_TEMPLATE).stream().filter(t -> "Deal Stage Changed".equals(Json.text(t.json, "name")))
+        Entity template = store.all(ResourceKind.TIMELINE_TEMPLATE).stream()
+                .filter(t -> "Deal Stage Changed".equals(Json.text(t.json, "name")))
                 .findFirst().orElseThrow();
         for (int i = 0; i < 10; i++) {
             ObjectNode body = Json.object();

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.time.Duration;
@@ -17,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -74,12 +88,15 @@ public final class StoraSimulator implements AutoCloseable {
         this.oauth = new OAuthServer(clock, config.tokenLifetime);
         oauth.addStaticToken(config.accessToken, Scopes.ALL);
         oauth.registerClient(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Scopes.ALL);
-        this.rateLimiter = config.rateLimited ? new RateLimiter(config.perSecond, config.perMinute, config.rateLimitMode) : null;
+        this.rateLimiter = config.rateLimited ? new RateLimiter(config.perSecond, config.perMinute, config.rateLimitMode)
+                : null;
         this.idempotency = new IdempotencyStore(clock);
         Store store = new Store(SeedData.RANDOM_SEED);
         Domain[] holder = new Domain[1];
-        this.webhooks = new Webhooks(config.webhookTimeScale, config.webhookTimeout, faults, id -> holder[0].isEndpointEnabled(id));
-        this.domain = new Domain(store, clock, webhooks, new Domain.Settings(config.allowHttpWebhooks, config.autoReserveOnPayment));
+        this.webhooks = new Webhooks(config.webhookTimeScale, config.webhookTimeout, faults,
+                id -> holder[0].isEndpointEnabled(id));
+        this.domain = new Domain(store, clock, webhooks,
+                new Domain.Settings(config.allowHttpWebhooks, config.autoReserveOnPayment));
         holder[0] = domain;
         this.control = new Control(domain);
         clock.onAdvance(control::moveInDue);
@@ -214,7 +231,9 @@ public final class StoraSimulator implements AutoCloseable {
         info.put("client_id", DEFAULT_CLIENT_ID);
         info.put("client_secret", DEFAULT_CLIENT_SECRET);
         info.put("seed", config.seed.toString());
-        info.put("rate_limit", config.rateLimited ? config.perSecond + "/s, " + config.perMinute + "/min, " + config.rateLimitMode : "disabled");
+        info.put("rate_limit",
+                config.rateLimited ? config.perSecond + "/s, " + config.perMinute + "/min, " + config.rateLimitMode
+                        : "disabled");
         info.put("token_lifetime_seconds", config.tokenLifetime.toSeconds());
         info.put("webhook_time_scale", config.webhookTimeScale);
         info.put("webhook_timeout_ms", config.webhookTimeout.toMillis());
@@ -246,7 +265,8 @@ public final class StoraSimulator implements AutoCloseable {
 
     private void answer(HttpServerRequest request, Exchange exchange, long started, Fault latency) {
         HttpResult result = api.handle(exchange);
-        String fault = latency == null ? exchange.fault : exchange.fault == null ? latency.toString() : latency + "; " + exchange.fault;
+        String fault = latency == null ? exchange.fault
+                : exchange.fault == null ? latency.toString() : latency + "; " + exchange.fault;
         int status = 0;
         if (exchange.drop) {
             request.connection().close();
@@ -259,8 +279,10 @@ public final class StoraSimulator implements AutoCloseable {
         }
         journal.record(new RecordedRequest(exchange.requestId, Instant.now(), exchange.method, exchange.path, exchange.rawQuery,
                 masked(exchange.headers), exchange.header("authorization") != null, exchange.header("idempotency-key"),
-                exchange.body.length > MAX_LOGGED_BODY ? exchange.bodyText().substring(0, MAX_LOGGED_BODY) : exchange.bodyText(),
-                exchange.operation, status, exchange.replayed, fault, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+                exchange.body.length > MAX_LOGGED_BODY ? exchange.bodyText().substring(0, MAX_LOGGED_BODY)
+                        : exchange.bodyText(),
+                exchange.operation, status, exchange.replayed, fault,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
     }
 
     private static void write(HttpServerResponse response, Exchange exchange, HttpResult result, Instant now) {
@@ -283,9 +305,11 @@ public final class StoraSimulator implements AutoCloseable {
             query.put(name, String.join(",", request.params().getAll(name)));
         }
         Map<String, List<String>> headers = new HashMap<>();
-        request.headers().forEach(header -> headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .add(header.getValue()));
-        return new Exchange(UUID.randomUUID().toString(), request.method().name(), request.path(), request.query(), query, headers, body);
+        request.headers()
+                .forEach(header -> headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(header.getValue()));
+        return new Exchange(UUID.randomUUID().toString(), request.method().name(), request.path(), request.query(), query,
+                headers, body);
     }
 
     private static Map<String, List<String>> masked(Map<String, List<String>> headers) {

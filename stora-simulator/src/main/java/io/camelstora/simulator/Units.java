@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.time.Instant;
@@ -8,7 +23,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
 
 /** Unit allocation and access (allocations-and-access.md): reserve, grant access, deallocate, overlock, status. */
@@ -83,7 +97,8 @@ final class Units {
         }
         Instant startsAt = Json.parseTime(Json.text(tenancy.json, "starts_at"));
         if (startsAt != null && !startsAt.isAfter(core.clock.now())) {
-            throw ApiError.conflict("The tenancy must not have started yet (move-in date must be in the future); use grant_access instead");
+            throw ApiError.conflict(
+                    "The tenancy must not have started yet (move-in date must be in the future); use grant_access instead");
         }
         requireSameSite(unit, tenancy);
         allocate(unit, tenancy, false);
@@ -111,14 +126,16 @@ final class Units {
             allocate(unit, tenancy, true);
             return unit;
         }
-        throw ApiError.conflict("Access can only be granted to an available unit or one reserved for the tenancy; it is \"" + status + "\"");
+        throw ApiError.conflict(
+                "Access can only be granted to an available unit or one reserved for the tenancy; it is \"" + status + "\"");
     }
 
     Entity deallocateUnit(String unitId) {
         Entity unit = store.require(ResourceKind.UNIT, unitId);
         String status = Json.text(unit.json, "status");
         if (!Set.of("reserved", "occupied", "overlock", "repossessed").contains(status)) {
-            throw ApiError.conflict("The unit status must be one of: reserved, occupied, overlock, repossessed; it is \"" + status + "\"");
+            throw ApiError.conflict(
+                    "The unit status must be one of: reserved, occupied, overlock, repossessed; it is \"" + status + "\"");
         }
         Entity allocation = store.get(ResourceKind.UNIT_ALLOCATION, Json.refId(unit.json, "unit_allocation"));
         if (allocation != null) {
@@ -192,7 +209,8 @@ final class Units {
             }
             case "available" -> {
                 if (!"unavailable".equals(current)) {
-                    throw ApiError.conflict("Only unavailable units can be made available (deallocate allocated ones); it is " + current);
+                    throw ApiError.conflict(
+                            "Only unavailable units can be made available (deallocate allocated ones); it is " + current);
                 }
             }
             case "repossessed" -> {

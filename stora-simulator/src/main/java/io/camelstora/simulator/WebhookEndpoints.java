@@ -1,9 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.passThrough;
-import static io.camelstora.simulator.RequestFields.requiredString;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -11,8 +21,12 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.camelstora.simulator.Store.Entity;
+
+import static io.camelstora.simulator.Metadata.mergedMetadata;
+import static io.camelstora.simulator.Metadata.newMetadata;
+import static io.camelstora.simulator.RequestFields.passThrough;
+import static io.camelstora.simulator.RequestFields.requiredString;
 
 /** Webhook endpoints: URL and event type validation, signing secrets, enabling and disabling. */
 final class WebhookEndpoints {
@@ -49,7 +63,8 @@ final class WebhookEndpoints {
         json.putNull("secret");
         json.put("status", "enabled");
         json.put("url", Json.text(body, "url"));
-        passThrough(json, body, Set.of("api_version", "creator", "disabled_at", "event_types", "metadata", "name", "secret", "status", "url"));
+        passThrough(json, body,
+                Set.of("api_version", "creator", "disabled_at", "event_types", "metadata", "name", "secret", "status", "url"));
         Entity endpoint = store.insert(ResourceKind.WEBHOOK_ENDPOINT, json);
         byte[] secret = new byte[32];
         SECRETS.nextBytes(secret);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
 
 import java.net.URI;
@@ -103,7 +118,8 @@ public final class Webhooks {
                 return snapshot;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Webhook deliveries did not reach the expected state within " + timeout + ": " + snapshot);
+                throw new AssertionError(
+                        "Webhook deliveries did not reach the expected state within " + timeout + ": " + snapshot);
             }
             try {
                 Thread.sleep(5);
@@ -116,7 +132,8 @@ public final class Webhooks {
 
     /** Waits until {@code count} deliveries exist and none of them is pending any more. */
     public List<WebhookDelivery> awaitCompleted(int count, Duration timeout) {
-        return await(ds -> ds.size() >= count && ds.stream().noneMatch(d -> d.status() == WebhookDelivery.Status.PENDING), timeout);
+        return await(ds -> ds.size() >= count && ds.stream().noneMatch(d -> d.status() == WebhookDelivery.Status.PENDING),
+                timeout);
     }
 
     /** The value of {@code X-Stora-Signature} for a body: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}. */
@@ -165,7 +182,8 @@ public final class Webhooks {
             int copies = faults.takeDuplicateWebhook() ? 2 : 1;
             for (int copy = 0; copy < copies; copy++) {
                 for (Target target : targets) {
-                    WebhookDelivery delivery = new WebhookDelivery("whd_" + deliverySeq.incrementAndGet(), event, target.endpointId(), target.url());
+                    WebhookDelivery delivery = new WebhookDelivery("whd_" + deliverySeq.incrementAndGet(), event,
+                            target.endpointId(), target.url());
                     deliveries.add(delivery);
                     attempt(delivery, target, 1);
                 }
@@ -232,7 +250,8 @@ public final class Webhooks {
                     .header("X-Stora-Request-Id", requestId)
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         } catch (IllegalArgumentException e) {
-            record(delivery, target, number, new WebhookDelivery.Attempt(number, requestId, Instant.now(), 0, "Invalid URL: " + e.getMessage(), 0));
+            record(delivery, target, number,
+                    new WebhookDelivery.Attempt(number, requestId, Instant.now(), 0, "Invalid URL: " + e.getMessage(), 0));
             return;
         }
         long started = System.nanoTime();
@@ -261,7 +280,8 @@ public final class Webhooks {
         }
         long delayMillis = Math.max(1, Math.round(RETRY_SCHEDULE.get(number - 1).toMillis() * timeScale));
         try {
-            delivery.scheduledRetry = scheduler.schedule(() -> attempt(delivery, target, number + 1), delayMillis, TimeUnit.MILLISECONDS);
+            delivery.scheduledRetry = scheduler.schedule(() -> attempt(delivery, target, number + 1), delayMillis,
+                    TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             delivery.status(WebhookDelivery.Status.CANCELLED);
         }

@@ -1,9 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,10 +24,14 @@ import java.util.Base64;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Tokens, scopes and the OAuth 2 endpoints (guides/authentication.md, authorization.md, reference/oauth.md). */
 class AuthTest {
@@ -36,7 +50,8 @@ class AuthTest {
     @BeforeEach
     void setUp() {
         anonymous = new ApiClient(stora.baseUrl(), null);
-        stora.simulator().registerOAuthClient(CLIENT, SECRET, Set.of("public.site:read", "public.contact:read", "public.contact:write"));
+        stora.simulator().registerOAuthClient(CLIENT, SECRET,
+                Set.of("public.site:read", "public.contact:read", "public.contact:write"));
     }
 
     @Test
@@ -65,8 +80,9 @@ class AuthTest {
 
     @Test
     void clientCredentialsAsJsonAndFormAndTokensExpire() {
-        ApiClient.Response json = anonymous.post("/oauth2/token", "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + CLIENT
-                + "\",\"client_secret\":\"" + SECRET + "\",\"scope\":\"public.site:read\"}");
+        ApiClient.Response json = anonymous.post("/oauth2/token",
+                "{\"grant_type\":\"client_credentials\",\"client_id\":\"" + CLIENT
+                        + "\",\"client_secret\":\"" + SECRET + "\",\"scope\":\"public.site:read\"}");
         assertEquals(200, json.status());
         assertEquals("Bearer", json.json().get("token_type").asText());
         assertEquals(1800, json.json().get("expires_in").asInt());
@@ -95,7 +111,8 @@ class AuthTest {
         ApiClient.Response badScope = anonymous.form("/oauth2/token", "grant_type=client_credentials&client_id=" + CLIENT
                 + "&client_secret=" + SECRET + "&scope=public.order%3Awrite");
         assertEquals("invalid_scope", badScope.json().get("error").asText());
-        ApiClient.Response badGrant = anonymous.form("/oauth2/token", "grant_type=password&client_id=" + CLIENT + "&client_secret=" + SECRET);
+        ApiClient.Response badGrant = anonymous.form("/oauth2/token",
+                "grant_type=password&client_id=" + CLIENT + "&client_secret=" + SECRET);
         assertEquals("unsupported_grant_type", badGrant.json().get("error").asText());
     }
 
@@ -115,7 +132,8 @@ class AuthTest {
         assertEquals("public.contact:read public.site:read", tokens.json().get("scope").asText());
         String refresh = tokens.json().get("refresh_token").asText();
         assertEquals(200, anonymous.withToken(tokens.json().get("access_token").asText()).get("/2025-09/contacts").status());
-        assertEquals("invalid_grant", exchange(code, "&code_verifier=" + verifier).json().get("error").asText(), "codes are single-use");
+        assertEquals("invalid_grant", exchange(code, "&code_verifier=" + verifier).json().get("error").asText(),
+                "codes are single-use");
 
         ApiClient.Response rotated = refresh(refresh);
         assertEquals(200, rotated.status());
@@ -128,8 +146,10 @@ class AuthTest {
 
     @Test
     void introspectInfoAndRevoke() {
-        String token = anonymous.form("/oauth2/token", "grant_type=client_credentials&client_id=" + CLIENT + "&client_secret=" + SECRET
-                + "&scope=public.site%3Aread").json().get("access_token").asText();
+        String token = anonymous
+                .form("/oauth2/token", "grant_type=client_credentials&client_id=" + CLIENT + "&client_secret=" + SECRET
+                        + "&scope=public.site%3Aread")
+                .json().get("access_token").asText();
         ApiClient admin = anonymous.withToken(stora.accessToken());
 
         JsonNode introspection = admin.post("/oauth2/introspect", "{\"token\":\"" + token + "\"}").json();
@@ -140,17 +160,22 @@ class AuthTest {
         JsonNode info = anonymous.withToken(token).get("/oauth2/token/info").json();
         assertEquals("public.site:read", info.get("scope").get(0).asText());
         assertEquals(CLIENT, info.at("/application/uid").asText());
-        assertEquals(info.get("created_at").asLong() + 1800, info.get("expires_in").asLong(), "absolute epoch as in the reference example");
+        assertEquals(info.get("created_at").asLong() + 1800, info.get("expires_in").asLong(),
+                "absolute epoch as in the reference example");
 
-        assertEquals(200, anonymous.form("/oauth2/revoke", "token=" + token + "&client_id=" + CLIENT + "&client_secret=" + SECRET).status());
+        assertEquals(200, anonymous
+                .form("/oauth2/revoke", "token=" + token + "&client_id=" + CLIENT + "&client_secret=" + SECRET).status());
         assertFalse(admin.post("/oauth2/introspect", "{\"token\":\"" + token + "\"}").json().get("active").asBoolean());
         assertEquals(401, anonymous.withToken(token).get("/2025-09/sites").status());
-        assertEquals(401, anonymous.form("/oauth2/revoke", "token=" + token + "&client_id=" + CLIENT + "&client_secret=nope").status());
+        assertEquals(401,
+                anonymous.form("/oauth2/revoke", "token=" + token + "&client_id=" + CLIENT + "&client_secret=nope").status());
     }
 
     private String authorize(String pkce) {
-        ApiClient.Response redirect = anonymous.get("/oauth2/authorize?response_type=code&client_id=" + CLIENT + "&redirect_uri="
-                + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&scope=public.contact%3Aread+public.site%3Aread&state=xyz" + pkce);
+        ApiClient.Response redirect = anonymous
+                .get("/oauth2/authorize?response_type=code&client_id=" + CLIENT + "&redirect_uri="
+                        + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8)
+                        + "&scope=public.contact%3Aread+public.site%3Aread&state=xyz" + pkce);
         assertEquals(302, redirect.status());
         URI location = URI.create(redirect.header("Location"));
         assertTrue(location.toString().startsWith(REDIRECT + "?code="));

@@ -1,9 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The booking flow, the unit lifecycle and the other rules of the guides. */
 class BusinessRulesTest {
@@ -38,7 +52,8 @@ class BusinessRulesTest {
         String contact = api.post("/2025-09/contacts", "{\"email\":\"jane.smith@example.com\",\"full_name\":\"Jane Smith\"}")
                 .json().at("/contact/id").asText();
 
-        JsonNode order = api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + site + "\"},\"contact\":{\"id\":\"" + contact + "\"},"
+        JsonNode order = api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + site + "\"},\"contact\":{\"id\":\"" + contact
+                + "\"},"
                 + "\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"now\",\"emails\":{\"move_in_day\":false},"
                 + "\"metadata\":{\"channel\":\"website\"},\"custom_field\":\"kept\",\"line_items\":[]}").json().get("order");
         String orderId = order.get("id").asText();
@@ -49,14 +64,20 @@ class BusinessRulesTest {
 
         ApiClient.Response invalid = api.get("/2025-09/orders/" + orderId + "/validate");
         assertEquals(422, invalid.status());
-        assertEquals("Line items must include at least one unit type line item", invalid.json().at("/error/details/0/message").asText());
+        assertEquals("Line items must include at least one unit type line item",
+                invalid.json().at("/error/details/0/message").asText());
 
         long price = unitType.at("/prices/1/price/amount").asLong();
-        JsonNode line = api.post("/2025-09/orders/" + orderId + "/line_items", "{\"type\":\"unit_type\",\"quantity\":1,\"price\":{\"amount\":"
-                + price + "},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}").json().get("line_item");
+        JsonNode line = api
+                .post("/2025-09/orders/" + orderId + "/line_items",
+                        "{\"type\":\"unit_type\",\"quantity\":1,\"price\":{\"amount\":"
+                                + price + "},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}")
+                .json().get("line_item");
         String deposit = api.post("/2025-09/orders/" + orderId + "/line_items", "{\"type\":\"security_deposit\",\"quantity\":1,"
-                + "\"price\":{\"amount\":5000},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}").json().at("/line_item/id").asText();
-        JsonNode updated = api.patch("/2025-09/orders/" + orderId + "/line_items/" + line.get("id").asText(), "{\"quantity\":2}").json();
+                + "\"price\":{\"amount\":5000},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}").json()
+                .at("/line_item/id").asText();
+        JsonNode updated = api
+                .patch("/2025-09/orders/" + orderId + "/line_items/" + line.get("id").asText(), "{\"quantity\":2}").json();
         assertEquals(2 * price, updated.at("/line_item/total/amount").asLong());
         JsonNode totals = api.get("/2025-09/orders/" + orderId).json().get("order");
         assertEquals(2 * price, totals.at("/subtotal/amount").asLong());
@@ -70,10 +91,12 @@ class BusinessRulesTest {
         assertEquals("finalized", finalized.get("status").asText());
         assertTrue(finalized.get("payment_url").asText().startsWith(stora.baseUrl()));
 
-        assertEquals("conflict", api.post("/2025-09/orders/" + orderId + "/line_items", "{\"type\":\"unit_type\",\"quantity\":1,"
-                + "\"price\":{\"amount\":1},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}").errorCode());
+        assertEquals("conflict",
+                api.post("/2025-09/orders/" + orderId + "/line_items", "{\"type\":\"unit_type\",\"quantity\":1,"
+                        + "\"price\":{\"amount\":1},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}").errorCode());
         assertEquals("conflict", api.delete("/2025-09/orders/" + orderId + "/line_items/" + deposit).errorCode());
-        assertEquals("conflict", api.patch("/2025-09/orders/" + orderId + "/line_items/" + deposit, "{\"quantity\":2}").errorCode(),
+        assertEquals("conflict",
+                api.patch("/2025-09/orders/" + orderId + "/line_items/" + deposit, "{\"quantity\":2}").errorCode(),
                 "line items are editable only while the order is a draft");
         assertEquals("conflict", api.patch("/2025-09/orders/" + orderId, "{\"payment_method\":\"bacs_debit\"}").errorCode());
 
@@ -82,7 +105,8 @@ class BusinessRulesTest {
         JsonNode tenancy = api.get("/2025-09/tenancies/" + paid.at("/tenancy/id").asText()).json().get("tenancy");
         assertEquals(contact, tenancy.at("/contact/id").asText());
         assertEquals(0, tenancy.get("unit_allocations").size(), "an API order is not auto-reserved: the integration allocates");
-        JsonNode subscription = api.get("/2025-09/subscriptions/" + paid.at("/subscription/id").asText()).json().get("subscription");
+        JsonNode subscription = api.get("/2025-09/subscriptions/" + paid.at("/subscription/id").asText()).json()
+                .get("subscription");
         assertEquals("unit_type", subscription.at("/line_items/0/type").asText());
         JsonNode invoices = api.get("/2025-09/invoices?tenancy_id=" + tenancy.get("id").asText()).json().get("invoices");
         assertEquals(2, invoices.size(), "deposit invoiced separately from the subscription");
@@ -90,8 +114,10 @@ class BusinessRulesTest {
 
         List<String> types = new ArrayList<>();
         stora.simulator().webhooks().events().forEach(e -> types.add(e.type()));
-        assertEquals(List.of("contact.created", "order.created", "order.finalized", "order.completed", "contact.updated", "tenancy.created",
-                "subscription.created", "invoice.created", "invoice.finalized", "invoice.created", "invoice.finalized", "tenancy.started",
+        assertEquals(List.of("contact.created", "order.created", "order.finalized", "order.completed", "contact.updated",
+                "tenancy.created",
+                "subscription.created", "invoice.created", "invoice.finalized", "invoice.created", "invoice.finalized",
+                "tenancy.started",
                 "subscription.started"), types);
     }
 
@@ -122,10 +148,12 @@ class BusinessRulesTest {
     void aReservedUnitIsOccupiedWhenTheClockReachesTheTenancyStart() {
         JsonNode unitType = api.get("/2025-09/unit_types?limit=1").json().at("/unit_types/0");
         Instant moveIn = stora.simulator().clock().nowSeconds().plus(Duration.ofDays(7));
-        String tenancy = stora.simulator().control().payOrder(order(api, unitType, moveIn.toString(), 1)).at("/tenancy/id").asText();
+        String tenancy = stora.simulator().control().payOrder(order(api, unitType, moveIn.toString(), 1)).at("/tenancy/id")
+                .asText();
         String unit = api.get("/2025-09/units?status=available&limit=1&unit_type_id=" + unitType.get("id").asText()
                 + "&site_id=" + unitType.at("/site/id").asText()).json().at("/units/0/id").asText();
-        JsonNode reserved = api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}").json().get("unit");
+        JsonNode reserved = api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}").json()
+                .get("unit");
         assertEquals("reserved", reserved.get("status").asText());
         String allocation = reserved.at("/unit_allocation/id").asText();
         assertTrue(api.get("/2025-09/unit_allocations/" + allocation).json().at("/unit_allocation/granted_access_at").isNull());
@@ -135,33 +163,41 @@ class BusinessRulesTest {
         // exactly to the start date, to the nanosecond
         stora.simulator().clock().advance(Duration.between(stora.simulator().clock().now(), moveIn));
         assertEquals("occupied", api.get("/2025-09/units/" + unit).json().at("/unit/status").asText(), "move-in day");
-        assertFalse(api.get("/2025-09/unit_allocations/" + allocation).json().at("/unit_allocation/granted_access_at").isNull());
+        assertFalse(
+                api.get("/2025-09/unit_allocations/" + allocation).json().at("/unit_allocation/granted_access_at").isNull());
         // it moves in once: neither more time nor the control call starts it again
         stora.simulator().control().advanceClock(Duration.ofDays(1));
         assertEquals(409, api.withToken(null).post("/_simulator/tenancies/" + tenancy + "/start", "").status());
-        assertEquals(List.of("unit.reserved", "tenancy.started", "unit.occupied"), stora.simulator().webhooks().events().stream()
-                .map(WebhookEvent::type).filter(t -> t.startsWith("unit.") || t.startsWith("tenancy.started")).toList());
+        assertEquals(List.of("unit.reserved", "tenancy.started", "unit.occupied"),
+                stora.simulator().webhooks().events().stream()
+                        .map(WebhookEvent::type).filter(t -> t.startsWith("unit.") || t.startsWith("tenancy.started"))
+                        .toList());
     }
 
     @Test
     void startTenancyBringsMoveInForwardAndGrantAccessNeedsNoWait() {
         JsonNode unitType = api.get("/2025-09/unit_types?limit=1").json().at("/unit_types/0");
-        String first = stora.simulator().control().payOrder(order(api, unitType, "2031-01-01T00:00:00Z", 1)).at("/tenancy/id").asText();
-        String second = stora.simulator().control().payOrder(order(api, unitType, "2031-01-01T00:00:00Z", 1)).at("/tenancy/id").asText();
-        JsonNode units = api.get("/2025-09/units?status=available&limit=2&unit_type_id=" + unitType.get("id").asText()).json().get("units");
+        String first = stora.simulator().control().payOrder(order(api, unitType, "2031-01-01T00:00:00Z", 1)).at("/tenancy/id")
+                .asText();
+        String second = stora.simulator().control().payOrder(order(api, unitType, "2031-01-01T00:00:00Z", 1)).at("/tenancy/id")
+                .asText();
+        JsonNode units = api.get("/2025-09/units?status=available&limit=2&unit_type_id=" + unitType.get("id").asText()).json()
+                .get("units");
         String reservedUnit = units.get(0).get("id").asText();
         String earlyUnit = units.get(1).get("id").asText();
         api.post("/2025-09/units/" + reservedUnit + "/reserve", "{\"tenancy_id\":\"" + first + "\"}");
 
         JsonNode started = stora.simulator().control().startTenancy(first);
-        assertFalse(Instant.parse(started.get("starts_at").asText()).isAfter(stora.simulator().clock().now()), "start date brought forward");
+        assertFalse(Instant.parse(started.get("starts_at").asText()).isAfter(stora.simulator().clock().now()),
+                "start date brought forward");
         assertEquals("occupied", api.get("/2025-09/units/" + reservedUnit).json().at("/unit/status").asText());
         assertEquals("conflict", api.post("/2025-09/units/" + units.get(1).get("id").asText() + "/reserve",
                 "{\"tenancy_id\":\"" + first + "\"}").errorCode(), "a started tenancy takes grant_access, not reserve");
 
         // early access before the start date: allocated and occupied in one call, and move-in day leaves it so
-        assertEquals("occupied", api.post("/2025-09/units/" + earlyUnit + "/grant_access", "{\"tenancy_id\":\"" + second + "\"}")
-                .json().at("/unit/status").asText());
+        assertEquals("occupied",
+                api.post("/2025-09/units/" + earlyUnit + "/grant_access", "{\"tenancy_id\":\"" + second + "\"}")
+                        .json().at("/unit/status").asText());
         stora.simulator().control().startTenancy(second);
         assertEquals("occupied", api.get("/2025-09/units/" + earlyUnit).json().at("/unit/status").asText());
         assertEquals(List.of("unit.reserved", "unit.occupied", "unit.occupied"), stora.simulator().webhooks().events().stream()
@@ -172,20 +208,24 @@ class BusinessRulesTest {
     private static String order(ApiClient api, JsonNode unitType, String startsAt, int quantity) {
         String contact = api.post("/2025-09/contacts", "{\"email\":\"" + java.util.UUID.randomUUID() + "@example.com\"}").json()
                 .at("/contact/id").asText();
-        return api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + unitType.at("/site/id").asText() + "\"},\"contact\":{\"id\":\""
-                + contact + "\"},\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"" + startsAt + "\","
-                + "\"line_items\":[{\"type\":\"unit_type\",\"quantity\":" + quantity + ",\"price\":{\"amount\":9900},"
-                + "\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}],"
-                + "\"finalize\":{\"cancel_redirect_url\":\"https://x.example/c\"}}").json().at("/order/id").asText();
+        return api.post("/2025-09/orders",
+                "{\"site\":{\"id\":\"" + unitType.at("/site/id").asText() + "\"},\"contact\":{\"id\":\""
+                        + contact + "\"},\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"" + startsAt
+                        + "\","
+                        + "\"line_items\":[{\"type\":\"unit_type\",\"quantity\":" + quantity + ",\"price\":{\"amount\":9900},"
+                        + "\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}],"
+                        + "\"finalize\":{\"cancel_redirect_url\":\"https://x.example/c\"}}")
+                .json().at("/order/id").asText();
     }
 
     @Test
     void createAndFinalizeInOneRequestLeavesNothingBehindWhenInvalid() {
         String site = api.get("/2025-09/sites").json().at("/sites/0/id").asText();
         int orders = stora.simulator().control().count(ResourceKind.ORDER);
-        ApiClient.Response response = api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + site + "\"},\"contact\":{\"email\":\"new@example.com\"},"
-                + "\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"now\",\"line_items\":[],"
-                + "\"finalize\":{\"cancel_redirect_url\":\"https://x.example/c\"}}");
+        ApiClient.Response response = api.post("/2025-09/orders",
+                "{\"site\":{\"id\":\"" + site + "\"},\"contact\":{\"email\":\"new@example.com\"},"
+                        + "\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"now\",\"line_items\":[],"
+                        + "\"finalize\":{\"cancel_redirect_url\":\"https://x.example/c\"}}");
         assertEquals(422, response.status());
         assertEquals(orders, stora.simulator().control().count(ResourceKind.ORDER));
         assertEquals(0, api.get("/2025-09/contacts?email=new@example.com").json().get("contacts").size());
@@ -205,18 +245,22 @@ class BusinessRulesTest {
         JsonNode available = api.get("/2025-09/units?status=available&site_id=" + site + "&limit=2").json().get("units");
         String unit = available.get(0).get("id").asText();
 
-        JsonNode reserved = api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}").json().get("unit");
+        JsonNode reserved = api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}").json()
+                .get("unit");
         assertEquals("reserved", reserved.get("status").asText());
         String allocation = reserved.at("/unit_allocation/id").asText();
         assertTrue(allocation.startsWith("alloc_"));
-        assertEquals("conflict", api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}").errorCode());
+        assertEquals("conflict",
+                api.post("/2025-09/units/" + unit + "/reserve", "{\"tenancy_id\":\"" + tenancy + "\"}").errorCode());
 
         String startedTenancy = api.get("/2025-09/tenancies?limit=100").json().findValues("id").stream().map(JsonNode::asText)
-                .filter(id -> !id.equals(tenancy)).filter(id -> !api.get("/2025-09/tenancies/" + id).json().at("/tenancy/starts_at").asText().startsWith("2030"))
+                .filter(id -> !id.equals(tenancy))
+                .filter(id -> !api.get("/2025-09/tenancies/" + id).json().at("/tenancy/starts_at").asText().startsWith("2030"))
                 .findFirst().orElseThrow();
         assertEquals("conflict", api.post("/2025-09/units/" + available.get(1).get("id").asText() + "/reserve",
                 "{\"tenancy_id\":\"" + startedTenancy + "\"}").errorCode(), "tenancy already started");
-        assertEquals("conflict", api.post("/2025-09/units/" + unit + "/grant_access", "{\"tenancy_id\":\"" + startedTenancy + "\"}").errorCode(),
+        assertEquals("conflict",
+                api.post("/2025-09/units/" + unit + "/grant_access", "{\"tenancy_id\":\"" + startedTenancy + "\"}").errorCode(),
                 "reserved for another tenancy");
         assertEquals("invalid_content", api.post("/2025-09/units/" + unit + "/grant_access", "{}").errorCode());
 
@@ -230,14 +274,17 @@ class BusinessRulesTest {
         assertEquals("conflict", api.post("/2025-09/units/overlock", "{\"contact_id\":\"" + contact + "\"}").errorCode(),
                 "no occupied units left");
         assertEquals("Overlock was successfully removed from 1 customer units.",
-                api.post("/2025-09/units/remove_overlock", "{\"contact_id\":\"" + contact + "\"}").json().at("/success/message").asText());
+                api.post("/2025-09/units/remove_overlock", "{\"contact_id\":\"" + contact + "\"}").json().at("/success/message")
+                        .asText());
 
         JsonNode deallocated = api.post("/2025-09/units/" + unit + "/deallocate", "").json().get("unit");
         assertEquals("available", deallocated.get("status").asText());
         assertTrue(deallocated.get("unit_allocation").isNull());
         assertEquals(404, api.get("/2025-09/unit_allocations/" + allocation).status());
         assertEquals("conflict", api.post("/2025-09/units/" + unit + "/deallocate", "").errorCode());
-        assertEquals(List.of("unit.reserved", "unit.occupied", "unit.overlocked", "unit.occupied", "unit.deallocated", "unit.available"),
+        assertEquals(
+                List.of("unit.reserved", "unit.occupied", "unit.overlocked", "unit.occupied", "unit.deallocated",
+                        "unit.available"),
                 stora.simulator().webhooks().events().stream().map(WebhookEvent::type).toList());
     }
 
@@ -255,19 +302,25 @@ class BusinessRulesTest {
         }
         assertEquals("/metadata", api.post("/2025-09/contacts", "{\"email\":\"m1@example.com\",\"metadata\":" + tooMany + "}}")
                 .json().at("/error/details/0/pointer").asText());
-        assertEquals("/metadata/Bad Key", api.post("/2025-09/contacts", "{\"email\":\"m2@example.com\",\"metadata\":{\"Bad Key\":\"v\"}}")
-                .json().at("/error/details/0/pointer").asText());
-        assertEquals("/metadata/" + "k".repeat(41), api.post("/2025-09/contacts", "{\"email\":\"m3@example.com\",\"metadata\":{\""
-                + "k".repeat(41) + "\":\"v\"}}").json().at("/error/details/0/pointer").asText());
+        assertEquals("/metadata/Bad Key",
+                api.post("/2025-09/contacts", "{\"email\":\"m2@example.com\",\"metadata\":{\"Bad Key\":\"v\"}}")
+                        .json().at("/error/details/0/pointer").asText());
+        assertEquals("/metadata/" + "k".repeat(41),
+                api.post("/2025-09/contacts", "{\"email\":\"m3@example.com\",\"metadata\":{\""
+                        + "k".repeat(41) + "\":\"v\"}}").json().at("/error/details/0/pointer").asText());
         assertEquals("/metadata/long", api.post("/2025-09/contacts", "{\"email\":\"m4@example.com\",\"metadata\":{\"long\":\""
                 + "v".repeat(501) + "\"}}").json().at("/error/details/0/pointer").asText());
 
-        JsonNode contact = api.post("/2025-09/contacts", "{\"email\":\"meta@example.com\",\"metadata\":{\"source\":\"zapier\",\"external_id\":\"abc_123\"}}")
+        JsonNode contact = api
+                .post("/2025-09/contacts",
+                        "{\"email\":\"meta@example.com\",\"metadata\":{\"source\":\"zapier\",\"external_id\":\"abc_123\"}}")
                 .json().get("contact");
         String id = contact.get("id").asText();
-        JsonNode patched = api.patch("/2025-09/contacts/" + id, "{\"metadata\":{\"source\":\"make\",\"external_id\":null}}").json().get("contact");
+        JsonNode patched = api.patch("/2025-09/contacts/" + id, "{\"metadata\":{\"source\":\"make\",\"external_id\":null}}")
+                .json().get("contact");
         assertEquals("{\"source\":\"make\"}", patched.get("metadata").toString());
-        assertNotEquals(contact.get("updated_at").asText(), patched.get("updated_at").asText(), "updated_at changes on every modification");
+        assertNotEquals(contact.get("updated_at").asText(), patched.get("updated_at").asText(),
+                "updated_at changes on every modification");
         assertEquals("{}", api.patch("/2025-09/contacts/" + id, "{\"metadata\":{}}").json().at("/contact/metadata").toString());
     }
 
@@ -275,7 +328,8 @@ class BusinessRulesTest {
     void aRejectedRequestChangesNothing() {
         String tooMany = metadataWithKeys(21);
         String site = api.get("/2025-09/sites?limit=1").json().at("/sites/0/id").asText();
-        ApiClient.Response order = api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + site + "\"},\"metadata\":" + tooMany + "}");
+        ApiClient.Response order = api.post("/2025-09/orders",
+                "{\"site\":{\"id\":\"" + site + "\"},\"metadata\":" + tooMany + "}");
         assertEquals(422, order.status(), "at most 20 metadata keys on create");
         assertEquals("/metadata", order.json().at("/error/details/0/pointer").asText());
 
@@ -285,11 +339,14 @@ class BusinessRulesTest {
         ApiClient.Response rejected = api.patch("/2025-09/deals/" + deal.get("id").asText(),
                 "{\"stage\":{\"id\":\"" + otherStage + "\"},\"metadata\":" + tooMany + "}");
         assertEquals(422, rejected.status());
-        assertEquals(deal, api.get("/2025-09/deals/" + deal.get("id").asText()).json().get("deal"), "a 422 leaves the deal as it was");
+        assertEquals(deal, api.get("/2025-09/deals/" + deal.get("id").asText()).json().get("deal"),
+                "a 422 leaves the deal as it was");
 
         String task = api.post("/2025-09/tasks", "{\"title\":\"Call Jane\"}").json().at("/task/id").asText();
         JsonNode before = api.get("/2025-09/tasks/" + task).json().get("task");
-        assertEquals(422, api.patch("/2025-09/tasks/" + task, "{\"due_at\":\"2030-01-01T00:00:00Z\",\"metadata\":" + tooMany + "}").status());
+        assertEquals(422,
+                api.patch("/2025-09/tasks/" + task, "{\"due_at\":\"2030-01-01T00:00:00Z\",\"metadata\":" + tooMany + "}")
+                        .status());
         assertEquals(before, api.get("/2025-09/tasks/" + task).json().get("task"), "a 422 leaves the task as it was");
     }
 
@@ -305,13 +362,16 @@ class BusinessRulesTest {
     void dealsTasksAndWebhookEndpointsFollowTheirStateRules() {
         String deal = api.get("/2025-09/deals?status=open&limit=1").json().at("/deals/0/id").asText();
         assertEquals("won", api.post("/2025-09/deals/" + deal + "/win", "").json().at("/deal/status").asText());
-        assertEquals("conflict", api.post("/2025-09/deals/" + deal + "/lose", "{\"lost_reason\":\"price_concerns\"}").errorCode());
+        assertEquals("conflict",
+                api.post("/2025-09/deals/" + deal + "/lose", "{\"lost_reason\":\"price_concerns\"}").errorCode());
         String stage = api.get("/2025-09/deals/stages?sort_by=position&sort_direction=DESC").json().at("/stages/0/id").asText();
-        JsonNode reopened = api.post("/2025-09/deals/" + deal + "/reopen", "{\"stage\":{\"id\":\"" + stage + "\"}}").json().get("deal");
+        JsonNode reopened = api.post("/2025-09/deals/" + deal + "/reopen", "{\"stage\":{\"id\":\"" + stage + "\"}}").json()
+                .get("deal");
         assertEquals("open", reopened.get("status").asText());
         assertEquals(stage, reopened.at("/stage/id").asText());
         assertEquals("invalid_content", api.post("/2025-09/deals/" + deal + "/lose", "{}").errorCode());
-        assertEquals("lost", api.post("/2025-09/deals/" + deal + "/lose", "{\"lost_reason\":\"chose_competitor\"}").json().at("/deal/status").asText());
+        assertEquals("lost", api.post("/2025-09/deals/" + deal + "/lose", "{\"lost_reason\":\"chose_competitor\"}").json()
+                .at("/deal/status").asText());
 
         JsonNode task = api.post("/2025-09/tasks", "{\"title\":\"Call Jane\"}").json().get("task");
         assertTrue(task.at("/creator/id").asText().startsWith("tok_"));
@@ -319,22 +379,28 @@ class BusinessRulesTest {
         assertEquals("completed", api.post("/2025-09/tasks/" + taskId + "/complete", "").json().at("/task/status").asText());
         assertEquals("conflict", api.post("/2025-09/tasks/" + taskId + "/complete", "").errorCode());
         assertEquals("open", api.post("/2025-09/tasks/" + taskId + "/open", "").json().at("/task/status").asText());
-        assertEquals("Task deleted successfully.", api.delete("/2025-09/tasks/" + taskId).json().at("/success/message").asText());
+        assertEquals("Task deleted successfully.",
+                api.delete("/2025-09/tasks/" + taskId).json().at("/success/message").asText());
 
-        JsonNode created = api.post("/2025-09/webhook_endpoints", "{\"name\":\"Local\",\"api_version\":\"2025-09\",\"url\":\"http://localhost:1/hook\","
-                + "\"event_types\":[\"contact.created\"]}").json().get("endpoint");
+        JsonNode created = api.post("/2025-09/webhook_endpoints",
+                "{\"name\":\"Local\",\"api_version\":\"2025-09\",\"url\":\"http://localhost:1/hook\","
+                        + "\"event_types\":[\"contact.created\"]}")
+                .json().get("endpoint");
         assertTrue(created.get("secret").asText().matches("[0-9a-f]{64}"));
         String endpoint = created.get("id").asText();
         assertTrue(api.get("/2025-09/webhook_endpoints/" + endpoint).json().at("/endpoint/secret").isNull());
         assertTrue(api.get("/2025-09/webhook_endpoints").json().at("/endpoints/0/secret").isNull());
-        assertTrue(api.patch("/2025-09/webhook_endpoints/" + endpoint, "{\"name\":\"Renamed\"}").json().at("/endpoint/secret").isNull(),
+        assertTrue(
+                api.patch("/2025-09/webhook_endpoints/" + endpoint, "{\"name\":\"Renamed\"}").json().at("/endpoint/secret")
+                        .isNull(),
                 "the secret is returned on create only");
         JsonNode disabled = api.post("/2025-09/webhook_endpoints/" + endpoint + "/disable", "").json().get("endpoint");
         assertTrue(disabled.get("secret").isNull());
         assertEquals("disabled", disabled.get("status").asText());
         assertFalse(disabled.get("disabled_at").isNull());
         assertEquals(1, api.get("/2025-09/webhook_endpoints?status=disabled").json().get("endpoints").size());
-        assertEquals("enabled", api.post("/2025-09/webhook_endpoints/" + endpoint + "/enable", "").json().at("/endpoint/status").asText());
+        assertEquals("enabled",
+                api.post("/2025-09/webhook_endpoints/" + endpoint + "/enable", "").json().at("/endpoint/status").asText());
         assertEquals("invalid_content", api.post("/2025-09/webhook_endpoints", "{\"name\":\"x\",\"api_version\":\"2025-09\","
                 + "\"url\":\"https://x.example\",\"event_types\":[\"contact.deleted\"]}").errorCode());
     }

@@ -1,10 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -13,6 +22,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idempotency-Key replay (guides/requests.md) and injected faults. */
 class IdempotencyAndFaultsTest {
@@ -46,7 +61,8 @@ class IdempotencyAndFaultsTest {
         ApiClient.Response other = api.post("/2025-09/contacts", "{\"email\":\"jane@example.com\"}", "key-2");
         assertEquals(422, other.status(), "a new key is a new request: the email is taken");
         assertEquals("/email", other.json().at("/error/details/0/pointer").asText());
-        assertArrayEquals(other.raw().body(), api.post("/2025-09/contacts", "{\"email\":\"jane@example.com\"}", "key-2").raw().body());
+        assertArrayEquals(other.raw().body(),
+                api.post("/2025-09/contacts", "{\"email\":\"jane@example.com\"}", "key-2").raw().body());
     }
 
     @Test
@@ -69,21 +85,24 @@ class IdempotencyAndFaultsTest {
     void responseLostAfterProcessingIsRecoveredByRetryingWithTheSameKey() {
         stora.simulator().faults().inject(Fault.dropAfterProcessing().on("POST", "/2025-09/contacts").times(1));
         HttpRequest.Builder request = api.request("/2025-09/contacts").header("Content-Type", "application/json")
-                .header("Idempotency-Key", "lost").POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"lost@example.com\"}"));
+                .header("Idempotency-Key", "lost")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"lost@example.com\"}"));
         assertThrows(IOException.class, () -> api.sendRaw(request));
         assertEquals(1, contacts(), "processed although the client never saw the answer");
 
         ApiClient.Response retry = api.post("/2025-09/contacts", "{\"email\":\"lost@example.com\"}", "lost");
         assertEquals(201, retry.status());
         assertEquals(1, contacts());
-        assertEquals(0, stora.simulator().journal().requests("contacts/create").get(0).status(), "journal shows the dropped answer");
+        assertEquals(0, stora.simulator().journal().requests("contacts/create").get(0).status(),
+                "journal shows the dropped answer");
     }
 
     @Test
     void connectionDroppedBeforeProcessingChangesNothing() {
         stora.simulator().faults().dropNext(1, false);
         HttpRequest.Builder request = api.request("/2025-09/contacts").header("Content-Type", "application/json")
-                .header("Idempotency-Key", "early").POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"early@example.com\"}"));
+                .header("Idempotency-Key", "early")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"early@example.com\"}"));
         assertThrows(IOException.class, () -> api.sendRaw(request));
         assertEquals(0, contacts());
         assertEquals(201, api.post("/2025-09/contacts", "{\"email\":\"early@example.com\"}", "early").status());
@@ -115,7 +134,10 @@ class IdempotencyAndFaultsTest {
     @Test
     void faultsCanBeInjectedOverTheControlApi() {
         ApiClient control = api.withToken(null);
-        assertEquals(200, control.post("/_simulator/faults", "{\"type\":\"error\",\"status\":502,\"method\":\"GET\",\"path\":\"/2025-09/sites\",\"times\":1}").status());
+        assertEquals(200,
+                control.post("/_simulator/faults",
+                        "{\"type\":\"error\",\"status\":502,\"method\":\"GET\",\"path\":\"/2025-09/sites\",\"times\":1}")
+                        .status());
         assertEquals(1, control.get("/_simulator/faults").json().get("faults").size());
         assertEquals(502, api.get("/2025-09/sites").status());
         assertEquals(200, api.get("/2025-09/sites").status());

@@ -1,10 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +21,15 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Response shapes, paging, sorting, filters, expand, formats and errors (guides/responses.md, errors.md). */
 class ResponsesTest {
@@ -121,19 +135,23 @@ class ResponsesTest {
         assertEquals("invalid_url_param", api.get("/2025-09/contacts?updated_after=yesterday").errorCode());
 
         String oldest = api.get("/2025-09/contacts?sort_direction=ASC&limit=1").json().at("/contacts/0/id").asText();
-        String updatedAt = api.patch("/2025-09/contacts/" + oldest, "{\"full_name\":\"Renamed\"}").json().at("/contact/updated_at").asText();
+        String updatedAt = api.patch("/2025-09/contacts/" + oldest, "{\"full_name\":\"Renamed\"}").json()
+                .at("/contact/updated_at").asText();
         JsonNode changed = api.get("/2025-09/contacts?updated_after=" + updatedAt + "&limit=100").json().get("contacts");
-        assertTrue(changed.findValues("id").stream().anyMatch(id -> id.asText().equals(oldest)), "updated_after finds the change");
+        assertTrue(changed.findValues("id").stream().anyMatch(id -> id.asText().equals(oldest)),
+                "updated_after finds the change");
         for (JsonNode item : changed) {
             assertTrue(item.get("updated_at").asText().compareTo(updatedAt) >= 0, "updated_after keeps later changes only");
         }
         JsonNode unchanged = api.get("/2025-09/contacts?updated_before=" + updatedAt + "&limit=100").json().get("contacts");
-        assertTrue(unchanged.findValues("id").stream().noneMatch(id -> id.asText().equals(oldest)), "updated_before is exclusive");
+        assertTrue(unchanged.findValues("id").stream().noneMatch(id -> id.asText().equals(oldest)),
+                "updated_before is exclusive");
     }
 
     @Test
     void expandsReferencesWithDotNotation() {
-        JsonNode order = api.get("/2025-09/orders?limit=1&expand=contact,site,line_items,line_items.item").json().at("/orders/0");
+        JsonNode order = api.get("/2025-09/orders?limit=1&expand=contact,site,line_items,line_items.item").json()
+                .at("/orders/0");
         assertTrue(order.at("/contact/email").isTextual());
         assertTrue(order.at("/site/name").isTextual());
         JsonNode lineItem = order.at("/line_items/0");

@@ -1,10 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +21,13 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deterministic seed data, its sizes, reset, the HTTP control API and the standalone options. */
 class SeedAndControlTest {
@@ -27,9 +41,12 @@ class SeedAndControlTest {
             assertEquals(2, api.get("/2025-09/sites").json().get("sites").size());
             assertEquals(200, api.get("/2025-09/units").json().at("/meta/pagination/count").asInt());
             assertEquals(500, api.get("/2025-09/contacts").json().at("/meta/pagination/count").asInt());
-            for (String list : List.of("unit_types", "orders", "invoices", "tenancies", "subscriptions", "unit_allocations", "deals",
-                    "deals/stages", "tasks", "notes", "timeline/sources", "timeline/templates", "products", "product_categories",
-                    "protection_levels", "coupons", "contracts", "contract_templates", "staff", "identity_verifications", "credit_notes")) {
+            for (String list : List.of("unit_types", "orders", "invoices", "tenancies", "subscriptions", "unit_allocations",
+                    "deals",
+                    "deals/stages", "tasks", "notes", "timeline/sources", "timeline/templates", "products",
+                    "product_categories",
+                    "protection_levels", "coupons", "contracts", "contract_templates", "staff", "identity_verifications",
+                    "credit_notes")) {
                 assertTrue(api.get("/2025-09/" + list).json().at("/meta/pagination/count").asInt() > 0, list + " seeded");
             }
             api.post("/2025-09/contacts", "{\"email\":\"extra@example.com\"}");
@@ -80,7 +97,8 @@ class SeedAndControlTest {
             assertEquals("completed", control.post("/_simulator/orders/" + order + "/pay", "").json().get("status").asText());
             assertEquals("conflict", control.post("/_simulator/orders/" + order + "/pay", "").errorCode());
 
-            String token = control.post("/_simulator/tokens", "{\"scopes\":[\"public.site:read\"]}").json().get("access_token").asText();
+            String token = control.post("/_simulator/tokens", "{\"scopes\":[\"public.site:read\"]}").json().get("access_token")
+                    .asText();
             assertEquals(403, api.withToken(token).get("/2025-09/units").status());
             JsonNode counters = control.get("/_simulator/journal/counters").json();
             assertEquals(1, counters.at("/by_status/403").asInt());
@@ -121,11 +139,12 @@ class SeedAndControlTest {
 
     @Test
     void commandLineOptions() {
-        assertNotNull(Main.parse(new String[] { "--port", "8099", "--seed", "empty", "--rate-limit", "5/30", "--rate-limit-mode", "fixed",
-                "--webhook-time-scale", "0.001", "--token", "abc", "--auto-reserve", "on" }));
-        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--auto-reserve", "yes" }));
-        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--nope", "1" }));
-        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[] { "--port" }));
+        assertNotNull(Main
+                .parse(new String[]{"--port", "8099", "--seed", "empty", "--rate-limit", "5/30", "--rate-limit-mode", "fixed",
+                        "--webhook-time-scale", "0.001", "--token", "abc", "--auto-reserve", "on"}));
+        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[]{"--auto-reserve", "yes"}));
+        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[]{"--nope", "1"}));
+        assertThrows(IllegalArgumentException.class, () -> Main.parse(new String[]{"--port"}));
         assertThrows(IllegalArgumentException.class, () -> Seed.contacts(10));
     }
 
@@ -133,7 +152,8 @@ class SeedAndControlTest {
     void servesEveryDocumentedOperation() throws Exception {
         Set<String> documented;
         try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(
-                getClass().getResourceAsStream("/documented-operations.txt"), java.nio.charset.StandardCharsets.UTF_8)).lines()) {
+                getClass().getResourceAsStream("/documented-operations.txt"), java.nio.charset.StandardCharsets.UTF_8))
+                .lines()) {
             documented = new java.util.TreeSet<>(lines.filter(l -> !l.isBlank()).toList());
         }
         assertEquals(93, documented.size());

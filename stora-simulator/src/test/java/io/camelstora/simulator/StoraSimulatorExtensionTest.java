@@ -1,6 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -8,6 +21,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The JUnit extension and its Camel glue, with a stand-in for the stora component. */
 class StoraSimulatorExtensionTest {
@@ -71,7 +86,8 @@ class StoraSimulatorExtensionTest {
         try (CamelContext context = new DefaultCamelContext()) {
             stora.configure(context);
             assertEquals(stora.baseUrl(), context.resolvePropertyPlaceholders("{{camel.component.stora.baseUrl}}"));
-            assertEquals(stora.properties().get("stora.accessToken"), context.resolvePropertyPlaceholders("{{stora.accessToken}}"));
+            assertEquals(stora.properties().get("stora.accessToken"),
+                    context.resolvePropertyPlaceholders("{{stora.accessToken}}"));
         }
     }
 }

@@ -1,8 +1,19 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.simulator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,11 +29,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Deliveries, signatures and retries of guides/webhooks.md, and the reachability of all 50 event types. */
 class WebhooksTest {
@@ -53,8 +67,10 @@ class WebhooksTest {
         for (String type : types) {
             list.append(list.length() == 0 ? "" : ",").append('"').append(type).append('"');
         }
-        return api.post("/2025-09/webhook_endpoints", "{\"name\":\"test\",\"api_version\":\"2025-09\",\"url\":\"" + receiver.url()
-                + "\",\"event_types\":[" + list + "]}").json().get("endpoint");
+        return api
+                .post("/2025-09/webhook_endpoints", "{\"name\":\"test\",\"api_version\":\"2025-09\",\"url\":\"" + receiver.url()
+                        + "\",\"event_types\":[" + list + "]}")
+                .json().get("endpoint");
     }
 
     @Test
@@ -75,7 +91,8 @@ class WebhooksTest {
         String timestamp = parts[0].substring("t=".length());
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String expected = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
+        String expected = HexFormat.of()
+                .formatHex(mac.doFinal((timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
         assertEquals("v1=" + expected, parts[1]);
         assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 60);
 
@@ -163,13 +180,15 @@ class WebhooksTest {
         // Through the API.
         String contact = api.post("/2025-09/contacts", "{\"email\":\"all@example.com\"}").json().at("/contact/id").asText();
         api.patch("/2025-09/contacts/" + contact, "{\"full_name\":\"All Events\"}");
-        String note = api.post("/2025-09/notes", "{\"content\":\"n\",\"resource\":{\"id\":\"" + contact + "\"}}").json().at("/note/id").asText();
+        String note = api.post("/2025-09/notes", "{\"content\":\"n\",\"resource\":{\"id\":\"" + contact + "\"}}").json()
+                .at("/note/id").asText();
         api.patch("/2025-09/notes/" + note, "{\"content\":\"m\"}");
         String task = api.post("/2025-09/tasks", "{\"title\":\"t\"}").json().at("/task/id").asText();
         api.patch("/2025-09/tasks/" + task, "{\"title\":\"u\"}");
         api.post("/2025-09/tasks/" + task + "/complete", "");
         api.post("/2025-09/tasks/" + task + "/open", "");
-        String deal = api.post("/2025-09/deals", "{\"name\":\"d\",\"contact\":{\"id\":\"" + contact + "\"}}").json().at("/deal/id").asText();
+        String deal = api.post("/2025-09/deals", "{\"name\":\"d\",\"contact\":{\"id\":\"" + contact + "\"}}").json()
+                .at("/deal/id").asText();
         api.patch("/2025-09/deals/" + deal, "{\"name\":\"e\"}");
         api.post("/2025-09/deals/" + deal + "/win", "");
         api.post("/2025-09/deals/" + deal + "/reopen", "");
@@ -179,8 +198,10 @@ class WebhooksTest {
         String protection = api.get("/2025-09/protection_levels?limit=1").json().at("/protection_levels/0/id").asText();
         api.post("/2025-09/protection_levels/" + protection + "/base_price", "{\"weekly\":{\"amount\":299}}");
         String template = api.get("/2025-09/contract_templates?limit=1").json().at("/contract_templates/0/id").asText();
-        String order = api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + unitType.at("/site/id").asText() + "\"},\"contact\":{\"id\":\""
-                + contact + "\"},\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"2031-01-01T00:00:00Z\","
+        String order = api.post("/2025-09/orders", "{\"site\":{\"id\":\"" + unitType.at("/site/id").asText()
+                + "\"},\"contact\":{\"id\":\""
+                + contact
+                + "\"},\"billing_period\":\"monthly\",\"payment_method\":\"card\",\"starts_at\":\"2031-01-01T00:00:00Z\","
                 + "\"contract_template\":{\"id\":\"" + template + "\"},\"line_items\":[{\"type\":\"unit_type\",\"quantity\":1,"
                 + "\"price\":{\"amount\":9900},\"item\":{\"id\":\"" + unitType.get("id").asText() + "\"}}],"
                 + "\"finalize\":{\"cancel_redirect_url\":\"https://x.example/c\"}}").json().at("/order/id").asText();
@@ -206,7 +227,8 @@ class WebhooksTest {
         control.updateUnitType(unitType.get("id").asText(), (ObjectNode) Json.object().put("name", "Renamed"));
         control.createProtectionLevel((ObjectNode) Json.object().put("public", true));
         control.updateProtectionLevel(protection, (ObjectNode) Json.object().put("public", false));
-        String coupon = control.createCoupon((ObjectNode) Json.object().put("name", "new").put("type", "percentage").put("percent", 5))
+        String coupon = control
+                .createCoupon((ObjectNode) Json.object().put("name", "new").put("type", "percentage").put("percent", 5))
                 .get("id").asText();
         control.updateCoupon(coupon, (ObjectNode) Json.object().put("name", "renamed"));
         String invoice = api.get("/2025-09/invoices?tenancy_id=" + tenancy).json().at("/invoices/0/id").asText();

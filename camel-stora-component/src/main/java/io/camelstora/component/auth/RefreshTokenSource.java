@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.auth;
 
 import java.time.Clock;
@@ -121,8 +136,8 @@ public final class RefreshTokenSource extends RenewingTokenSource {
             return configuredRefreshToken;
         }
         throw new IllegalStateException("No Stora refresh token: the token store " + store.id() + " is empty and no"
-                                        + " refreshToken is configured; authorise the application with StoraAuthorization"
-                                        + " or StoraAuthorizeCommand (docs/authentication.md)");
+                + " refreshToken is configured; authorise the application with StoraAuthorization"
+                + " or StoraAuthorizeCommand (docs/authentication.md)");
     }
 
     /** Saves the refresh token Stora rotated {@code sent} into; returns the tokens unchanged. */
@@ -145,7 +160,7 @@ public final class RefreshTokenSource extends RenewingTokenSource {
             return true;
         } catch (RuntimeException e) {
             LOG.error("Could not save the rotated Stora refresh token in {}: {}. It is kept in memory and saved on the next"
-                      + " refresh; if this process stops first, the application must be authorised again",
+                    + " refresh; if this process stops first, the application must be authorised again",
                     store.id(), e.getMessage());
             return false;
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.auth;
 
 import java.net.URLEncoder;
@@ -71,7 +86,7 @@ public final class StoraAuthorization {
         }
         if (scopes == null || scopes.isEmpty()) {
             throw new IllegalArgumentException("scopes are required: the scopes the operator is asked to grant, e.g."
-                                               + " public.contact:read");
+                    + " public.contact:read");
         }
         String verifier = random(64);
         String state = random(32);
@@ -101,14 +116,15 @@ public final class StoraAuthorization {
             String description = callback.get("error_description");
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "Stora did not authorise the application: " + error + (description == null ? "" : " (" + description + ")")
-                    + ("access_denied".equals(error) ? "; the operator declined, ask them to approve the scopes" : "")));
+                            + ("access_denied".equals(error) ? "; the operator declined, ask them to approve the scopes"
+                                    : "")));
         }
         String state = callback.get("state");
         if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
                 request.state().getBytes(StandardCharsets.UTF_8))) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "The authorization redirect carries " + (state == null ? "no" : "another") + " state than the authorize"
-                    + " URL: it does not answer this request (a stale or forged redirect); start again"));
+                            + " URL: it does not answer this request (a stale or forged redirect); start again"));
         }
         String code = callback.get("code");
         if (code == null || code.isBlank()) {
@@ -120,8 +136,8 @@ public final class StoraAuthorization {
                     if (result.refreshToken() == null) {
                         throw new CompletionException(new IllegalStateException(
                                 "Stora answered the authorization code without a refresh_token, so the access token cannot"
-                                + " be renewed after it expires; check that the application uses the authorization code"
-                                + " grant with refresh tokens"));
+                                        + " be renewed after it expires; check that the application uses the authorization code"
+                                        + " grant with refresh tokens"));
                     }
                     store.save(result.refreshToken());
                     return result;

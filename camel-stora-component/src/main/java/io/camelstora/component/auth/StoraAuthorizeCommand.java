@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.auth;
 
 import java.io.Closeable;
@@ -49,7 +64,7 @@ public final class StoraAuthorizeCommand implements Closeable {
 
     /** What the command needs; {@code port} 0 picks a free port. */
     public record Options(String clientId, String clientSecret, List<String> scopes, Path tokenStoreFile, int port,
-                          String baseUrl, String authorizeUrl) {
+            String baseUrl, String authorizeUrl) {
         @Override
         public String toString() {
             return "Options[scopes=" + scopes + ", tokenStoreFile=" + tokenStoreFile + ", port=" + port + "]";
@@ -156,8 +171,8 @@ public final class StoraAuthorizeCommand implements Closeable {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("Usage: StoraAuthorizeCommand --client-id ID --scopes \"scope1 scope2\" --token-store-file PATH"
-                               + " [--port " + DEFAULT_PORT + "] [--base-url URL] [--authorize-url URL]"
-                               + " (client secret from STORA_CLIENT_SECRET or the console)");
+                    + " [--port " + DEFAULT_PORT + "] [--base-url URL] [--authorize-url URL]"
+                    + " (client secret from STORA_CLIENT_SECRET or the console)");
             System.exit(2);
             return;
         }
@@ -168,16 +183,17 @@ public final class StoraAuthorizeCommand implements Closeable {
             out.println("  " + url);
             out.println();
             out.println("Waiting for the redirect to http://localhost:" + command.server.getAddress().getPort() + CALLBACK_PATH
-                        + " ...");
+                    + " ...");
             OAuthTokens tokens = command.await(Duration.ofMinutes(10));
             out.println("Authorised with scopes " + String.join(" ", tokens.scopes()) + ". The refresh token is stored in "
-                        + command.getStore().getFile());
+                    + command.getStore().getFile());
             out.println("Configure the stora component with clientId, clientSecret and tokenStoreFile="
-                        + command.getStore().getFile());
+                    + command.getStore().getFile());
         } catch (Exception e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             System.err.println("Authorization failed: " + (e instanceof TimeoutException
-                    ? "no redirect within 10 minutes" : cause.getMessage()));
+                    ? "no redirect within 10 minutes"
+                    : cause.getMessage()));
             System.exit(1);
         }
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.auth;
 
 import java.nio.charset.StandardCharsets;
@@ -103,7 +118,7 @@ public final class StoraTokenEndpoint {
         if (accessToken == null || !accessToken.isTextual() || accessToken.asText().isBlank()) {
             String what = doc == null ? "no JSON document" : "a JSON document without access_token";
             String line = response.status() + " from " + request.operation().uri() + " (" + request.describe() + ") with "
-                          + what + "; is baseUrl the Stora API?";
+                    + what + "; is baseUrl the Stora API?";
             throw new CompletionException(new StoraApiException(line, request.operation().uri(), response.status(), null,
                     null, null, List.of(), response.header(StoraErrors.REQUEST_ID_HEADER), null, null));
         }
@@ -117,7 +132,7 @@ public final class StoraTokenEndpoint {
         List<String> scopes = scope == null || scope.isNull() ? List.of()
                 : scope.isArray() ? StoraJson.MAPPER.convertValue(scope, StoraJson.MAPPER.getTypeFactory()
                         .constructCollectionType(List.class, String.class))
-                : parseScopes(scope.asText());
+                        : parseScopes(scope.asText());
         JsonNode refresh = doc.get("refresh_token");
         String refreshToken = refresh == null || refresh.isNull() || refresh.asText().isBlank() ? null : refresh.asText();
         return new OAuthTokens(accessToken.asText(), lifetime, scopes, refreshToken);

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.catalog;
 
 import java.util.Arrays;
@@ -27,7 +42,8 @@ public enum StoraEventType {
     DEAL_WON("deal.won", "Triggered when a deal is won."),
     IDENTITY_VERIFICATION_CANCELLED("identity_verification.cancelled", "Triggered when an identity verification is cancelled"),
     IDENTITY_VERIFICATION_FAILED("identity_verification.failed", "Triggered when an identity verification failed"),
-    IDENTITY_VERIFICATION_PROCESSING("identity_verification.processing", "Triggered when an identity verification is processing"),
+    IDENTITY_VERIFICATION_PROCESSING("identity_verification.processing",
+            "Triggered when an identity verification is processing"),
     IDENTITY_VERIFICATION_SUCCEEDED("identity_verification.succeeded", "Triggered when an identity verification succeeded"),
     INVOICE_CREATED("invoice.created", "Triggered when a new invoice is created."),
     INVOICE_FINALIZED("invoice.finalized", "Triggered when an invoice is finalized."),
@@ -64,8 +80,8 @@ public enum StoraEventType {
     UNIT_UPDATED("unit.updated", "Triggered when a unit is updated.");
 
     /** Looked up on every webhook delivery. */
-    private static final Map<String, StoraEventType> BY_TYPE
-            = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(StoraEventType::type, e -> e));
+    private static final Map<String, StoraEventType> BY_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(StoraEventType::type, e -> e));
 
     private final String type;
     private final String description;

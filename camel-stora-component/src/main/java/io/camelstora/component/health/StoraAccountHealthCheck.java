@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.health;
 
 import java.time.Duration;
@@ -102,13 +117,13 @@ public final class StoraAccountHealthCheck extends AbstractHealthCheck {
             builder.detail("api.unreached.requests", unreached);
             builder.detail("api.unreached.since", stats.getUnreachedSince().toString());
             builder.message("The Stora API of account " + account + " was not reached by the last " + unreached
-                            + " request(s), since " + stats.getUnreachedSince() + ": " + describe(last))
+                    + " request(s), since " + stats.getUnreachedSince() + ": " + describe(last))
                     .down();
             return;
         }
         if (last != null && last.status() == 401) {
             builder.message("Stora rejected the access token of account " + account + " (401) at " + last.at()
-                            + ": renew or replace the credentials")
+                    + ": renew or replace the credentials")
                     .down();
             return;
         }
@@ -140,7 +155,7 @@ public final class StoraAccountHealthCheck extends AbstractHealthCheck {
             return "Cannot obtain an access token for Stora account " + account + ": " + cause.getMessage();
         } catch (TimeoutException e) {
             return "No access token for Stora account " + account + " yet: the token request has not answered within "
-                   + TOKEN_WAIT.toSeconds() + " s";
+                    + TOKEN_WAIT.toSeconds() + " s";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "Interrupted while waiting for an access token for Stora account " + account;
@@ -152,7 +167,7 @@ public final class StoraAccountHealthCheck extends AbstractHealthCheck {
         StoraAccountStats.ApiContact last = client.getStats().getLastContact();
         Instant latest = last == null ? null : last.at();
         if (!credentials || latest != null && latest.plus(probeInterval).isAfter(Instant.now())
-            || !probing.compareAndSet(false, true)) {
+                || !probing.compareAndSet(false, true)) {
             return;
         }
         StoraOperation op = StoraOperation.OAUTH_INFO;

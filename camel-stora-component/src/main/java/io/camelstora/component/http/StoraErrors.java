@@ -1,11 +1,26 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.http;
 
-import java.util.concurrent.CompletionException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.limits.RateLimitWaitException;
@@ -55,7 +70,7 @@ public final class StoraErrors {
                     : String.join("; ", details.stream().map(StoraErrors::describe).toList());
             String advice = advice(request, code);
             String line = status + " " + (code == null ? "error" : code) + ": " + withAdvice(oneLine(explanation), advice)
-                          + " (" + (requestId == null ? "" : "request_id " + requestId + ", ") + operation + ")";
+                    + " (" + (requestId == null ? "" : "request_id " + requestId + ", ") + operation + ")";
             return new StoraApiException(line, operation, status, code, type, message, details, requestId, reset, null);
         }
         if (error != null && error.isTextual()) {
@@ -66,14 +81,14 @@ public final class StoraErrors {
             String advice = advice(request, code);
             String said = oneLine(message == null ? reason(status) : message);
             String line = status + " " + code + ": " + withAdvice(said, advice)
-                          + " (" + (requestId == null ? "" : "request_id " + requestId + ", ") + operation + ")";
+                    + " (" + (requestId == null ? "" : "request_id " + requestId + ", ") + operation + ")";
             return new StoraApiException(line, operation, status, code, null, message, List.of(), requestId, reset, null);
         }
         int size = response.body() == null ? 0 : response.body().length;
         String what = size == 0
                 ? "with an empty body"
                 : "with a " + (response.mediaType() == null ? "body of unknown type" : response.mediaType() + " body")
-                  + " of " + size + " bytes instead of Stora's JSON error";
+                        + " of " + size + " bytes instead of Stora's JSON error";
         String line = status + " " + reason(status) + " from " + operation + " (" + request.describe() + ") " + what;
         return new StoraApiException(line, operation, status, null, null, null, List.of(), null, reset, null);
     }
@@ -105,21 +120,21 @@ public final class StoraErrors {
             case "forbidden" -> request.operation().scope() == null
                     ? "the credentials may not call " + request.operation().uri()
                     : request.operation().uri() + " needs scope " + request.operation().scope()
-                      + "; grant it to the access token or OAuth application in BackOffice (Settings, Public API);"
-                      + " an operator who authorised your application must then authorise it again";
+                            + "; grant it to the access token or OAuth application in BackOffice (Settings, Public API);"
+                            + " an operator who authorised your application must then authorise it again";
             case "invalid_token" -> "the access token is invalid, expired or revoked; check accessToken (static tokens expire"
-                                    + " as set in BackOffice) or the OAuth 2 credentials";
+                    + " as set in BackOffice) or the OAuth 2 credentials";
             case "invalid_client" -> "Stora does not accept the OAuth 2 client; check clientId and clientSecret of the"
-                                     + " application in BackOffice (Settings, Public API)";
+                    + " application in BackOffice (Settings, Public API)";
             case "invalid_grant" -> switch (grant) {
                 case "refresh_token" -> "refresh token expired or revoked; re-authorise (docs/authentication.md) and store"
-                                        + " the new refresh token";
+                        + " the new refresh token";
                 case "authorization_code" -> "the authorization code expired, was already used, or does not match"
-                                             + " redirect_uri or code_verifier; start the authorisation again";
+                        + " redirect_uri or code_verifier; start the authorisation again";
                 default -> "Stora rejected the " + (grant.isEmpty() ? "" : grant + " ") + "grant; check the credentials";
             };
             case "invalid_scope" -> "the application may not have the requested scopes; request only scopes it was"
-                                    + " granted in BackOffice (Settings, Public API)";
+                    + " granted in BackOffice (Settings, Public API)";
             case "unauthorized_client", "unsupported_grant_type" -> "the application may not use the "
                     + (grant.isEmpty() ? "requested" : grant) + " grant; check its setup with Stora";
             default -> null;
@@ -181,8 +196,8 @@ public final class StoraErrors {
                                                            String maxWait) {
         StoraApiException e = fromResponse(request, response);
         String line = e.getMessage() + "; still rate limited after waiting " + waited + " for this call, the"
-                      + " maxRateLimitWait of the account (" + maxWait + "). Raise maxRateLimitWait or lower"
-                      + " rateLimitPerSecond/rateLimitPerMinute to the account's plan";
+                + " maxRateLimitWait of the account (" + maxWait + "). Raise maxRateLimitWait or lower"
+                + " rateLimitPerSecond/rateLimitPerMinute to the account's plan";
         return new StoraRateLimitException(line, e.getOperation(), e.getStatus(), e.getCode(), e.getType(),
                 e.getErrorMessage(), e.getDetails(), e.getRequestId(), e.getRateLimitReset(), null);
     }

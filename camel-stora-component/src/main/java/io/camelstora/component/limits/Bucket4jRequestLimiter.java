@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.time.Duration;
@@ -101,7 +116,7 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
         if (pauseNanos > maxWait.toNanos()) {
             return CompletableFuture.failedFuture(new RateLimitWaitException(
                     "The call would wait " + RateLimits.format(Duration.ofNanos(pauseNanos)) + " for the end of a 429 pause,"
-                    + " longer than maxRateLimitWait (" + RateLimits.format(maxWait) + ")"));
+                            + " longer than maxRateLimitWait (" + RateLimits.format(maxWait) + ")"));
         }
         CompletableFuture<Void> afterPause = pauseNanos == 0
                 ? CompletableFuture.completedFuture(null)
@@ -110,8 +125,8 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
         return afterPause.thenCompose(ignored -> bucket.tryConsume(1, budgetNanos, scheduler)).thenApply(granted -> {
             if (!granted) {
                 throw new RateLimitWaitException("The call would wait longer than maxRateLimitWait ("
-                                                 + RateLimits.format(maxWait) + ") for a token of the shared Bucket4j bucket."
-                                                 + " Send fewer calls at once or raise maxRateLimitWait");
+                        + RateLimits.format(maxWait) + ") for a token of the shared Bucket4j bucket."
+                        + " Send fewer calls at once or raise maxRateLimitWait");
             }
             return Permit.NONE;
         });
@@ -131,7 +146,7 @@ public final class Bucket4jRequestLimiter implements RequestLimiter, AutoCloseab
                 return;
             }
             LOG.warn("Stora answered 429 Too Many Requests (RateLimit-Reset {}): calls through this node's Bucket4j limiter"
-                     + " wait {} ms", response.header("RateLimit-Reset"), pauseMillis);
+                    + " wait {} ms", response.header("RateLimit-Reset"), pauseMillis);
         }
     }
 

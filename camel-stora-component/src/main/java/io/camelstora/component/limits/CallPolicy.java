@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.io.IOException;
@@ -85,7 +100,8 @@ public final class CallPolicy {
                 .onRetryScheduled(e -> {
                     stats.retry(request, retryReason(e.getLastResult(), e.getLastException()));
                     LOG.info("Retrying {} ({}) in {} ms after {} (retry {} of {}{})", request.describe(),
-                            request.operation().uri(), e.getDelay().toMillis(), outcome(e.getLastResult(), e.getLastException()),
+                            request.operation().uri(), e.getDelay().toMillis(),
+                            outcome(e.getLastResult(), e.getLastException()),
                             e.getAttemptCount(), retries.maxRetries(),
                             request.idempotencyKey() == null ? "" : ", same Idempotency-Key");
                 })
@@ -148,7 +164,7 @@ public final class CallPolicy {
             return idempotent && (status == 502 || status == 503 || status == 504);
         }
         if (!(failure instanceof StoraApiException api) || failure instanceof StoraRateLimitException
-            || api.isResponseReceived() || !(api.getCause() instanceof IOException io)) {
+                || api.isResponseReceived() || !(api.getCause() instanceof IOException io)) {
             return false; // a programming or configuration error, or a refusal of our own limiter: repeating won't help
         }
         if (neverSent(io)) {
@@ -167,7 +183,7 @@ public final class CallPolicy {
 
     private static boolean neverSent(IOException e) {
         return e instanceof ConnectException || e instanceof ConnectTimeoutException || e instanceof UnknownHostException
-               || e instanceof NoRouteToHostException || e instanceof RequestNotExecutedException;
+                || e instanceof NoRouteToHostException || e instanceof RequestNotExecutedException;
     }
 
     private static String outcome(StoraResponse response, Throwable failure) {

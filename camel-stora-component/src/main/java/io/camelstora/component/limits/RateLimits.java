@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.time.Duration;
@@ -25,7 +40,7 @@ public record RateLimits(List<Window> windows, Duration margin, Duration maxWait
         public Window {
             if (permits < 1 || length.isNegative() || length.isZero()) {
                 throw new IllegalArgumentException("A rate limit window needs at least 1 request and a positive length, got "
-                                                   + permits + " per " + length);
+                        + permits + " per " + length);
             }
         }
 
@@ -75,7 +90,7 @@ public record RateLimits(List<Window> windows, Duration margin, Duration maxWait
                 windows.add(new Window(permits, length));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("rateLimitWindows '" + text + "' is not a list of <requests>/<length>"
-                                                   + " such as 10/1s,60/1m: '" + p + "' " + e.getMessage(), e);
+                        + " such as 10/1s,60/1m: '" + p + "' " + e.getMessage(), e);
             }
         }
         return windows;

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.time.Duration;
@@ -115,8 +130,8 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
             return;
         }
         LOG.warn("Stora answered 429 Too Many Requests to account {} (RateLimit-Limit {}, RateLimit-Reset {}): every call"
-                 + " of the account waits {} ms. If this repeats, the account's plan or another client sharing it allows"
-                 + " less than {}: adjust rateLimitPerSecond/rateLimitPerMinute", account,
+                + " of the account waits {} ms. If this repeats, the account's plan or another client sharing it allows"
+                + " less than {}: adjust rateLimitPerSecond/rateLimitPerMinute", account,
                 response.header("RateLimit-Limit"), response.header("RateLimit-Reset"), pauseMillis, limits.describe());
         drain();
     }
@@ -285,11 +300,11 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
 
     private RateLimitWaitException tooLong(long waitNanos) {
         return new RateLimitWaitException("The call would wait " + RateLimits.format(Duration.ofNanos(waitNanos))
-                                          + " for the request budget of Stora account " + account + " ("
-                                          + limits.describe() + ", " + queue.size() + " calls queued"
-                                          + (pause.remainingNanos(now()) > 0 ? ", paused after a 429" : "")
-                                          + "), longer than maxRateLimitWait (" + RateLimits.format(limits.maxWait())
-                                          + "). Send fewer calls at once or raise maxRateLimitWait");
+                + " for the request budget of Stora account " + account + " ("
+                + limits.describe() + ", " + queue.size() + " calls queued"
+                + (pause.remainingNanos(now()) > 0 ? ", paused after a 429" : "")
+                + "), longer than maxRateLimitWait (" + RateLimits.format(limits.maxWait())
+                + "). Send fewer calls at once or raise maxRateLimitWait");
     }
 
     private long now() {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.metrics;
 
 import java.time.Duration;
@@ -50,7 +65,8 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
                 .description("HTTP requests sent to the Stora API, each attempt of a call on its own")
                 .withRegistry(registry);
         this.calls = Timer.builder("stora.calls")
-                .description("Calls to the Stora API as the route sees them, rate-limit waits, 429 replays and retries included")
+                .description(
+                        "Calls to the Stora API as the route sees them, rate-limit waits, 429 replays and retries included")
                 .withRegistry(registry);
         this.waits = Timer.builder("stora.rate.limit.waits")
                 .description("Time requests waited for the account's request budget before being sent")
@@ -85,7 +101,8 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
 
     @Override
     public void callCompleted(String account, StoraOperation operation, int status, CallOutcome outcome, long nanos) {
-        calls.withTags("account", account, "operation", operation(operation), "status", status(status), "outcome", outcome.tag())
+        calls.withTags("account", account, "operation", operation(operation), "status", status(status), "outcome",
+                outcome.tag())
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.metrics;
 
 import java.util.Set;
@@ -31,7 +46,7 @@ public final class StoraMetricsResolver {
         if (configured != null) {
             if (!micrometer || !Micrometer.isMeterRegistry(configured)) {
                 throw new IllegalArgumentException("meterRegistry of the stora component must be a " + METER_REGISTRY
-                                                   + ", got " + configured.getClass().getName());
+                        + ", got " + configured.getClass().getName());
             }
             return Micrometer.metrics(configured);
         }
@@ -63,8 +78,8 @@ public final class StoraMetricsResolver {
             var registry = context.getRegistry().lookupByNameAndType(CAMEL_MICROMETER_REGISTRY,
                     io.micrometer.core.instrument.MeterRegistry.class);
             if (registry == null) {
-                Set<io.micrometer.core.instrument.MeterRegistry> all
-                        = context.getRegistry().findByType(io.micrometer.core.instrument.MeterRegistry.class);
+                Set<io.micrometer.core.instrument.MeterRegistry> all = context.getRegistry()
+                        .findByType(io.micrometer.core.instrument.MeterRegistry.class);
                 if (all.size() == 1) {
                     registry = all.iterator().next();
                 } else {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.time.Instant;
@@ -78,7 +93,7 @@ record Checkpoint(Instant cursor, Instant newest, Instant floor, Instant scanSta
                     instant(json, "scanStart"), instant(json, "scanAfter"));
         } catch (Exception e) {
             throw new IllegalStateException("The stored state of " + stateKey + " is not a cursor: '" + value
-                                            + "'. Fix or remove it to start again from initialSync", e);
+                    + "'. Fix or remove it to start again from initialSync", e);
         }
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.time.Instant;
@@ -36,11 +51,11 @@ public record InitialSync(String value, Instant since, boolean all) {
                 return new InitialSync(v, timestamp(timestamp), false);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("initialSync of " + uri + " is '" + value + "': '" + timestamp
-                                                   + "' is not an ISO-8601 timestamp such as 2025-01-12T15:30:00Z");
+                        + "' is not an ISO-8601 timestamp such as 2025-01-12T15:30:00Z");
             }
         }
         throw new IllegalArgumentException("initialSync of " + uri + " is '" + value
-                                           + "'; use all, none or since:<ISO-8601 timestamp> (since:2025-01-12T15:30:00Z)");
+                + "'; use all, none or since:<ISO-8601 timestamp> (since:2025-01-12T15:30:00Z)");
     }
 
     /**

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.nio.charset.StandardCharsets;
@@ -92,7 +107,7 @@ final class ListPollPlan {
         this.ordered = cursorField.equals(sortField);
         this.createdAfterParam = o.getCreatedAfterParam();
         this.scan = !ordered && mode == PollMode.CHANGES && "created_at".equals(sortField) && filterParam != null
-                    && createdAfterParam != null && !createdAfterParam.isBlank();
+                && createdAfterParam != null && !createdAfterParam.isBlank();
 
         StoraRequest r = baseRequest.withQuery("limit", Integer.toString(pageSize));
         if (sortField != null) {
@@ -125,8 +140,8 @@ final class ListPollPlan {
                 : StoraOperation.find(op.resource(), "list").map(StoraOperation::uri).orElse(null);
         String what = op == null ? "stora:" + endpoint.getResource() : op.uri();
         return what + " cannot be used in from(): only list operations can be polled"
-               + (own != null ? "; poll " + own + " for " + op.resource().uriName() : "")
-               + ". Pollable operations: " + lists;
+                + (own != null ? "; poll " + own + " for " + op.resource().uriName() : "")
+                + ". Pollable operations: " + lists;
     }
 
     private static void validate(StoraEndpoint endpoint) {
@@ -158,14 +173,14 @@ final class ListPollPlan {
         }
         if (producerOnly.length() > 0) {
             throw new IllegalArgumentException("The consumer of " + uri + " pages and orders the list itself and reads JSON;"
-                                               + " remove the producer options " + producerOnly);
+                    + " remove the producer options " + producerOnly);
         }
         if (o.getPageSize() < 1 || o.getPageSize() > 100) {
             throw new IllegalArgumentException("pageSize of " + uri + " is " + o.getPageSize() + "; Stora accepts 1 to 100");
         }
         if (o.getMaxMessagesPerPoll() < 0) {
             throw new IllegalArgumentException("maxMessagesPerPoll of " + uri + " is " + o.getMaxMessagesPerPoll()
-                                               + "; use 0 for no limit or a positive number");
+                    + "; use 0 for no limit or a positive number");
         }
         if (o.getOverlap() < 0) {
             throw new IllegalArgumentException("overlap of " + uri + " is negative; use 0 or a duration such as 1m");
@@ -177,17 +192,17 @@ final class ListPollPlan {
         String paramOption = o.getPollMode() == PollMode.CHANGES ? "updatedAfterParam" : "createdAfterParam";
         if (param == null || param.isBlank()) {
             throw new IllegalArgumentException(paramOption + " of " + uri + " is empty; set timeFilter=NEVER to poll without"
-                                               + " a time-range filter");
+                    + " a time-range filter");
         }
         if (o.getStateKey() != null && !STATE_KEY.matcher(o.getStateKey()).matches()) {
             throw new IllegalArgumentException("stateKey of " + uri + " is '" + o.getStateKey()
-                                               + "'; use letters, digits and . _ : / -");
+                    + "'; use letters, digits and . _ : / -");
         }
         StoraConfiguration c = endpoint.getConfiguration();
         if (c.getStateRepository() == null || c.getIdempotentRepository() == null) {
             if (c.getStateDirectory() == null || c.getStateDirectory().isBlank()) {
                 throw new IllegalArgumentException("stateDirectory of " + uri + " is empty; set it, or give both"
-                                                   + " stateRepository and idempotentRepository");
+                        + " stateRepository and idempotentRepository");
             }
         }
         InitialSync.parse(o.getInitialSync(), uri);
@@ -200,21 +215,21 @@ final class ListPollPlan {
         for (String name : endpoint.getRequestOptions().getFilters().keySet()) {
             if (CONTROLLED_PARAMS.contains(name)) {
                 throw new IllegalArgumentException("filter." + name + " of " + op.uri() + " is set by the consumer; use"
-                                                   + (name.equals("limit") ? " pageSize" : " the consumer options") + " instead");
+                        + (name.equals("limit") ? " pageSize" : " the consumer options") + " instead");
             }
             if ("expand".equals(name)) {
                 throw new IllegalArgumentException("filter.expand of " + op.uri() + " is not a filter; use the expand option");
             }
             if (name.equals(cursorParam)) {
                 throw new IllegalArgumentException("filter." + name + " of " + op.uri() + " is set by the consumer from its"
-                                                   + " cursor; use initialSync=since:<ISO-8601> to start at a point in time");
+                        + " cursor; use initialSync=since:<ISO-8601> to start at a point in time");
             }
             if (endpoint.getPollingOptions().isValidateFilters() && !caps.acceptsFilter(name)) {
                 throw new IllegalArgumentException("Unknown filter '" + name + "' (filter." + name + ") for " + op.uri()
-                                                   + ". Filters of " + op.resource().uriName() + ": "
-                                                   + caps.describeFilters()
-                                                   + ". To send a filter the stored reference pages do not show, set"
-                                                   + " validateFilters=false");
+                        + ". Filters of " + op.resource().uriName() + ": "
+                        + caps.describeFilters()
+                        + ". To send a filter the stored reference pages do not show, set"
+                        + " validateFilters=false");
             }
         }
     }
@@ -279,7 +294,7 @@ final class ListPollPlan {
     @Override
     public String toString() {
         return operation.uri() + " [" + mode + ", window " + (filterParam != null ? "by " + filterParam : "client-side")
-               + ", order " + (sortField != null ? sortField + " ASC" : "as listed") + (scan ? ", resumable scan" : "")
-               + ", stateKey " + stateKey + "]";
+                + ", order " + (sortField != null ? sortField + " ASC" : "as listed") + (scan ? ", resumable scan" : "")
+                + ", stateKey " + stateKey + "]";
     }
 }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.time.Instant;
@@ -185,7 +200,7 @@ final class ListReader {
     private void checkFiltersHonoured(PolledRecord r, Instant lower, Instant from) {
         Instant windowStart = plan.scan ? lower : from;
         if (windowHonoured && plan.filterParam != null && windowStart != null && r.position() != null
-            && r.position().isBefore(windowStart)) {
+                && r.position().isBefore(windowStart)) {
             windowHonoured = false;
             warnIgnored(plan.filterParam, windowStart, "updatedAfterParam/createdAfterParam");
         }
@@ -197,7 +212,7 @@ final class ListReader {
 
     private void warnIgnored(String param, Instant value, String option) {
         LOG.warn("{} returned records older than {}={}: the API seems to ignore that parameter, so polls read more of the"
-                 + " list than they need. Set {} to the right name, or timeFilter=NEVER",
+                + " list than they need. Set {} to the right name, or timeFilter=NEVER",
                 plan.operation.uri(), param, value, option);
     }
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.time.Duration;
@@ -230,8 +245,8 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
      */
     private boolean wasProcessed(PolledRecord r, Instant sentUpTo, Instant scanAfter) {
         boolean maybe = r.position() == null
-                        || (sentUpTo != null && !r.position().isAfter(sentUpTo))
-                        || (scanAfter != null && r.createdAt() != null && !r.createdAt().isAfter(scanAfter));
+                || (sentUpTo != null && !r.position().isAfter(sentUpTo))
+                || (scanAfter != null && r.createdAt() != null && !r.createdAt().isAfter(scanAfter));
         return maybe && state.processed(r);
     }
 
@@ -280,8 +295,8 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
                     Throwable cause = exchange.getException() != null ? exchange.getException()
                             : new RollbackExchangeException("Marked rollback only", exchange);
                     getExceptionHandler().handleException("Processing failed: the cursor of " + plan.stateKey
-                                                          + " stays before this exchange, which is polled again with the"
-                                                          + " records after it",
+                            + " stays before this exchange, which is polled again with the"
+                            + " records after it",
                             exchange, cause);
                 } else {
                     completed.addAll(delivery.records());
@@ -330,7 +345,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
         Instant resumeAt = next.scanAfter() == null ? null : next.scanAfter().truncatedTo(ChronoUnit.SECONDS);
         for (PolledRecord r : completed) {
             if (r.position() == null || keepFrom == null || !r.position().isBefore(keepFrom)
-                || (resumeAt != null && r.createdAt() != null && !r.createdAt().isBefore(resumeAt))) {
+                    || (resumeAt != null && r.createdAt() != null && !r.createdAt().isBefore(resumeAt))) {
                 state.remember(r);
             }
         }

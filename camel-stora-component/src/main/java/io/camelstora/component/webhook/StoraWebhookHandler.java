@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.io.IOException;
@@ -104,7 +119,8 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         StoraWebhookOptions options = receiver.options();
         byte[] body = boundedBody(http, options.getMaxBodySize());
         if (body == null) {
-            LOG.debug("Stora webhook delivery {} rejected: body over maxBodySize {}", requestId(http), options.getMaxBodySize());
+            LOG.debug("Stora webhook delivery {} rejected: body over maxBodySize {}", requestId(http),
+                    options.getMaxBodySize());
             respond(http, WebhookResult.REJECTED_SIZE, null);
             return done(callback);
         }
@@ -242,7 +258,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         byte[] bytes = http.getContext().getTypeConverter().convertTo(byte[].class, http, body);
         if (bytes == null) {
             throw new IllegalStateException("The webhook request body of type " + body.getClass().getName()
-                                            + " cannot be read as bytes");
+                    + " cannot be read as bytes");
         }
         return bytes.length > max ? null : bytes;
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.nio.file.Path;
@@ -53,22 +68,23 @@ public final class StoraWebhookReceiver {
         this.deliveries = new WebhookDeliveries(endpoint.getComponent()::getMetrics);
         if (options.getSignatureTolerance() <= 0) {
             throw new IllegalArgumentException("signatureTolerance of stora:webhook must be positive, got "
-                                               + options.getSignatureTolerance() + " ms");
+                    + options.getSignatureTolerance() + " ms");
         }
         if (options.getMaxBodySize() <= 0) {
-            throw new IllegalArgumentException("maxBodySize of stora:webhook must be positive, got " + options.getMaxBodySize());
+            throw new IllegalArgumentException(
+                    "maxBodySize of stora:webhook must be positive, got " + options.getMaxBodySize());
         }
         if (options.getPublicUrl() != null) {
             checkUrl(options.getPublicUrl(), "publicUrl");
         }
         if (options.isAutoRegister() && (options.getPublicUrl() == null || options.getPublicUrl().isBlank())) {
             throw new IllegalArgumentException("autoRegister of stora:webhook needs publicUrl: the https URL at which Stora"
-                                               + " reaches " + servedPath);
+                    + " reaches " + servedPath);
         }
         if (endpointName().length() > MetadataRules.MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("endpointName of stora:webhook has " + endpointName().length()
-                                               + " characters; it is stored as metadata, which allows "
-                                               + MetadataRules.MAX_VALUE_LENGTH);
+                    + " characters; it is stored as metadata, which allows "
+                    + MetadataRules.MAX_VALUE_LENGTH);
         }
     }
 
@@ -171,7 +187,8 @@ public final class StoraWebhookReceiver {
             return configured;
         }
         if (defaultRepository == null) {
-            defaultRepository = MemoryIdempotentRepository.memoryIdempotentRepository(StoraWebhookOptions.DEFAULT_REPOSITORY_SIZE);
+            defaultRepository = MemoryIdempotentRepository
+                    .memoryIdempotentRepository(StoraWebhookOptions.DEFAULT_REPOSITORY_SIZE);
         }
         return defaultRepository;
     }
@@ -186,7 +203,8 @@ public final class StoraWebhookReceiver {
             secretStore = options.getSecretStore() != null
                     ? options.getSecretStore()
                     : new FileSecretStore(options.getSecretStoreFile() == null || options.getSecretStoreFile().isBlank()
-                            ? FileSecretStore.defaultFile() : Path.of(options.getSecretStoreFile()));
+                            ? FileSecretStore.defaultFile()
+                            : Path.of(options.getSecretStoreFile()));
             try {
                 ServiceHelper.startService(secretStore);
             } catch (RuntimeException e) {
@@ -216,7 +234,7 @@ public final class StoraWebhookReceiver {
                 return;
             }
             throw new IllegalArgumentException(what + " of stora:webhook is " + url + "; Stora delivers only to https URLs."
-                                               + " Set allowHttp=true for the Stora simulator or local tests");
+                    + " Set allowHttp=true for the Stora simulator or local tests");
         }
         throw new IllegalArgumentException(what + " of stora:webhook is " + url + "; it must be an https:// URL");
     }

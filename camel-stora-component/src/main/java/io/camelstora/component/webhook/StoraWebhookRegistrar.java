@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.nio.charset.StandardCharsets;
@@ -96,7 +111,7 @@ final class StoraWebhookRegistrar {
             Registration created = create(url, eventTypes);
             for (JsonNode stale : ours) {
                 LOG.warn("Deleting Stora webhook endpoint {} named '{}': its secret is in no store, so its deliveries could"
-                         + " not be verified; {} replaces it", id(stale), name, created.endpointId());
+                        + " not be verified; {} replaces it", id(stale), name, created.endpointId());
                 call(StoraOperation.WEBHOOK_ENDPOINTS_DELETE, id(stale), null);
             }
             return created;
@@ -141,7 +156,7 @@ final class StoraWebhookRegistrar {
         JsonNode secret = endpoint.get("secret");
         if (secret == null || !secret.isTextual() || secret.asText().isEmpty()) {
             throw new IllegalStateException("Stora created webhook endpoint " + id + " but returned no secret; delete it"
-                                            + " and check the API version of the Webhook Endpoints API");
+                    + " and check the API version of the Webhook Endpoints API");
         }
         secretStore.setState(secretKey(id), secret.asText());
         LOG.info("Created Stora webhook endpoint {} ('{}') delivering {} event types to {}", id, name, eventTypes.size(),
@@ -218,10 +233,10 @@ final class StoraWebhookRegistrar {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new IllegalStateException("Registering Stora webhook endpoint '" + name + "': " + request.describe()
-                                            + " failed: " + cause.getMessage(), cause);
+                    + " failed: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             throw new IllegalStateException("Registering Stora webhook endpoint '" + name + "': " + request.describe()
-                                            + " got no answer within " + timeout.toSeconds() + " s", e);
+                    + " got no answer within " + timeout.toSeconds() + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while registering Stora webhook endpoint '" + name + "'", e);

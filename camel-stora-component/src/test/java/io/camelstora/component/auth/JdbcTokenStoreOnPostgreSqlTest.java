@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.auth;
 
 import java.sql.Connection;
@@ -33,7 +48,7 @@ class JdbcTokenStoreOnPostgreSqlTest {
     @BeforeAll
     static void createTable() {
         EmbeddedPostgreSql.execute("CREATE TABLE " + TABLE + " (token_key VARCHAR(200) NOT NULL PRIMARY KEY,"
-                                   + " refresh_token VARCHAR(2000) NOT NULL, updated_at TIMESTAMP NOT NULL)");
+                + " refresh_token VARCHAR(2000) NOT NULL, updated_at TIMESTAMP NOT NULL)");
     }
 
     @AfterEach
@@ -81,8 +96,9 @@ class JdbcTokenStoreOnPostgreSqlTest {
 
         String stored = new JdbcTokenStore(EmbeddedPostgreSql.newDataSource(), TABLE, "operator-race").load();
         assertTrue(saved.contains(stored), stored + " is one of " + saved);
-        try (Connection c = EmbeddedPostgreSql.newDataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count(*) FROM " + TABLE + " WHERE token_key = 'operator-race'")) {
+        try (Connection c = EmbeddedPostgreSql.newDataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM " + TABLE + " WHERE token_key = 'operator-race'")) {
             rows.next();
             assertEquals(1, rows.getInt(1));
         }

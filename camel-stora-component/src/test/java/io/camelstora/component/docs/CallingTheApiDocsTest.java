@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.docs;
 
 import java.nio.file.Files;
@@ -65,7 +80,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con_123")).willReturn(json(
                 "{\"contact\":{\"id\":\"con_123\",\"full_name\":\"Jane Doe\"},\"meta\":{\"request_id\":\"req-7\"}}")));
 
-        Exchange result = template.request("direct:show-contact", e -> { });
+        Exchange result = template.request("direct:show-contact", e -> {
+        });
 
         assertNull(result.getException());
         assertEquals("Jane Doe", result.getMessage().getBody(java.util.Map.class).get("full_name"));
@@ -76,7 +92,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
     void theContactIsCreatedWithItsMetadataAndAKey() {
         wm.stubFor(post(urlPathEqualTo("/2025-09/contacts")).willReturn(json("{\"contact\":{\"id\":\"con_1\"}}")));
 
-        assertNull(template.request("direct:create-contact", e -> { }).getException());
+        assertNull(template.request("direct:create-contact", e -> {
+        }).getException());
 
         wm.verify(postRequestedFor(urlPathEqualTo("/2025-09/contacts"))
                 .withHeader("Content-Type", matching("application/json.*"))
@@ -91,7 +108,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
                 + "\"meta\":{\"request_id\":\"r\",\"pagination\":{\"count\":31,\"page\":1,\"pages\":2,\"limit\":20,"
                 + "\"next\":2,\"prev\":null,\"last\":2}}}")));
 
-        Exchange result = template.request("direct:newest-orders", e -> { });
+        Exchange result = template.request("direct:newest-orders", e -> {
+        });
 
         assertNull(result.getException());
         assertEquals(31L, result.getMessage().getHeader("CamelStoraTotalCount"));
@@ -107,7 +125,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
                     .willReturn(json(contactsPage(page, 5))));
         }
         // the first request carries no page parameter: Stora starts at 1
-        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).withQueryParam("page", absent()).willReturn(json(contactsPage(1, 5))));
+        wm.stubFor(
+                get(urlPathEqualTo("/2025-09/contacts")).withQueryParam("page", absent()).willReturn(json(contactsPage(1, 5))));
         MockEndpoint contacts = getMockEndpoint("mock:contacts");
         contacts.expectedMessageCount(250);
 
@@ -126,7 +145,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/sites")).willReturn(json(
                 "{\"sites\":[{\"id\":\"site_1\"}],\"meta\":{\"request_id\":\"req-9\"}}")));
 
-        Exchange result = template.request("direct:site-document", e -> { });
+        Exchange result = template.request("direct:site-document", e -> {
+        });
 
         assertNull(result.getException());
         java.util.Map<?, ?> document = result.getMessage().getBody(java.util.Map.class);
@@ -141,7 +161,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf").withBody(pdf)));
         Files.deleteIfExists(INVOICES.resolve("inv_123.pdf"));
 
-        assertNull(template.request("direct:invoice-pdf", e -> { }).getException());
+        assertNull(template.request("direct:invoice-pdf", e -> {
+        }).getException());
 
         assertArrayEquals(pdf, Files.readAllBytes(INVOICES.resolve("inv_123.pdf")));
     }
@@ -159,7 +180,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
         assertNull(notFound.getMessage().getBody());
 
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con_gone")).willReturn(aResponse().withStatus(503)));
-        Exchange unavailable = template.request("direct:contact-or-null", e -> { });
+        Exchange unavailable = template.request("direct:contact-or-null", e -> {
+        });
         assertEquals(503, assertInstanceOf(StoraApiException.class, unavailable.getException()).getStatus());
     }
 
@@ -192,9 +214,9 @@ class CallingTheApiDocsTest extends StoraTestSupport {
             records.append(i == 0 ? "" : ",").append("{\"id\":\"con_").append(page).append('_').append(i).append("\"}");
         }
         return "{\"contacts\":[" + records + "],\"meta\":{\"request_id\":\"r" + page + "\",\"pagination\":{\"count\":"
-               + pages * 100 + ",\"page\":" + page + ",\"pages\":" + pages + ",\"limit\":100,\"next\":"
-               + (page < pages ? page + 1 : "null") + ",\"prev\":" + (page > 1 ? page - 1 : "null") + ",\"last\":" + pages
-               + "}}}";
+                + pages * 100 + ",\"page\":" + page + ",\"pages\":" + pages + ",\"limit\":100,\"next\":"
+                + (page < pages ? page + 1 : "null") + ",\"prev\":" + (page > 1 ? page - 1 : "null") + ",\"last\":" + pages
+                + "}}}";
     }
 
     private static LoggedRequest only() {

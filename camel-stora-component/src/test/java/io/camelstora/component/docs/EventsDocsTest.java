@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.docs;
 
 import java.nio.file.Path;
@@ -56,12 +71,15 @@ class EventsDocsTest extends WebhookTestSupport {
             String path = ((StoraEndpoint) route.getEndpoint()).getWebhookOptions().normalizedPath();
 
             NotifyBuilder routed = new NotifyBuilder(context).fromRoute(route.getRouteId()).whenCompleted(1).create();
-            String resource = "{\"id\":\"" + ReferenceDocs.resourceOf(StoraEventType.fromType(type).orElseThrow()).idPrefix() + "1\"}";
-            assertEquals("{\"status\":\"processed\"}", deliver(path, SECRET, event("evt_events_" + n++, type, resource)).body(), type);
+            String resource = "{\"id\":\"" + ReferenceDocs.resourceOf(StoraEventType.fromType(type).orElseThrow()).idPrefix()
+                    + "1\"}";
+            assertEquals("{\"status\":\"processed\"}", deliver(path, SECRET, event("evt_events_" + n++, type, resource)).body(),
+                    type);
             assertTrue(routed.matchesWaitTime(), type);
 
             String other = type.equals("unit.updated") ? "unit.created" : "unit.updated";
-            assertEquals("{\"status\":\"ignored\"}", deliver(path, SECRET, event("evt_events_" + n++, other, "{\"id\":\"unit_1\"}")).body(), type);
+            assertEquals("{\"status\":\"ignored\"}",
+                    deliver(path, SECRET, event("evt_events_" + n++, other, "{\"id\":\"unit_1\"}")).body(), type);
             covered.add(type);
         }
         assertEquals(StoraEventType.types(), covered);

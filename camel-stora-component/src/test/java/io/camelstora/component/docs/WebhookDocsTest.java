@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.docs;
 
 import java.nio.file.Path;
@@ -25,7 +40,7 @@ class WebhookDocsTest extends WebhookTestSupport {
     static final String DOCS_SECRET = "whsec-for-docs";
     static final String PREVIOUS_SECRET = "whsec-previous-for-docs";
     static final String PAID = "{\"id\":\"inv_1\",\"status\":\"paid\",\"total\":{\"amount\":5999,\"currency\":\"GBP\","
-                               + "\"formatted\":\"£59.99\"}}";
+            + "\"formatted\":\"£59.99\"}}";
 
     @Override
     public boolean isUseRouteBuilder() {
@@ -47,7 +62,8 @@ class WebhookDocsTest extends WebhookTestSupport {
         context.getRegistry().bind("dataSource", dataSource);
         context.start();
 
-        List<String> snippets = MarkdownSnippets.blocks("yaml", PAGES).stream().filter(s -> s.contains("stora:webhook")).toList();
+        List<String> snippets = MarkdownSnippets.blocks("yaml", PAGES).stream().filter(s -> s.contains("stora:webhook"))
+                .toList();
         assertTrue(snippets.size() >= 3, "found " + snippets.size());
         int delivered = 0;
         for (String snippet : snippets) {

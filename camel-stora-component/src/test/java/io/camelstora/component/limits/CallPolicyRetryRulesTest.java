@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.io.IOException;
@@ -42,7 +57,7 @@ class CallPolicyRetryRulesTest {
 
     @Test
     void gatewayErrorsOnlyForIdempotentMethods() {
-        for (int status : new int[] { 502, 503, 504 }) {
+        for (int status : new int[]{502, 503, 504}) {
             assertTrue(retried(GET, status));
             assertTrue(retried(DELETE, status));
             assertFalse(retried(POST, status), "POST only when no response came back");
@@ -53,7 +68,7 @@ class CallPolicyRetryRulesTest {
     @Test
     void otherResponsesNever() {
         for (StoraRequest r : ALL) {
-            for (int status : new int[] { 200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500 }) {
+            for (int status : new int[]{200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500}) {
                 assertFalse(retried(r, status), r.describe() + " " + status);
             }
         }
@@ -68,8 +83,8 @@ class CallPolicyRetryRulesTest {
 
     @Test
     void aLostResponseIsRetriedWhenRepeatingIsSafe() {
-        for (IOException lost : new IOException[] { new ConnectionClosedException("Connection closed by peer"),
-                                                    new SocketTimeoutException("Read timed out") }) {
+        for (IOException lost : new IOException[]{new ConnectionClosedException("Connection closed by peer"),
+                new SocketTimeoutException("Read timed out")}) {
             assertTrue(retried(GET, lost));
             assertTrue(retried(DELETE, lost));
             assertTrue(retried(POST, lost), "the same Idempotency-Key makes Stora process it once");

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.io.IOException;
@@ -243,8 +258,8 @@ public final class RateLimitedStoraServer implements AutoCloseable {
         }
         if ("GET".equals(method) && path.equals("/2025-09/sites")) {
             return new Stored(200, "{\"sites\":[{\"id\":\"sit_1\",\"name\":\"Central\"}],\"meta\":{\"request_id\":\""
-                                   + requestId() + "\",\"pagination\":{\"count\":1,\"page\":1,\"pages\":1,\"limit\":50,"
-                                   + "\"next\":null,\"prev\":null,\"last\":1}}}");
+                    + requestId() + "\",\"pagination\":{\"count\":1,\"page\":1,\"pages\":1,\"limit\":50,"
+                    + "\"next\":null,\"prev\":null,\"last\":1}}}");
         }
         if ("POST".equals(method) && path.equals("/2025-09/contacts")) {
             if (key == null) {
@@ -259,7 +274,8 @@ public final class RateLimitedStoraServer implements AutoCloseable {
 
     private Stored create() {
         int n = created.incrementAndGet();
-        return new Stored(201, "{\"contact\":" + contact("con_new_" + n) + ",\"meta\":{\"request_id\":\"" + requestId() + "\"}}");
+        return new Stored(201,
+                "{\"contact\":" + contact("con_new_" + n) + ",\"meta\":{\"request_id\":\"" + requestId() + "\"}}");
     }
 
     private String contactPage(String query) {
@@ -300,7 +316,7 @@ public final class RateLimitedStoraServer implements AutoCloseable {
     private String error(int status, String code, String message) {
         String type = status >= 500 ? "api_error" : "invalid_request_error";
         return "{\"error\":{\"code\":\"" + code + "\",\"type\":\"" + type + "\",\"message\":\"" + message
-               + "\",\"request_id\":\"" + requestId() + "\",\"details\":[]}}";
+                + "\",\"request_id\":\"" + requestId() + "\",\"details\":[]}}";
     }
 
     private void record(long epochMillis, String method, URI uri, String key, int status) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.sql.Connection;
@@ -69,8 +84,9 @@ class SharedBucketOnPostgreSqlTest {
 
         assertEquals(0, server.rateLimitedCount(), "429 responses");
         assertEquals(2 * CALLS_PER_NODE, server.arrivals().size());
-        try (Connection c = newDataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT count(*) FROM stora_rate_limit")) {
+        try (Connection c = newDataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT count(*) FROM stora_rate_limit")) {
             rows.next();
             assertEquals(1, rows.getInt(1), "both nodes drew on the one bucket row");
         }
@@ -93,7 +109,8 @@ class SharedBucketOnPostgreSqlTest {
 
     /** The limiter of docs/several-nodes.md: a bucket kept in PostgreSQL through Bucket4j's JDBC ProxyManager. */
     private static Bucket4jRequestLimiter sharedBucketLimiter(DataSource dataSource, RateLimits limits) {
-        ProxyManager<Long> buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("stora_rate_limit").build();
+        ProxyManager<Long> buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("stora_rate_limit")
+                .build();
         BucketProxy shared = buckets.builder().build(42L, () -> Bucket4jRequestLimiter.bucketConfiguration(limits));
         return new Bucket4jRequestLimiter(shared, limits.maxWait());
     }

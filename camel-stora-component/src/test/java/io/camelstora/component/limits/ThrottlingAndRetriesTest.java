@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.limits;
 
 import java.io.IOException;
@@ -72,7 +87,7 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
 
     @Test
     void burstOf200CallsFromThreeEndpointsGetsNo429() throws Exception {
-        String[] uris = { "stora:contacts/list?limit=10", "stora:sites/list", "stora:contacts/show?contactId=con_7" };
+        String[] uris = {"stora:contacts/list?limit=10", "stora:sites/list", "stora:contacts/show?contactId=con_7"};
         List<CompletableFuture<Exchange>> calls = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             calls.add(template.asyncSend(uris[i % uris.length], e -> e.getIn().setBody(null)));
@@ -201,7 +216,7 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
         assertEquals(503, assertInstanceOf(StoraApiException.class, get.getException()).getStatus());
         int attempts = server.arrivals().size();
         assertTrue(attempts > 1 && attempts <= 8, "retried, then stopped by retryMaxDuration long before maxRetries: "
-                                                  + attempts + " attempts");
+                + attempts + " attempts");
         assertEquals(attempts - 1, stats().getRetries());
         assertEquals(1, stats().getRetriesExhausted());
     }
@@ -219,10 +234,13 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
     @Test
     void aCallThatWouldWaitLongerThanMaxRateLimitWaitFailsUnsent() {
         String uri = "stora:contacts/show?contactId=con_3&accessToken=small-plan&rateLimitWindows=2/1m&maxRateLimitWait=1000";
-        assertNull(template.request(uri, e -> { }).getException());
-        assertNull(template.request(uri, e -> { }).getException());
+        assertNull(template.request(uri, e -> {
+        }).getException());
+        assertNull(template.request(uri, e -> {
+        }).getException());
 
-        Exchange third = template.request(uri, e -> { });
+        Exchange third = template.request(uri, e -> {
+        });
 
         StoraRateLimitException error = assertInstanceOf(StoraRateLimitException.class, third.getException());
         assertEquals(0, error.getStatus(), "not sent");

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.metrics;
 
 import java.time.Instant;
@@ -89,7 +104,8 @@ class CallMetricsTest extends StoraTestSupport {
         context.start();
         assertNull(call("stora:contacts/list", null).getException());
 
-        assertEquals(1.0, meters.get("stora.retries").tags("operation", "contacts/list", "reason", "http_503").counter().count());
+        assertEquals(1.0,
+                meters.get("stora.retries").tags("operation", "contacts/list", "reason", "http_503").counter().count());
         assertEquals(1, meters.get("stora.requests").tags("operation", "contacts/list", "status", "503",
                 "outcome", "server_error").timer().count());
         assertEquals(1, meters.get("stora.requests").tags("operation", "contacts/list", "status", "200").timer().count());
@@ -115,7 +131,8 @@ class CallMetricsTest extends StoraTestSupport {
         assertEquals(1, meters.get("stora.calls").tags("operation", "contacts/list", "status", "200").timer().count());
         Timer waits = meters.get("stora.rate.limit.waits").tags("account", account()).timer();
         assertEquals(1, waits.count(), "the replay waited for the end of the pause");
-        assertTrue(waits.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) >= 500, "waited " + waits.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS));
+        assertTrue(waits.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) >= 500,
+                "waited " + waits.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     @Test

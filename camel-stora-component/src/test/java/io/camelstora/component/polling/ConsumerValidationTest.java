@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.util.Map;
@@ -17,7 +32,8 @@ class ConsumerValidationTest extends PollingTestSupport {
     @Test
     void aNonListOperationNamesTheListOfItsResource() {
         String message = startFailure("stora:contacts/show?contactId=con_1");
-        assertTrue(message.contains("stora:contacts/show cannot be used in from(): only list operations can be polled"), message);
+        assertTrue(message.contains("stora:contacts/show cannot be used in from(): only list operations can be polled"),
+                message);
         assertTrue(message.contains("poll stora:contacts/list for contacts"), message);
     }
 
@@ -60,14 +76,14 @@ class ConsumerValidationTest extends PollingTestSupport {
         assertEquals("u", LISTS.requests().get(0).get("search"));
         String stateKey = ((StoraPollingConsumer) context.getRoute("poll").getConsumer()).getStateKey();
         assertTrue(stateKey.matches("stora\\.units\\.[0-9a-f]{8}"), "the filters give the consumer a state key of its own: "
-                                                                    + stateKey);
+                + stateKey);
     }
 
     @Test
     void optionsTheConsumerControlsAreRejected() {
         assertTrue(startFailure(poll("contacts/list?filter.updated_after=2025-01-01T00:00:00Z"))
                 .contains("filter.updated_after of stora:contacts/list is set by the consumer from its cursor; use"
-                          + " initialSync=since:<ISO-8601>"));
+                        + " initialSync=since:<ISO-8601>"));
         assertTrue(startFailure(poll("contacts/list?limit=10")).contains("remove the producer options limit (use pageSize)"));
         assertTrue(startFailure(poll("contacts/list?filter.page=2")).contains("filter.page of stora:contacts/list is set by"));
         assertTrue(startFailure(poll("contacts/list?pageSize=500")).contains("pageSize of stora:contacts/list is 500"));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.util.ArrayList;
@@ -59,7 +74,7 @@ class FailureAndRestartTest extends PollingTestSupport {
         polls.awaitMore(3);
         assertEquals(List.of("u1@8", "u2@2"), received(mock));
         assertEquals("{\"newest\":\"" + FakeLists.at(8) + "\",\"scanStart\":\"" + FakeLists.at(9) + "\",\"scanAfter\":\""
-                     + FakeLists.at(2) + "\"}", state.getState("stora.units"), "the scan stays after u2, its start kept");
+                + FakeLists.at(2) + "\"}", state.getState("stora.units"), "the scan stays after u2, its start kept");
         assertTrue(attempts.of("u3") >= 2, attempts.toString());
 
         mock.reset(); // first: the next poll may send the records as soon as the route stops failing

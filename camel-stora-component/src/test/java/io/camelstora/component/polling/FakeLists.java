@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.time.Instant;
@@ -142,8 +157,9 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
                     matching.add(r.deepCopy());
                 }
             }
-            Comparator<ObjectNode> order = Comparator.comparing(r -> r.has(sortBy) ? Instant.parse(r.get(sortBy).asText()) : null,
-                    Comparator.nullsFirst(Comparator.<Instant> naturalOrder()));
+            Comparator<ObjectNode> order = Comparator.comparing(
+                    r -> r.has(sortBy) ? Instant.parse(r.get(sortBy).asText()) : null,
+                    Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
             matching.sort(descending ? order.reversed() : order);
             int pages = Math.max(1, (matching.size() + limit - 1) / limit);
             int from = Math.min((page - 1) * limit, matching.size());
@@ -151,8 +167,10 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
             matching.subList(from, Math.min(from + limit, matching.size())).forEach(items::add);
             ObjectNode document = StoraJson.MAPPER.createObjectNode();
             document.set(key, items);
-            ObjectNode pagination = document.putObject("meta").put("request_id", "req-" + requests.size()).putObject("pagination");
-            pagination.put("count", matching.size()).put("page", page).put("pages", pages).put("limit", limit).put("last", pages);
+            ObjectNode pagination = document.putObject("meta").put("request_id", "req-" + requests.size())
+                    .putObject("pagination");
+            pagination.put("count", matching.size()).put("page", page).put("pages", pages).put("limit", limit).put("last",
+                    pages);
             if (page < pages) {
                 pagination.put("next", page + 1);
             } else {
@@ -172,7 +190,7 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
         private Instant serverTime() {
             Instant latest = clockAtLeast.minusSeconds(1);
             for (ObjectNode r : records) {
-                for (String field : new String[] { "created_at", "updated_at" }) {
+                for (String field : new String[]{"created_at", "updated_at"}) {
                     if (r.has(field) && Instant.parse(r.get(field).asText()).isAfter(latest)) {
                         latest = Instant.parse(r.get(field).asText());
                     }
@@ -191,7 +209,8 @@ final class FakeLists implements ResponseDefinitionTransformerV2 {
                         // an API without time ranges ignores them, as Rails APIs ignore unknown parameters
                         if (timeRanges) {
                             String field = name.startsWith("created") ? "created_at" : "updated_at";
-                            if (record.has(field) && Instant.parse(record.get(field).asText()).isBefore(Instant.parse(q.getValue()))) {
+                            if (record.has(field)
+                                    && Instant.parse(record.get(field).asText()).isBefore(Instant.parse(q.getValue()))) {
                                 return false;
                             }
                         }

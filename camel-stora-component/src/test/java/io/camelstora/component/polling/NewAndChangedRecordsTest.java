@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.io.File;
@@ -93,7 +108,9 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
             assertEquals("ASC", q.get("sort_direction"));
         }
         List<Map<String, String>> later = LISTS.requests().subList(5, LISTS.requestCount());
-        assertTrue(later.stream().allMatch(q -> q.get("updated_after") != null && q.get("updated_after").compareTo(FakeLists.at(10)) >= 0),
+        assertTrue(
+                later.stream().allMatch(
+                        q -> q.get("updated_after") != null && q.get("updated_after").compareTo(FakeLists.at(10)) >= 0),
                 "windows after the first scan start at its server time: " + later);
     }
 
@@ -148,11 +165,12 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
         expect(mock, 2);
         assertEquals(List.of("u3", "u4"), mock.getReceivedExchanges().stream()
                 .map(e -> e.getMessage().getHeader(StoraConstants.POLL_RECORD_ID, String.class)).toList());
-        assertInstanceOf(com.fasterxml.jackson.databind.JsonNode.class, mock.getReceivedExchanges().get(0).getMessage().getBody());
+        assertInstanceOf(com.fasterxml.jackson.databind.JsonNode.class,
+                mock.getReceivedExchanges().get(0).getMessage().getBody());
         polls.awaitMore(2);
         assertEquals(2, mock.getReceivedCounter(), "the update of u1 is not a new record");
         assertTrue(LISTS.requests().stream().skip(1).allMatch(q -> q.containsKey("created_after")
-                                                                     && "created_at".equals(q.get("sort_by"))));
+                && "created_at".equals(q.get("sort_by"))));
         assertEquals("stora.units.created", mock.getReceivedExchanges().get(0).getMessage()
                 .getHeader(StoraConstants.POLL_STATE_KEY));
     }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.time.Instant;
@@ -57,7 +72,8 @@ class PollingHealthTest extends PollingTestSupport {
         HealthCheck.Result down = HealthChecks.consumer(context, "poll");
         assertEquals(HealthCheck.State.DOWN, down.getState());
         assertTrue(down.getMessage().orElseThrow().startsWith("Consumer failed polling"), down.getMessage().orElseThrow());
-        assertTrue(down.getError().orElseThrow().getMessage().contains("invalid_endpoint"), down.getError().orElseThrow()::getMessage);
+        assertTrue(down.getError().orElseThrow().getMessage().contains("invalid_endpoint"),
+                down.getError().orElseThrow()::getMessage);
         assertEquals("failure", down.getDetails().get("poll.last.outcome"));
         assertEquals(FakeLists.at(3), down.getDetails().get("poll.cursor"), "a failed poll keeps the cursor");
         assertFalse(String.valueOf(down.getDetails()).contains(TOKEN));

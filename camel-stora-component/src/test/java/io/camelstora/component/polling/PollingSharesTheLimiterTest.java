@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.io.File;
@@ -30,7 +45,7 @@ class PollingSharesTheLimiterTest {
         File state = new File("target/polling-state/PollingSharesTheLimiterTest");
         FileUtil.removeDir(state);
         try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.EMPTY).rateLimit(4, 20).start();
-             CamelContext context = new DefaultCamelContext()) {
+                CamelContext context = new DefaultCamelContext()) {
             StoraComponent stora = context.getComponent("stora", StoraComponent.class);
             stora.getConfiguration().setBaseUrl(sim.baseUrl());
             stora.getConfiguration().setAccessToken(sim.accessToken());

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.io.File;
@@ -46,7 +61,7 @@ abstract class PollingTestSupport extends CamelTestSupport {
         LISTS.reset();
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(FakeLists.NAME)));
         stateDirectory = new File("target/polling-state/" + getClass().getSimpleName() + "/"
-                                  + test.getTestMethod().orElseThrow().getName());
+                + test.getTestMethod().orElseThrow().getName());
         FileUtil.removeDir(stateDirectory);
     }
 
@@ -72,7 +87,7 @@ abstract class PollingTestSupport extends CamelTestSupport {
     String poll(String resourceAndOptions) {
         String separator = resourceAndOptions.contains("?") ? "&" : "?";
         return "stora:" + resourceAndOptions + separator + "initialDelay=0&delay=10&pollStrategy=#polls&stateDirectory="
-               + stateDirectory.getPath();
+                + stateDirectory.getPath();
     }
 
     /** Starts {@code from(uri).to("mock:records")}. */

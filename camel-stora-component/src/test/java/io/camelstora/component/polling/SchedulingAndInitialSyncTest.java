@@ -1,8 +1,22 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.polling;
 
 import java.util.List;
 
-import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraEndpoint;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.pollconsumer.quartz.QuartzScheduledPollConsumerScheduler;
@@ -40,7 +54,7 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
         FakeLists.FakeList contacts = LISTS.list("contacts", "contacts", CREATED_AND_UPDATED, true);
         contacts.create("old1", 1).clockAt(5);
         MockEndpoint mock = route("stora:contacts/list?initialSync=none&initialDelay=1500&delay=10&pollStrategy=#polls"
-                                  + "&stateDirectory=" + stateDirectory.getPath());
+                + "&stateDirectory=" + stateDirectory.getPath());
         contacts.create("during", 6);
         expect(mock, 1);
         polls.awaitMore(2);
@@ -63,7 +77,7 @@ class SchedulingAndInitialSyncTest extends PollingTestSupport {
         FakeLists.FakeList units = LISTS.list("units", "units", CREATED_ONLY, true);
         units.create("u1", 1);
         String uri = "stora:units/list?scheduler=quartz&scheduler.cron=0/1+*+*+*+*+?&pollStrategy=#polls&stateDirectory="
-                     + stateDirectory.getPath();
+                + stateDirectory.getPath();
         MockEndpoint mock = route(uri);
         expect(mock, 1);
 

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.net.URI;
@@ -117,7 +132,8 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
 
         assertEquals(401, postDelivery("/stora/webhook", body, null, "req_1").statusCode());
         assertEquals(401, postDelivery("/stora/webhook", body, signature(OTHER_SECRET, now, body), "req_2").statusCode());
-        assertEquals(401, postDelivery("/stora/webhook", body, "t=" + now.getEpochSecond() + ",v1=nothex", "req_3").statusCode());
+        assertEquals(401,
+                postDelivery("/stora/webhook", body, "t=" + now.getEpochSecond() + ",v1=nothex", "req_3").statusCode());
         assertEquals(401, postDelivery("/stora/webhook", body, "garbage", "req_4").statusCode());
         String tampered = body.replace("paid", "void");
         HttpResponse<String> response = postDelivery("/stora/webhook", tampered, signature(SECRET, now, body), "req_5");
@@ -134,9 +150,12 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         Instant now = Instant.now();
 
         // 300 s tolerance by default; a margin of 20 s keeps the test independent of the clock's progress
-        assertEquals(401, postDelivery("/stora/webhook", body, signature(SECRET, now.minusSeconds(320), body), "r1").statusCode());
-        assertEquals(401, postDelivery("/stora/webhook", body, signature(SECRET, now.plusSeconds(320), body), "r2").statusCode());
-        assertEquals(200, postDelivery("/stora/webhook", body, signature(SECRET, now.minusSeconds(280), body), "r3").statusCode());
+        assertEquals(401,
+                postDelivery("/stora/webhook", body, signature(SECRET, now.minusSeconds(320), body), "r1").statusCode());
+        assertEquals(401,
+                postDelivery("/stora/webhook", body, signature(SECRET, now.plusSeconds(320), body), "r2").statusCode());
+        assertEquals(200,
+                postDelivery("/stora/webhook", body, signature(SECRET, now.minusSeconds(280), body), "r3").statusCode());
         events.assertIsSatisfied();
     }
 
@@ -145,14 +164,16 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         MockEndpoint rotating = getMockEndpoint("mock:rotating");
         rotating.expectedMessageCount(2);
 
-        assertEquals(200, deliver("/rotating", OTHER_SECRET, event("evt_old", "unit.updated", "{\"id\":\"unit_1\"}")).statusCode());
+        assertEquals(200,
+                deliver("/rotating", OTHER_SECRET, event("evt_old", "unit.updated", "{\"id\":\"unit_1\"}")).statusCode());
         assertEquals(200, deliver("/rotating", SECRET, event("evt_new", "unit.updated", "{\"id\":\"unit_1\"}")).statusCode());
         rotating.assertIsSatisfied();
     }
 
     @Test
     void answers400ToASignedBodyThatIsNoStoraEvent() throws Exception {
-        for (String body : List.of("{not json", "[1,2]", "{\"id\":\"evt_1\"}", "{\"event\":{\"type\":\"invoice.paid\",\"data\":{}}}",
+        for (String body : List.of("{not json", "[1,2]", "{\"id\":\"evt_1\"}",
+                "{\"event\":{\"type\":\"invoice.paid\",\"data\":{}}}",
                 "{\"event\":{\"id\":\"evt_1\",\"type\":\"invoice.paid\"}}")) {
             HttpResponse<String> response = deliver("/stora/webhook", SECRET, body);
             assertEquals(400, response.statusCode(), body);
@@ -278,7 +299,8 @@ class StoraWebhookConsumerTest extends WebhookTestSupport {
         for (int i = 0; i < eventCount; i++) {
             String body = event("evt_many_" + i, "unit.occupied", "{\"id\":\"unit_" + i + "\"}");
             for (int copy = 0; copy < 3; copy++) {
-                HttpRequest request = deliveryRequest(url("/stora/webhook"), body, signature(SECRET, Instant.now(), body), null);
+                HttpRequest request = deliveryRequest(url("/stora/webhook"), body, signature(SECRET, Instant.now(), body),
+                        null);
                 responses.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             }
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.nio.file.Files;
@@ -45,7 +60,7 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
     static final String NAME = "Camel /stora/webhook";
     static final String CREATED_SECRET = "7c1f0a9e3b5d2c4e6f8a0b1c3d5e7f9a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e";
     static final String INVOICE_TYPES = "[\"invoice.created\",\"invoice.finalized\",\"invoice.marked_uncollectible\","
-                                        + "\"invoice.paid\",\"invoice.updated\"]";
+            + "\"invoice.paid\",\"invoice.updated\"]";
 
     Path secretFile;
 
@@ -60,7 +75,7 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
         wm.stubFor(post(urlEqualTo("/2025-09/webhook_endpoints")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"endpoint\":" + endpointJson("we_new", PUBLIC_URL, "enabled", INVOICE_TYPES, CREATED_SECRET)
-                          + ",\"meta\":{\"request_id\":\"r1\"}}")));
+                        + ",\"meta\":{\"request_id\":\"r1\"}}")));
 
         startRoute("eventTypes=invoice.*");
 
@@ -116,7 +131,8 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
         Files.writeString(secretFile, "stora.webhook.we_mine.secret=" + CREATED_SECRET + "\n");
         stubList(endpointJson("we_mine", "https://old.example.com/hook", "disabled", "[\"invoice.paid\"]", null, NAME));
         String updated = endpointJson("we_mine", PUBLIC_URL, "disabled", "[]", null, NAME);
-        wm.stubFor(patch(urlEqualTo("/2025-09/webhook_endpoints/we_mine")).willReturn(okJson("{\"endpoint\":" + updated + "}")));
+        wm.stubFor(
+                patch(urlEqualTo("/2025-09/webhook_endpoints/we_mine")).willReturn(okJson("{\"endpoint\":" + updated + "}")));
         wm.stubFor(post(urlEqualTo("/2025-09/webhook_endpoints/we_mine/enable"))
                 .willReturn(okJson("{\"endpoint\":" + updated.replace("disabled", "enabled") + "}")));
 
@@ -154,7 +170,8 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
         stubList(endpointJson("we_lost", PUBLIC_URL, "enabled", INVOICE_TYPES, null, NAME));
         wm.stubFor(post(urlEqualTo("/2025-09/webhook_endpoints")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"endpoint\":" + endpointJson("we_new", PUBLIC_URL, "enabled", INVOICE_TYPES, CREATED_SECRET) + "}")));
+                .withBody("{\"endpoint\":" + endpointJson("we_new", PUBLIC_URL, "enabled", INVOICE_TYPES, CREATED_SECRET)
+                        + "}")));
         wm.stubFor(delete(urlEqualTo("/2025-09/webhook_endpoints/we_lost"))
                 .willReturn(okJson("{\"success\":{\"message\":\"deleted\"}}")));
 
@@ -183,7 +200,7 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
         stubList(endpointJson("we_mine", PUBLIC_URL, "enabled", INVOICE_TYPES, null, NAME));
         wm.stubFor(post(urlEqualTo("/2025-09/webhook_endpoints/we_mine/disable"))
                 .willReturn(okJson("{\"endpoint\":" + endpointJson("we_mine", PUBLIC_URL, "disabled", INVOICE_TYPES, null, NAME)
-                                   + "}")));
+                        + "}")));
 
         startRoute("eventTypes=invoice.*&unregisterOnStop=DISABLE");
         context.getRouteController().stopRoute("hook");
@@ -197,7 +214,8 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
         stubList();
         wm.stubFor(post(urlEqualTo("/2025-09/webhook_endpoints")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"endpoint\":" + endpointJson("we_new", PUBLIC_URL, "enabled", INVOICE_TYPES, CREATED_SECRET) + "}")));
+                .withBody("{\"endpoint\":" + endpointJson("we_new", PUBLIC_URL, "enabled", INVOICE_TYPES, CREATED_SECRET)
+                        + "}")));
         wm.stubFor(delete(urlEqualTo("/2025-09/webhook_endpoints/we_new"))
                 .willReturn(okJson("{\"success\":{\"message\":\"deleted\"}}")));
 
@@ -220,10 +238,11 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
         stubList();
         wm.stubFor(post(urlEqualTo("/2025-09/webhook_endpoints")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"endpoint\":" + endpointJson("we_local", "http://localhost:8080/hook", "enabled", "[]", CREATED_SECRET)
-                          + "}")));
+                .withBody("{\"endpoint\":"
+                        + endpointJson("we_local", "http://localhost:8080/hook", "enabled", "[]", CREATED_SECRET)
+                        + "}")));
         String uri = "stora:webhook?path=/local&autoRegister=true&allowHttp=true&publicUrl=http://localhost:8080/hook"
-                     + "&secretStoreFile=" + secretFile;
+                + "&secretStoreFile=" + secretFile;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -238,7 +257,7 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/webhook_endpoints")).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"forbidden\",\"type\":\"forbidden\",\"message\":\"Missing scope"
-                          + " public.webhook_endpoint:read\",\"request_id\":\"r9\"}}")));
+                        + " public.webhook_endpoint:read\",\"request_id\":\"r9\"}}")));
 
         Exception e = assertThrows(Exception.class, () -> startRoute("eventTypes=invoice.*"));
         Throwable cause = e;
@@ -249,7 +268,8 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
     }
 
     private void startRoute(String options) throws Exception {
-        String uri = "stora:webhook?autoRegister=true&publicUrl=" + PUBLIC_URL + "&secretStoreFile=" + secretFile + "&" + options;
+        String uri = "stora:webhook?autoRegister=true&publicUrl=" + PUBLIC_URL + "&secretStoreFile=" + secretFile + "&"
+                + options;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -268,7 +288,7 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
 
     static String listJson(Integer next, String... endpoints) {
         return "{\"endpoints\":[" + String.join(",", endpoints) + "],\"meta\":{\"request_id\":\"r0\",\"pagination\":{\"count\":"
-               + endpoints.length + ",\"page\":1,\"next\":" + next + "}}}";
+                + endpoints.length + ",\"page\":1,\"next\":" + next + "}}}";
     }
 
     static String endpointJson(String id, String url, String status, String eventTypes, String secret) {
@@ -278,9 +298,9 @@ class StoraWebhookRegistrationTest extends WebhookTestSupport {
     static String endpointJson(String id, String url, String status, String eventTypes, String secret, String marker) {
         String metadata = marker == null ? "{\"source\":\"zapier\"}" : "{\"camel_stora_id\":\"" + marker + "\"}";
         return "{\"id\":\"" + id + "\",\"api_version\":\"2025-09\",\"created_at\":\"2025-02-22T14:41:00Z\",\"creator\":{\"id\":"
-               + "\"app_531844f4c4837d61\"},\"description\":null,\"disabled_at\":null,\"event_types\":" + eventTypes
-               + ",\"metadata\":" + metadata + ",\"name\":\"" + (marker == null ? "Other" : marker) + "\",\"secret\":"
-               + (secret == null ? "null" : "\"" + secret + "\"") + ",\"status\":\"" + status + "\",\"updated_at\":"
-               + "\"2025-02-22T14:41:00Z\",\"url\":\"" + url + "\"}";
+                + "\"app_531844f4c4837d61\"},\"description\":null,\"disabled_at\":null,\"event_types\":" + eventTypes
+                + ",\"metadata\":" + metadata + ",\"name\":\"" + (marker == null ? "Other" : marker) + "\",\"secret\":"
+                + (secret == null ? "null" : "\"" + secret + "\"") + ",\"status\":\"" + status + "\",\"updated_at\":"
+                + "\"2025-02-22T14:41:00Z\",\"url\":\"" + url + "\"}";
     }
 }

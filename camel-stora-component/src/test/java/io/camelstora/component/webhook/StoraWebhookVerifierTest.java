@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +43,7 @@ class StoraWebhookVerifierTest {
     static final String OTHER_SECRET = "5f1e0c3a9b7d2e4f6a8c0b1d3e5f7a9c2b4d6e8f0a1c3e5f7b9d1f3a5c7e9b0d";
     static final long T = 1737000000L;
     static final String BODY = "{\"event\":{\"id\":\"evt_1234567890\",\"type\":\"invoice.paid\",\"api_version\":\"2025-09\","
-                               + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"invoice\":{\"id\":\"inv_1\"}}}}";
+            + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"invoice\":{\"id\":\"inv_1\"}}}}";
     /**
      * Computed with: printf '%s' '1737000000.&lt;BODY&gt;' | openssl dgst -sha256 -hmac '&lt;SECRET&gt;'
      */

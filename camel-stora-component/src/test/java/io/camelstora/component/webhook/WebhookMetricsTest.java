@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.time.Instant;
@@ -40,8 +55,10 @@ class WebhookMetricsTest extends WebhookTestSupport {
         String paid = event("evt_1", "invoice.paid", "{\"id\":\"inv_1\"}");
         assertEquals(200, deliver("/stora/webhook", SECRET, paid).statusCode());
         assertEquals(200, deliver("/stora/webhook", SECRET, paid).statusCode());
-        assertEquals(200, deliver("/stora/webhook", SECRET, event("evt_2", "unit.updated", "{\"id\":\"unit_1\"}")).statusCode());
-        assertEquals(500, deliver("/stora/webhook", SECRET, event("evt_3", "invoice.created", "{\"id\":\"inv_bad\"}")).statusCode());
+        assertEquals(200,
+                deliver("/stora/webhook", SECRET, event("evt_2", "unit.updated", "{\"id\":\"unit_1\"}")).statusCode());
+        assertEquals(500,
+                deliver("/stora/webhook", SECRET, event("evt_3", "invoice.created", "{\"id\":\"inv_bad\"}")).statusCode());
         String forged = event("evt_4", "invoice.paid", "{\"id\":\"inv_1\"}");
         assertEquals(401, postDelivery("/stora/webhook", forged, signature(OTHER_SECRET, Instant.now(), forged), "req_x")
                 .statusCode());

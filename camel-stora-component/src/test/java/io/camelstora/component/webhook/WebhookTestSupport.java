@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.webhook;
 
 import java.io.IOException;
@@ -54,8 +69,8 @@ public abstract class WebhookTestSupport extends StoraTestSupport {
     public static String event(String id, String type, String resourceJson) {
         String key = type.substring(0, type.indexOf('.'));
         return "{\"event\":{\"id\":\"" + id + "\",\"type\":\"" + type + "\",\"api_version\":\"2025-09\","
-               + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"" + key + "\":" + resourceJson + "},"
-               + "\"meta\":{\"curies\":[]}}}";
+                + "\"created_at\":\"2025-01-15T10:30:00Z\",\"data\":{\"" + key + "\":" + resourceJson + "},"
+                + "\"meta\":{\"curies\":[]}}}";
     }
 
     /** The X-Stora-Signature of {@code body} signed with {@code secret} at {@code timestamp}. */
@@ -94,8 +109,8 @@ public abstract class WebhookTestSupport extends StoraTestSupport {
     static List<String> storedIds(DataSource dataSource, String processorName) throws SQLException {
         List<String> ids = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement select = c.prepareStatement(
-                     "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? ORDER BY messageId")) {
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT messageId FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? ORDER BY messageId")) {
             select.setString(1, processorName);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

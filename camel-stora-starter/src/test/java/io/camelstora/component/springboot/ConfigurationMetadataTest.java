@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.springboot;
 
 import java.io.IOException;
@@ -38,7 +53,8 @@ class ConfigurationMetadataTest {
         stora = StarterSourcesTest.storaModel();
         // the starter's own file: every Spring Boot jar on the classpath has one
         Path classes = Path.of(StoraComponentConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        JsonNode json = new ObjectMapper().readTree(Files.readString(classes.resolve("META-INF/spring-configuration-metadata.json")));
+        JsonNode json = new ObjectMapper()
+                .readTree(Files.readString(classes.resolve("META-INF/spring-configuration-metadata.json")));
         json.path("properties").forEach(p -> metadata.put(p.path("name").asText(), p));
     }
 
@@ -55,7 +71,8 @@ class ConfigurationMetadataTest {
             if (!StarterSources.description(option).equals(property.path("description").asText())) {
                 problems.add(name + " is described as '" + property.path("description").asText() + "'");
             }
-            if (!option.getDescription().isBlank() && !property.path("description").asText().startsWith(option.getDescription())) {
+            if (!option.getDescription().isBlank()
+                    && !property.path("description").asText().startsWith(option.getDescription())) {
                 problems.add(name + " does not start with the catalog's description");
             }
             String expectedType = expectedType(option);
@@ -75,7 +92,8 @@ class ConfigurationMetadataTest {
 
     @Test
     void theMetadataHasNoOtherStoraProperties() {
-        Set<String> expected = new HashSet<>(Set.of("camel.component.stora.enabled", "camel.component.stora.customizer.enabled"));
+        Set<String> expected = new HashSet<>(
+                Set.of("camel.component.stora.enabled", "camel.component.stora.customizer.enabled"));
         stora.getComponentOptions().forEach(o -> expected.add(StarterSources.propertyName(o.getName())));
         Set<String> listed = new HashSet<>();
         metadata.keySet().stream().filter(n -> n.startsWith("camel.component.stora.")).forEach(listed::add);

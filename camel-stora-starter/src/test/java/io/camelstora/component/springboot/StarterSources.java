@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.springboot;
 
 import java.util.ArrayList;
@@ -29,8 +44,8 @@ final class StarterSources {
     static final String PACKAGE = "io.camelstora.component.springboot";
     static final String PREFIX = "camel.component.stora";
     static final String GENERATED = "Generated from stora.json by StarterSourcesTest: do not edit. After changing an option of the"
-                                    + " component, run mvn -B test -pl camel-stora-starter -Dtest=StarterSourcesTest"
-                                    + " -Dstora.starter.write=true";
+            + " component, run mvn -B test -pl camel-stora-starter -Dtest=StarterSourcesTest"
+            + " -Dstora.starter.write=true";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, String> WRAPPERS = Map.of("boolean", "java.lang.Boolean", "int", "java.lang.Integer",
             "long", "java.lang.Long", "double", "java.lang.Double", "float", "java.lang.Float", "short", "java.lang.Short",
@@ -71,7 +86,7 @@ final class StarterSources {
     static boolean isBeanReference(ComponentOptionModel option) {
         String type = option.getJavaType();
         return "object".equals(option.getType()) && (option.getEnums() == null || option.getEnums().isEmpty())
-               && !type.startsWith("java.util.") && !type.startsWith("java.lang.") && !type.startsWith("java.time.");
+                && !type.startsWith("java.util.") && !type.startsWith("java.lang.") && !type.startsWith("java.time.");
     }
 
     static boolean isDuration(ComponentOptionModel option) {
@@ -83,10 +98,10 @@ final class StarterSources {
         String description = option.getDescription();
         if (isBeanReference(option)) {
             description = sentence(description) + " The option is a " + option.getJavaType() + " type, given as a bean"
-                          + " reference (#bean:name).";
+                    + " reference (#bean:name).";
         } else if (isDuration(option)) {
             description = sentence(description) + " The option is a java.time.Duration: milliseconds, or a value with a unit"
-                          + " (10s, 5m).";
+                    + " (10s, 5m).";
         }
         return description;
     }
@@ -99,14 +114,15 @@ final class StarterSources {
     private static String configuration(ComponentModel model) {
         StringBuilder fields = new StringBuilder();
         StringBuilder accessors = new StringBuilder();
-        fields.append(javadoc("Whether to enable auto configuration of the stora component. This is enabled by default.", "    "))
+        fields.append(
+                javadoc("Whether to enable auto configuration of the stora component. This is enabled by default.", "    "))
                 .append("    private Boolean enabled;\n");
         for (ComponentOptionModel option : model.getComponentOptions()) {
             String name = option.getName();
             if (name.equals("enabled") || name.equals("customizer")) {
                 // the starter's own switches (camel.component.stora.enabled, .customizer.enabled), as in Camel's generator
                 throw new IllegalStateException("The stora component option " + name + " collides with the Spring Boot"
-                                                + " starter's switch camel.component.stora." + name + ": rename the option");
+                        + " starter's switch camel.component.stora." + name + ": rename the option");
             }
             String type = javaType(option);
             fields.append(javadoc(description(option), "    "));
@@ -149,10 +165,10 @@ final class StarterSources {
             imports.add("org.springframework.boot.convert.DurationUnit");
         }
         return "package " + PACKAGE + ";\n\n" + importLines(imports) + "\n"
-               + javadoc(model.getDescription() + "\n\n" + GENERATED, "")
-               + "@ConfigurationProperties(prefix = \"" + PREFIX + "\")\n"
-               + "public class StoraComponentConfiguration extends ComponentConfigurationPropertiesCommon {\n\n"
-               + fields + accessors + "}\n";
+                + javadoc(model.getDescription() + "\n\n" + GENERATED, "")
+                + "@ConfigurationProperties(prefix = \"" + PREFIX + "\")\n"
+                + "public class StoraComponentConfiguration extends ComponentConfigurationPropertiesCommon {\n\n"
+                + fields + accessors + "}\n";
     }
 
     private static String converter(ComponentModel model) {
@@ -162,30 +178,33 @@ final class StarterSources {
                 .forEach(type -> pairs.append("        answer.add(new ConvertiblePair(String.class, ").append(type)
                         .append(".class));\n"));
         return "package " + PACKAGE + ";\n\n"
-               + importLines(List.of("java.util.LinkedHashSet", "java.util.Set", "org.springframework.beans.factory.annotation.Autowired",
-                       "org.springframework.boot.context.properties.ConfigurationPropertiesBinding",
-                       "org.springframework.context.ApplicationContext", "org.springframework.context.annotation.Configuration",
-                       "org.springframework.core.convert.TypeDescriptor",
-                       "org.springframework.core.convert.converter.GenericConverter", "org.springframework.stereotype.Component"))
-               + "\n"
-               + javadoc("Binds the object options of the stora component from bean references: #bean:name or #name, for"
-                         + " example camel.component.stora.idempotent-repository=#bean:processedStoraEvents. A value that is not"
-                         + " a reference fails the binding of that property instead of leaving the option unset.\n\n"
-                         + GENERATED, "")
-               + "@Configuration(proxyBeanMethods = false)\n@ConfigurationPropertiesBinding\n@Component\n"
-               + "public class StoraComponentConverter implements GenericConverter {\n\n"
-               + "    @Autowired\n    private ApplicationContext applicationContext;\n\n"
-               + "    @Override\n    public Set<ConvertiblePair> getConvertibleTypes() {\n"
-               + "        Set<ConvertiblePair> answer = new LinkedHashSet<>();\n" + pairs + "        return answer;\n    }\n\n"
-               + "    @Override\n"
-               + "    public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {\n"
-               + "        if (source == null) {\n            return null;\n        }\n"
-               + "        String reference = source.toString();\n"
-               + "        if (!reference.startsWith(\"#\")) {\n"
-               + "            throw new IllegalArgumentException(\"A " + PREFIX + " option of type \" + targetType.getName()\n"
-               + "                    + \" takes a bean reference such as #bean:myBean, not '\" + reference + \"'\");\n        }\n"
-               + "        String name = reference.startsWith(\"#bean:\") ? reference.substring(6) : reference.substring(1);\n"
-               + "        return applicationContext.getBean(name, targetType.getType());\n    }\n}\n";
+                + importLines(List.of("java.util.LinkedHashSet", "java.util.Set",
+                        "org.springframework.beans.factory.annotation.Autowired",
+                        "org.springframework.boot.context.properties.ConfigurationPropertiesBinding",
+                        "org.springframework.context.ApplicationContext",
+                        "org.springframework.context.annotation.Configuration",
+                        "org.springframework.core.convert.TypeDescriptor",
+                        "org.springframework.core.convert.converter.GenericConverter",
+                        "org.springframework.stereotype.Component"))
+                + "\n"
+                + javadoc("Binds the object options of the stora component from bean references: #bean:name or #name, for"
+                        + " example camel.component.stora.idempotent-repository=#bean:processedStoraEvents. A value that is not"
+                        + " a reference fails the binding of that property instead of leaving the option unset.\n\n"
+                        + GENERATED, "")
+                + "@Configuration(proxyBeanMethods = false)\n@ConfigurationPropertiesBinding\n@Component\n"
+                + "public class StoraComponentConverter implements GenericConverter {\n\n"
+                + "    @Autowired\n    private ApplicationContext applicationContext;\n\n"
+                + "    @Override\n    public Set<ConvertiblePair> getConvertibleTypes() {\n"
+                + "        Set<ConvertiblePair> answer = new LinkedHashSet<>();\n" + pairs + "        return answer;\n    }\n\n"
+                + "    @Override\n"
+                + "    public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {\n"
+                + "        if (source == null) {\n            return null;\n        }\n"
+                + "        String reference = source.toString();\n"
+                + "        if (!reference.startsWith(\"#\")) {\n"
+                + "            throw new IllegalArgumentException(\"A " + PREFIX + " option of type \" + targetType.getName()\n"
+                + "                    + \" takes a bean reference such as #bean:myBean, not '\" + reference + \"'\");\n        }\n"
+                + "        String name = reference.startsWith(\"#bean:\") ? reference.substring(6) : reference.substring(1);\n"
+                + "        return applicationContext.getBean(name, targetType.getType());\n    }\n}\n";
     }
 
     private static String javaType(ComponentOptionModel option) {
@@ -214,7 +233,8 @@ final class StarterSources {
         } else if (type.equals("java.lang.String")) {
             return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
-        throw new IllegalStateException("No initial value for the default " + text + " of " + option.getName() + " (" + type + ")");
+        throw new IllegalStateException(
+                "No initial value for the default " + text + " of " + option.getName() + " (" + type + ")");
     }
 
     private static String rawType(String type) {

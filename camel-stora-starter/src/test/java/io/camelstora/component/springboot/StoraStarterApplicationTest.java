@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.component.springboot;
 
 import java.nio.file.Path;
@@ -37,18 +52,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * application's web server through camel-platform-http-starter and registered with the Stora simulator, and a producer
  * route calling it.
  */
-@SpringBootTest(classes = StoraStarterApplicationTest.Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-                properties = {
-                        "spring.main.banner-mode=off",
-                        "camel.component.stora.output-type=JSON_NODE",
-                        "camel.component.stora.connect-timeout=5s",
-                        "camel.component.stora.max-retries=2",
-                        "camel.component.stora.rate-limit-per-second=5",
-                        "camel.component.stora.idempotent-repository=#bean:processedStoraEvents" })
+@SpringBootTest(classes = StoraStarterApplicationTest.Application.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.main.banner-mode=off",
+                "camel.component.stora.output-type=JSON_NODE",
+                "camel.component.stora.connect-timeout=5s",
+                "camel.component.stora.max-retries=2",
+                "camel.component.stora.rate-limit-per-second=5",
+                "camel.component.stora.idempotent-repository=#bean:processedStoraEvents"})
 class StoraStarterApplicationTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final StoraSimulator STORA = StoraSimulator.builder().webhookTimeScale(0.001).webhookTimeout(Duration.ofSeconds(5)).start();
+    static final StoraSimulator STORA = StoraSimulator.builder().webhookTimeScale(0.001).webhookTimeout(Duration.ofSeconds(5))
+            .start();
     static final Path SECRETS = Path.of("target", "secrets", UUID.randomUUID() + ".properties").toAbsolutePath();
 
     @DynamicPropertySource
@@ -79,8 +96,8 @@ class StoraStarterApplicationTest {
                 public void configure() {
                     // local.server.port: the web server has started when Camel starts its routes
                     from("stora:webhook?autoRegister=true&allowHttp=true&eventTypes=unit.*&endpointName=starter-test"
-                         + "&publicUrl=http://localhost:{{local.server.port}}/stora/webhook"
-                         + "&secretStoreFile={{stora.webhook.secret-store}}&unregisterOnStop=DELETE")
+                            + "&publicUrl=http://localhost:{{local.server.port}}/stora/webhook"
+                            + "&secretStoreFile={{stora.webhook.secret-store}}&unregisterOnStop=DELETE")
                             .routeId("stora-events")
                             .to("mock:events");
 
@@ -115,7 +132,8 @@ class StoraStarterApplicationTest {
 
     @Test
     void theProducerRouteCallsStora() {
-        JsonNode contact = template.requestBody("direct:signup", Map.of("email", "boot@example.com", "full_name", "Spring Boot"),
+        JsonNode contact = template.requestBody("direct:signup",
+                Map.of("email", "boot@example.com", "full_name", "Spring Boot"),
                 JsonNode.class);
         assertTrue(contact.path("id").asText().startsWith("con_"), contact.toString());
         assertEquals("boot@example.com", STORA.control().get(contact.path("id").asText()).path("email").asText());
@@ -138,6 +156,7 @@ class StoraStarterApplicationTest {
         assertEquals(WebhookDelivery.Status.SUCCEEDED, delivery.status(), delivery.toString());
         String eventId = events.getExchanges().get(0).getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_ID, String.class);
         assertEquals(delivery.eventId(), eventId);
-        assertTrue(processedStoraEvents.contains(eventId), "the repository named by camel.component.stora.idempotent-repository");
+        assertTrue(processedStoraEvents.contains(eventId),
+                "the repository named by camel.component.stora.idempotent-repository");
     }
 }

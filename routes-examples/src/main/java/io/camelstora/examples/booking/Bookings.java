@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples.booking;
 
 import java.util.ArrayList;
@@ -100,7 +115,8 @@ public final class Bookings {
 
     /** The body of {@code stora:orders/create}: a draft with the unit type at the operator's price for the period. */
     public Map<String, Object> draftOrder(@ExchangeProperty("booking") Map<String, Object> booking,
-            @ExchangeProperty("contact") Map<String, Object> contact, @ExchangeProperty("unitType") Map<String, Object> unitType) {
+                                          @ExchangeProperty("contact") Map<String, Object> contact,
+                                          @ExchangeProperty("unitType") Map<String, Object> unitType) {
         String billingPeriod = (String) booking.get("billing_period");
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("site", Map.of("id", booking.get("site_id")));
@@ -116,7 +132,7 @@ public final class Bookings {
 
     /** A {@code protection} line item at the protection level's price for the billing period. */
     public Map<String, Object> protectionLineItem(@ExchangeProperty("booking") Map<String, Object> booking,
-            @Body Map<String, Object> protectionLevel) {
+                                                  @Body Map<String, Object> protectionLevel) {
         return Prices.lineItem("protection", (String) protectionLevel.get("id"), 1,
                 Prices.amountFor(protectionLevel, (String) booking.get("billing_period")));
     }

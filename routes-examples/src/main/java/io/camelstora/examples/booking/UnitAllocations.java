@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples.booking;
 
 import java.time.Clock;
@@ -47,7 +62,7 @@ public final class UnitAllocations {
      * {@code expand=line_items}), less the allocations the tenancy already has.
      */
     public List<Map<String, Object>> unitsToAllocate(@ExchangeProperty(TENANCY) Map<String, Object> tenancy,
-            @Body Map<String, Object> order) {
+                                                     @Body Map<String, Object> order) {
         List<Map<String, Object>> wanted = new ArrayList<>();
         for (Object lineItem : StoraMaps.list(order, "line_items")) {
             if (!"unit_type".equals(StoraMaps.text(lineItem, "type"))) {
@@ -78,8 +93,9 @@ public final class UnitAllocations {
 
     /** The filters of {@code stora:units/list}: available units of the wanted type at the tenancy's site. */
     public Map<String, Object> availableUnits(@ExchangeProperty(TENANCY) Map<String, Object> tenancy,
-            @ExchangeProperty(WANTED) Map<String, Object> wanted) {
-        return Map.of("site_id", StoraMaps.id(tenancy, "site"), "unit_type_id", wanted.get("unit_type_id"), "status", "available");
+                                              @ExchangeProperty(WANTED) Map<String, Object> wanted) {
+        return Map.of("site_id", StoraMaps.id(tenancy, "site"), "unit_type_id", wanted.get("unit_type_id"), "status",
+                "available");
     }
 
     /** The body of {@code stora:units/reserve} and {@code stora:units/grant_access}. */
@@ -92,8 +108,9 @@ public final class UnitAllocations {
      * the move-in date (at once when the tenancy has started).
      */
     public Map<String, Object> staffTask(@ExchangeProperty(TENANCY) Map<String, Object> tenancy,
-            @ExchangeProperty(WANTED) Map<String, Object> wanted, @ExchangeProperty(PROBLEM) String problem,
-            @Header("CamelStoraWebhookEventId") String eventId) {
+                                         @ExchangeProperty(WANTED) Map<String, Object> wanted,
+                                         @ExchangeProperty(PROBLEM) String problem,
+                                         @Header("CamelStoraWebhookEventId") String eventId) {
         String tenancyId = StoraMaps.text(tenancy, "id");
         String unitTypeId = String.valueOf(wanted.get("unit_type_id"));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
@@ -102,7 +119,7 @@ public final class UnitAllocations {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("title", "Allocate a unit to tenancy " + tenancyId);
         task.put("description", "<p>The tenancy needs a unit of type " + escape(unitTypeId) + " from " + escape(startsAt)
-                                + ", and none could be allocated: " + escape(problem) + ".</p>");
+                + ", and none could be allocated: " + escape(problem) + ".</p>");
         task.put("due_at", due.toString());
         String siteId = StoraMaps.id(tenancy, "site");
         if (siteId != null) {

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples.collections;
 
 import java.time.Clock;
@@ -40,10 +55,11 @@ public final class CollectionsRequests {
     }
 
     CollectionsRequests(String timelineSourceId, String timelineTemplateId, String assigneeId, Duration taskDue, Clock clock) {
-        if (timelineSourceId == null || timelineSourceId.isBlank() || timelineTemplateId == null || timelineTemplateId.isBlank()) {
+        if (timelineSourceId == null || timelineSourceId.isBlank() || timelineTemplateId == null
+                || timelineTemplateId.isBlank()) {
             throw new IllegalArgumentException("The collections flow needs examples.collections.timelineSourceId and"
-                                               + " examples.collections.timelineTemplateId (stora:timeline_sources/list,"
-                                               + " stora:timeline_templates/list)");
+                    + " examples.collections.timelineTemplateId (stora:timeline_sources/list,"
+                    + " stora:timeline_templates/list)");
         }
         this.timelineSourceId = timelineSourceId;
         this.timelineTemplateId = timelineTemplateId;
@@ -59,7 +75,7 @@ public final class CollectionsRequests {
 
     /** The body of {@code stora:timeline_events/create}: on the contact's timeline, linked to the invoice. */
     public Map<String, Object> timelineEvent(@ExchangeProperty("invoice") Map<String, Object> invoice,
-            @ExchangeProperty(OVERLOCKED_UNITS) List<?> units) {
+                                             @ExchangeProperty(OVERLOCKED_UNITS) List<?> units) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("source", Map.of("id", timelineSourceId));
         event.put("template", Map.of("id", timelineTemplateId));
@@ -67,7 +83,7 @@ public final class CollectionsRequests {
         putRef(event, "site", StoraMaps.id(invoice, "site"));
         putRef(event, "invoice", StoraMaps.text(invoice, "id"));
         event.put("description", "Invoice " + number(invoice) + " (" + due(invoice) + ") marked uncollectible: "
-                                 + unitsText(units) + " overlocked");
+                + unitsText(units) + " overlocked");
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("invoice_number", number(invoice));
         variables.put("amount_due", due(invoice));
@@ -78,13 +94,16 @@ public final class CollectionsRequests {
 
     /** The body of {@code stora:tasks/create}: chase the payment, about the contact, at the invoice's site. */
     public Map<String, Object> task(@ExchangeProperty("invoice") Map<String, Object> invoice,
-            @ExchangeProperty(OVERLOCKED_UNITS) List<?> units, @Header("CamelStoraWebhookEventId") String eventId) {
+                                    @ExchangeProperty(OVERLOCKED_UNITS) List<?> units,
+                                    @Header("CamelStoraWebhookEventId") String eventId) {
         String contactName = StoraMaps.text(invoice, "contact", "full_name");
         Map<String, Object> task = new LinkedHashMap<>();
-        task.put("title", "Chase payment of invoice " + number(invoice) + (contactName == null ? "" : " (" + contactName + ")"));
+        task.put("title",
+                "Chase payment of invoice " + number(invoice) + (contactName == null ? "" : " (" + contactName + ")"));
         task.put("description", "<p>Invoice " + escape(number(invoice)) + " was marked uncollectible; " + escape(due(invoice))
-                                + " is due. " + (units == null || units.isEmpty() ? "No unit was overlocked: the contact has no"
-                                + " occupied unit." : escape(unitsText(units)) + " overlocked until it is paid.") + "</p>");
+                + " is due. " + (units == null || units.isEmpty() ? "No unit was overlocked: the contact has no"
+                        + " occupied unit." : escape(unitsText(units)) + " overlocked until it is paid.")
+                + "</p>");
         task.put("due_at", Instant.now(clock).plus(taskDue).truncatedTo(ChronoUnit.SECONDS).toString());
         putRef(task, "site", StoraMaps.id(invoice, "site"));
         task.put("resource", Map.of("id", requireContact(invoice)));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples.deals;
 
 import java.time.Clock;
@@ -68,7 +83,7 @@ public final class DealOrders {
      * it names. A one-off product takes its {@code one_time} price.
      */
     public Map<String, Object> pricedLineItem(@ExchangeProperty("dealLineItem") Map<String, Object> dealLineItem,
-            @Body Map<String, Object> priced) {
+                                              @Body Map<String, Object> priced) {
         String type = StoraMaps.text(dealLineItem, "type");
         String period = "product".equals(type) && !"recurring".equals(StoraMaps.text(priced, "charge_type")) ? "one_time"
                 : billingPeriod;
@@ -78,7 +93,8 @@ public final class DealOrders {
     }
 
     /** The body of {@code stora:orders/create}, finalized at once. */
-    public Map<String, Object> order(@ExchangeProperty("deal") Map<String, Object> deal, @Body List<Map<String, Object>> lineItems) {
+    public Map<String, Object> order(@ExchangeProperty("deal") Map<String, Object> deal,
+                                     @Body List<Map<String, Object>> lineItems) {
         Map<String, Object> order = new LinkedHashMap<>();
         order.put("site", Map.of("id", StoraMaps.id(deal, "site")));
         order.put("contact", Map.of("id", StoraMaps.id(deal, "contact")));
@@ -94,12 +110,13 @@ public final class DealOrders {
     }
 
     /** The body of {@code stora:tasks/create}: the deal's assignee sends the payment link. */
-    public Map<String, Object> paymentLinkTask(@ExchangeProperty("deal") Map<String, Object> deal, @Body Map<String, Object> order) {
+    public Map<String, Object> paymentLinkTask(@ExchangeProperty("deal") Map<String, Object> deal,
+                                               @Body Map<String, Object> order) {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("title", "Send the payment link for deal " + StoraMaps.text(deal, "name"));
         task.put("description", "<p>Order " + StoraMaps.text(order, "id") + " (" + StoraMaps.text(order, "total", "formatted")
-                                + " " + billingPeriod.replace('_', ' ') + ") is ready: " + "<a href=\"" + StoraMaps.text(order, "payment_url")
-                                + "\">payment link</a></p>");
+                + " " + billingPeriod.replace('_', ' ') + ") is ready: " + "<a href=\"" + StoraMaps.text(order, "payment_url")
+                + "\">payment link</a></p>");
         task.put("due_at", Instant.now(clock).plus(taskDue).truncatedTo(ChronoUnit.SECONDS).toString());
         task.put("resource", Map.of("id", StoraMaps.id(deal, "contact")));
         task.put("site", Map.of("id", StoraMaps.id(deal, "site")));

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples.demo;
 
 import java.io.PrintStream;
@@ -50,7 +65,8 @@ public final class DemoConsole extends EventNotifierSupport {
 
     @Override
     public void notify(org.apache.camel.spi.CamelEvent event) {
-        if (event instanceof ExchangeCreatedEvent created && created.getExchange().getProperty(ExchangePropertyKey.CORRELATION_ID) == null) {
+        if (event instanceof ExchangeCreatedEvent created
+                && created.getExchange().getProperty(ExchangePropertyKey.CORRELATION_ID) == null) {
             // the original exchange of a route, not a copy made by a split
             received(created.getExchange());
         } else if (event instanceof ExchangeSentEvent sent) {
@@ -59,9 +75,9 @@ public final class DemoConsole extends EventNotifierSupport {
             Exception e = failed.getExchange().getException();
             line(failed.getExchange(), colors.red("✗ " + firstLine(e == null ? "failed" : e.getMessage())));
         } else if (event instanceof ExchangeCompletedEvent completed
-                   && completed.getExchange().getMessage().getBody() instanceof LedgerEntry entry) {
+                && completed.getExchange().getMessage().getBody() instanceof LedgerEntry entry) {
             line(completed.getExchange(), colors.green("→ " + "ledger.csv ") + entry.eventType() + " " + entry.documentNumber()
-                                          + " " + entry.amount().toPlainString() + " " + entry.currency());
+                    + " " + entry.amount().toPlainString() + " " + entry.currency());
         }
     }
 
@@ -74,7 +90,7 @@ public final class DemoConsole extends EventNotifierSupport {
         if (from instanceof StoraEndpoint) {
             String type = exchange.getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_TYPE, String.class);
             line(exchange, colors.cyan("← " + type) + " " + exchange.getMessage().getHeader(StoraConstants.WEBHOOK_RESOURCE_ID)
-                           + describe(exchange.getMessage().getBody()));
+                    + describe(exchange.getMessage().getBody()));
         } else if (uri.startsWith("quartz")) {
             line(exchange, colors.cyan("← quartz cron fired"));
         }
@@ -90,8 +106,8 @@ public final class DemoConsole extends EventNotifierSupport {
             what = stora.getOperation().uri() + result(exchange);
         } else if (uri.startsWith("http")) {
             what = "CRM " + exchange.getMessage().getHeader(Exchange.HTTP_METHOD, "POST", String.class) + " "
-                   + URI.create(uri).getPath() + exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class) + ": "
-                   + exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
+                    + URI.create(uri).getPath() + exchange.getIn().getHeader(Exchange.HTTP_PATH, "", String.class) + ": "
+                    + exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE);
         } else if (uri.startsWith("file:")) {
             what = "file " + exchange.getMessage().getHeader(Exchange.FILE_NAME_PRODUCED);
         } else {
@@ -99,7 +115,8 @@ public final class DemoConsole extends EventNotifierSupport {
         }
         Exception failure = exchange.getException();
         if (failure != null) {
-            line(exchange, colors.red("→ " + what + " ✗ " + firstLine(failure.getMessage())) + colors.dim(" " + millis + " ms"));
+            line(exchange,
+                    colors.red("→ " + what + " ✗ " + firstLine(failure.getMessage())) + colors.dim(" " + millis + " ms"));
         } else {
             line(exchange, colors.green("→ ") + what + colors.dim(" " + millis + " ms"));
         }

@@ -1,3 +1,18 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
 package io.camelstora.examples.demo;
 
 import java.io.IOException;
@@ -49,7 +64,7 @@ public final class DemoScenario {
     private int step;
 
     public DemoScenario(StoraSimulator simulator, CamelContext context, CrmStandIn crm, int serverPort, Path output,
-            PrintStream out, DemoConsole.Colors colors) {
+                        PrintStream out, DemoConsole.Colors colors) {
         this.simulator = simulator;
 
         this.api = context.createProducerTemplate();
@@ -79,7 +94,7 @@ public final class DemoScenario {
         awaitDeliveries();
 
         step("She pays on Stora's hosted checkout", "the simulator plays the customer: order.completed, tenancy.created,"
-                                                     + " invoices; the booking flow reserves her unit");
+                + " invoices; the booking flow reserves her unit");
         simulator.control().payOrder(orderId);
         awaitDeliveries();
         String tenancyId = simulator.control().get(orderId).path("tenancy").path("id").asText();
@@ -89,8 +104,9 @@ public final class DemoScenario {
         simulator.clock().advance(Duration.between(simulator.clock().now(), moveIn));
         awaitDeliveries();
         // no example route listens to these events: the line shows what Stora did
-        out.println(colors.dim(String.format("  %-24s", "[stora]")) + "tenancy.started " + tenancyId + "; unit.occupied " + unitId
-                    + ", now " + simulator.control().get(unitId).path("status").asText());
+        out.println(
+                colors.dim(String.format("  %-24s", "[stora]")) + "tenancy.started " + tenancyId + "; unit.occupied " + unitId
+                        + ", now " + simulator.control().get(unitId).path("status").asText());
         String depositInvoice = invoiceOf(tenancyId, false);
         String monthlyInvoice = invoiceOf(tenancyId, true);
 
@@ -164,9 +180,11 @@ public final class DemoScenario {
     private String invoiceOf(String tenancyId, boolean recurring) {
         return simulator.webhooks().events("invoice.created").stream()
                 .map(e -> simulator.control().get(e.resourceId()))
-                .filter(i -> tenancyId.equals(i.path("tenancy").path("id").asText()) && recurring != i.path("subscription").isNull())
+                .filter(i -> tenancyId.equals(i.path("tenancy").path("id").asText())
+                        && recurring != i.path("subscription").isNull())
                 .map(i -> i.path("id").asText()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No " + (recurring ? "recurring" : "one-off") + " invoice for " + tenancyId));
+                .orElseThrow(() -> new IllegalStateException(
+                        "No " + (recurring ? "recurring" : "one-off") + " invoice for " + tenancyId));
     }
 
     private void awaitDeliveries() {
@@ -185,9 +203,10 @@ public final class DemoScenario {
         out.println("  CRM stand-in: " + crm.contacts().size() + " contact(s), " + crm.received().size() + " request(s)");
         crm.contacts().values().forEach(c -> out.println(colors.dim("    " + c)));
         List<WebhookDelivery> deliveries = simulator.webhooks().deliveries();
-        out.println("  Stora: " + simulator.journal().total() + " API calls (" + simulator.journal().count429() + " answered 429), "
-                    + deliveries.size() + " webhook deliveries, "
-                    + deliveries.stream().filter(d -> d.status() == WebhookDelivery.Status.SUCCEEDED).count() + " acknowledged");
+        out.println("  Stora: " + simulator.journal().total() + " API calls (" + simulator.journal().count429()
+                + " answered 429), "
+                + deliveries.size() + " webhook deliveries, "
+                + deliveries.stream().filter(d -> d.status() == WebhookDelivery.Status.SUCCEEDED).count() + " acknowledged");
         out.println("  Journal by operation: " + simulator.journal().operationCounts());
         out.println("  Camel log: " + output.resolve("camel.log"));
     }
