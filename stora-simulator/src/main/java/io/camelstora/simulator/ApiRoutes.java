@@ -45,14 +45,14 @@ final class ApiRoutes {
     }
 
     /** What a handler sees of the request. */
-    record Call(Exchange exchange, Map<String, String> path, ObjectNode body, OAuthServer.AccessToken token, Format format) {
+    record Call(ApiCall apiCall, Map<String, String> path, ObjectNode body, OAuthServer.AccessToken token, Format format) {
 
         String param(String name) {
             return path.get(name);
         }
 
         Map<String, String> query() {
-            return exchange.query;
+            return apiCall.query;
         }
     }
 
@@ -75,7 +75,7 @@ final class ApiRoutes {
     private final Domain domain;
     private final Store store;
     private final OAuthServer oauth;
-    private final RateLimiter rateLimiter;
+    private final PerTokenLimiter rateLimiter;
     private final int perSecondLimit;
     private final IdempotencyStore idempotency;
     private final Faults faults;
@@ -83,7 +83,7 @@ final class ApiRoutes {
     private final ImageTokens images;
     private final List<Operation> operations = new ArrayList<>();
 
-    ApiRoutes(Domain domain, OAuthServer oauth, RateLimiter rateLimiter, int perSecondLimit, IdempotencyStore idempotency,
+    ApiRoutes(Domain domain, OAuthServer oauth, PerTokenLimiter rateLimiter, int perSecondLimit, IdempotencyStore idempotency,
               Faults faults, ImageTokens images) {
         this.domain = domain;
         this.store = domain.store;
@@ -108,61 +108,62 @@ final class ApiRoutes {
 
     // ------------------------------------------------------------------ pipeline
 
-    HttpResult handle(Exchange exchange) {
+    HttpResult handle(ApiCall apiCall) {
         try {
-            return dispatch(exchange);
+            return dispatch(apiCall);
         } catch (ApiError error) {
-            return error(exchange, error);
+            return error(apiCall, error);
         }
     }
 
-    private HttpResult dispatch(Exchange exchange) {
-        switch (exchange.path) {
+    private HttpResult dispatch(ApiCall apiCall) {
+        switch (apiCall.path) {
             case "/oauth2/token", "/oauth2/introspect", "/oauth2/revoke", "/oauth2/token/info", "/oauth2/authorize" -> {
-                return oauth(exchange);
+                return oauth(apiCall);
             }
             default -> {
             }
         }
         Map<String, String> pathParams = new HashMap<>();
-        Operation operation = match(exchange.method, exchange.path, pathParams);
+        Operation operation = match(apiCall.method, apiCall.path, pathParams);
         if (operation == null) {
-            throw ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + exchange.method + " " + exchange.path,
+            throw ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + apiCall.method + " " + apiCall.path,
                     null);
         }
-        exchange.operation = operation.name();
+        apiCall.operation = operation.name();
         if (operation.scope() == null) {
-            return operation.handler().handle(new Call(exchange, pathParams, Json.object(), null, Format.JSON));
+            return operation.handler().handle(new Call(apiCall, pathParams, Json.object(), null, Format.JSON));
         }
-        OAuthServer.AccessToken token = oauth.authenticate(exchange.header("authorization"));
+        OAuthServer.AccessToken token = oauth.authenticate(apiCall.header("authorization"));
         if (token == null) {
-            return error(exchange, ApiError.of(ApiError.Code.INVALID_TOKEN)).header("WWW-Authenticate", "Bearer");
+            return error(apiCall, ApiError.of(ApiError.Code.INVALID_TOKEN)).header("WWW-Authenticate", "Bearer");
         }
-        Fault burst = faults.take(exchange.method, exchange.path, Fault.Kind.TOO_MANY_REQUESTS);
+        Fault burst = faults.take(apiCall.method, apiCall.path, Fault.Kind.TOO_MANY_REQUESTS);
         if (burst != null) {
-            exchange.fault = burst.toString();
-            return tooManyRequests(exchange, new RateLimiter.Rejection(perSecondLimit, System.currentTimeMillis() / 1000 + 1));
+            apiCall.fault = burst.toString();
+            return tooManyRequests(apiCall,
+                    new PerTokenLimiter.Rejection(perSecondLimit, System.currentTimeMillis() / 1000 + 1));
         }
         if (rateLimiter != null) {
-            RateLimiter.Rejection rejection = rateLimiter.admit(token.value, System.currentTimeMillis());
+            PerTokenLimiter.Rejection rejection = rateLimiter.admit(token.value, System.currentTimeMillis());
             if (rejection != null) {
-                return tooManyRequests(exchange, rejection);
+                return tooManyRequests(apiCall, rejection);
             }
         }
         if (!token.scopes.contains(operation.scope())) {
             throw ApiError.of(ApiError.Code.FORBIDDEN, "this operation requires the " + operation.scope() + " scope", null);
         }
-        Format format = negotiate(exchange.header("accept"), operation.formats());
+        Format format = negotiate(apiCall.header("accept"), operation.formats());
 
-        String idempotencyKey = "POST".equals(exchange.method) ? exchange.header("idempotency-key") : null;
+        String idempotencyKey = "POST".equals(apiCall.method) ? apiCall.header("idempotency-key") : null;
         if (idempotencyKey != null) {
             HttpResult stored = idempotency.find(token.value, idempotencyKey);
             if (stored != null) {
-                exchange.replayed = true;
+                apiCall.replayed = true;
                 return stored;
             }
         }
-        HttpResult result = processOnce(exchange, operation, pathParams, token, format);
+        HttpResult result = processOnce(apiCall, operation, pathParams, token, format);
         // Null when the connection is dropped before processing: nothing happened, so nothing to replay.
         if (idempotencyKey != null && result != null) {
             idempotency.store(token.value, idempotencyKey, result);
@@ -170,26 +171,26 @@ final class ApiRoutes {
         return result;
     }
 
-    private HttpResult processOnce(Exchange exchange, Operation operation, Map<String, String> pathParams,
+    private HttpResult processOnce(ApiCall apiCall, Operation operation, Map<String, String> pathParams,
                                    OAuthServer.AccessToken token, Format format) {
-        Fault fault = faults.take(exchange.method, exchange.path, Fault.Kind.ERROR, Fault.Kind.DROP_BEFORE_PROCESSING,
+        Fault fault = faults.take(apiCall.method, apiCall.path, Fault.Kind.ERROR, Fault.Kind.DROP_BEFORE_PROCESSING,
                 Fault.Kind.DROP_AFTER_PROCESSING);
         if (fault != null) {
-            exchange.fault = fault.toString();
+            apiCall.fault = fault.toString();
             if (fault.kind() == Fault.Kind.DROP_BEFORE_PROCESSING) {
-                exchange.drop = true;
+                apiCall.drop = true;
                 return null;
             }
             if (fault.kind() == Fault.Kind.ERROR) {
-                return error(exchange, ApiError.serverError(fault.status()));
+                return error(apiCall, ApiError.serverError(fault.status()));
             }
         }
         HttpResult result;
         try {
-            ObjectNode body = parseBody(exchange);
+            ObjectNode body = parseBody(apiCall);
             synchronized (domain) {
                 try {
-                    result = operation.handler().handle(new Call(exchange, pathParams, body, token, format));
+                    result = operation.handler().handle(new Call(apiCall, pathParams, body, token, format));
                     domain.core.commit();
                 } catch (RuntimeException e) {
                     domain.core.rollback();
@@ -197,30 +198,30 @@ final class ApiRoutes {
                 }
             }
         } catch (ApiError error) {
-            result = error(exchange, error);
+            result = error(apiCall, error);
         } catch (RuntimeException unexpected) {
             // A simulator bug, not a simulated failure: answer like the real API would, but leave a trace.
-            LOG.log(System.Logger.Level.WARNING, "Unexpected failure of " + exchange.method + " " + exchange.path, unexpected);
-            result = error(exchange, ApiError.serverError(500));
+            LOG.log(System.Logger.Level.WARNING, "Unexpected failure of " + apiCall.method + " " + apiCall.path, unexpected);
+            result = error(apiCall, ApiError.serverError(500));
         }
         if (fault != null && fault.kind() == Fault.Kind.DROP_AFTER_PROCESSING) {
-            exchange.drop = true;
+            apiCall.drop = true;
         }
         return result;
     }
 
-    private ObjectNode parseBody(Exchange exchange) {
-        if (exchange.body.length == 0 || "GET".equals(exchange.method) || "DELETE".equals(exchange.method)) {
+    private ObjectNode parseBody(ApiCall apiCall) {
+        if (apiCall.body.length == 0 || "GET".equals(apiCall.method) || "DELETE".equals(apiCall.method)) {
             return Json.object();
         }
-        String contentType = exchange.header("content-type");
+        String contentType = apiCall.header("content-type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
             throw ApiError.of(ApiError.Code.INVALID_REQUEST,
                     "The API accepts only JSON bodies (Content-Type: application/json)", null);
         }
         JsonNode body;
         try {
-            body = Json.MAPPER.readTree(exchange.body);
+            body = Json.MAPPER.readTree(apiCall.body);
         } catch (Exception e) {
             throw ApiError.of(ApiError.Code.INVALID_REQUEST, "The body is not valid JSON", null);
         }
@@ -293,7 +294,7 @@ final class ApiRoutes {
                 null);
     }
 
-    HttpResult error(Exchange exchange, ApiError error) {
+    HttpResult error(ApiCall apiCall, ApiError error) {
         ObjectNode body = Json.object();
         ObjectNode object = body.putObject("error");
         object.put("code", error.code().code);
@@ -317,61 +318,61 @@ final class ApiRoutes {
         docs.put("name", "Errors");
         docs.put("url", "https://docs.stora.co/public-api#overview--errors");
         object.put("message", error.getMessage());
-        object.put("request_id", exchange.requestId);
+        object.put("request_id", apiCall.requestId);
         object.put("type", error.code().type);
         return HttpResult.json(error.status(), body);
     }
 
-    private HttpResult tooManyRequests(Exchange exchange, RateLimiter.Rejection rejection) {
-        return error(exchange, ApiError.of(ApiError.Code.TOO_MANY_REQUESTS))
+    private HttpResult tooManyRequests(ApiCall apiCall, PerTokenLimiter.Rejection rejection) {
+        return error(apiCall, ApiError.of(ApiError.Code.TOO_MANY_REQUESTS))
                 .header("RateLimit-Limit", String.valueOf(rejection.limit()))
                 .header("RateLimit-Reset", String.valueOf(rejection.resetEpochSeconds()));
     }
 
     // ------------------------------------------------------------------ OAuth
 
-    private HttpResult oauth(Exchange exchange) {
-        String authorization = exchange.header("authorization");
-        switch (exchange.path) {
+    private HttpResult oauth(ApiCall apiCall) {
+        String authorization = apiCall.header("authorization");
+        switch (apiCall.path) {
             case "/oauth2/token" -> {
-                exchange.operation = "oauth/token";
-                return "POST".equals(exchange.method) ? oauth.token(oauthParams(exchange), authorization)
-                        : methodNotAllowed(exchange);
+                apiCall.operation = "oauth/token";
+                return "POST".equals(apiCall.method) ? oauth.token(oauthParams(apiCall), authorization)
+                        : methodNotAllowed(apiCall);
             }
             case "/oauth2/introspect" -> {
-                exchange.operation = "oauth/introspect";
-                return "POST".equals(exchange.method) ? oauth.introspect(oauthParams(exchange), authorization)
-                        : methodNotAllowed(exchange);
+                apiCall.operation = "oauth/introspect";
+                return "POST".equals(apiCall.method) ? oauth.introspect(oauthParams(apiCall), authorization)
+                        : methodNotAllowed(apiCall);
             }
             case "/oauth2/revoke" -> {
-                exchange.operation = "oauth/revoke";
-                return "POST".equals(exchange.method) ? oauth.revoke(oauthParams(exchange), authorization)
-                        : methodNotAllowed(exchange);
+                apiCall.operation = "oauth/revoke";
+                return "POST".equals(apiCall.method) ? oauth.revoke(oauthParams(apiCall), authorization)
+                        : methodNotAllowed(apiCall);
             }
             case "/oauth2/token/info" -> {
-                exchange.operation = "oauth/info";
-                return "GET".equals(exchange.method) ? oauth.info(authorization) : methodNotAllowed(exchange);
+                apiCall.operation = "oauth/info";
+                return "GET".equals(apiCall.method) ? oauth.info(authorization) : methodNotAllowed(apiCall);
             }
             default -> {
-                exchange.operation = "oauth/authorize";
-                return "GET".equals(exchange.method) ? oauth.authorize(new HashMap<>(exchange.query))
-                        : methodNotAllowed(exchange);
+                apiCall.operation = "oauth/authorize";
+                return "GET".equals(apiCall.method) ? oauth.authorize(new HashMap<>(apiCall.query))
+                        : methodNotAllowed(apiCall);
             }
         }
     }
 
-    private HttpResult methodNotAllowed(Exchange exchange) {
-        return error(exchange,
-                ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + exchange.method + " " + exchange.path, null));
+    private HttpResult methodNotAllowed(ApiCall apiCall) {
+        return error(apiCall,
+                ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No operation for " + apiCall.method + " " + apiCall.path, null));
     }
 
     /** JSON (the reference page) or form-encoded (the authentication guide) bodies, plus query parameters. */
-    private static Map<String, String> oauthParams(Exchange exchange) {
-        Map<String, String> params = new HashMap<>(exchange.query);
-        String contentType = String.valueOf(exchange.header("content-type")).toLowerCase(Locale.ROOT);
+    private static Map<String, String> oauthParams(ApiCall apiCall) {
+        Map<String, String> params = new HashMap<>(apiCall.query);
+        String contentType = String.valueOf(apiCall.header("content-type")).toLowerCase(Locale.ROOT);
         if (contentType.contains("json")) {
             try {
-                JsonNode body = Json.MAPPER.readTree(exchange.body);
+                JsonNode body = Json.MAPPER.readTree(apiCall.body);
                 if (body != null && body.isObject()) {
                     body.fields().forEachRemaining(f -> params.put(f.getKey(),
                             f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
@@ -380,7 +381,7 @@ final class ApiRoutes {
                 params.put("_malformed", "true");
             }
         } else {
-            params.putAll(exchange.form());
+            params.putAll(apiCall.form());
         }
         return params;
     }
@@ -389,7 +390,7 @@ final class ApiRoutes {
 
     private ObjectNode meta(Call call) {
         ObjectNode meta = Json.object();
-        meta.put("request_id", call.exchange().requestId);
+        meta.put("request_id", call.apiCall().requestId);
         meta.set("curies", DomainCore.curies());
         return meta;
     }
@@ -688,7 +689,7 @@ final class ApiRoutes {
                 : unitIds.size() + " customer units were successfully overlocked.";
         ObjectNode body = domain.success(message);
         ObjectNode meta = Json.object();
-        meta.put("request_id", call.exchange().requestId);
+        meta.put("request_id", call.apiCall().requestId);
         ArrayNode ids = meta.putArray("unit_ids");
         unitIds.forEach(ids::add);
         meta.set("curies", DomainCore.curies());

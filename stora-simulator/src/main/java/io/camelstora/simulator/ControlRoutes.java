@@ -46,11 +46,11 @@ final class ControlRoutes {
         this.api = api;
     }
 
-    HttpResult handle(Exchange exchange) {
+    HttpResult handle(ApiCall apiCall) {
         try {
-            return route(exchange, exchange.path.substring(PREFIX.length()).split("/"), body(exchange));
+            return route(apiCall, apiCall.path.substring(PREFIX.length()).split("/"), body(apiCall));
         } catch (ApiError error) {
-            return api.error(exchange, error);
+            return api.error(apiCall, error);
         } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
             ObjectNode body = Json.object();
             body.put("error", "bad_control_request");
@@ -59,20 +59,20 @@ final class ControlRoutes {
         }
     }
 
-    private static ObjectNode body(Exchange exchange) {
-        if (exchange.body.length == 0) {
+    private static ObjectNode body(ApiCall apiCall) {
+        if (apiCall.body.length == 0) {
             return Json.object();
         }
         try {
-            JsonNode body = Json.MAPPER.readTree(exchange.body);
+            JsonNode body = Json.MAPPER.readTree(apiCall.body);
             return body != null && body.isObject() ? (ObjectNode) body : Json.object();
         } catch (Exception e) {
             throw new IllegalArgumentException("The control API takes JSON bodies");
         }
     }
 
-    private HttpResult route(Exchange exchange, String[] p, ObjectNode body) {
-        String method = exchange.method;
+    private HttpResult route(ApiCall apiCall, String[] p, ObjectNode body) {
+        String method = apiCall.method;
         Control control = simulator.control();
         // p[0] is "" (the path starts with a slash).
         String first = p.length > 1 ? p[1] : "";
@@ -214,7 +214,7 @@ final class ControlRoutes {
             default :
                 break;
         }
-        throw ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No control operation for " + method + " " + exchange.path, null);
+        throw ApiError.of(ApiError.Code.INVALID_ENDPOINT, "No control operation for " + method + " " + apiCall.path, null);
     }
 
     private static HttpResult ok(JsonNode body) {
@@ -331,7 +331,7 @@ final class ControlRoutes {
     private ObjectNode events() {
         ObjectNode body = Json.object();
         ArrayNode list = body.putArray("events");
-        for (WebhookEvent event : simulator.webhooks().events()) {
+        for (EmittedEvent event : simulator.webhooks().events()) {
             try {
                 list.add(Json.MAPPER.readTree(event.payload()));
             } catch (Exception e) {

@@ -39,7 +39,7 @@ final class DomainCore {
     static final String API_VERSION = "2025-09";
     static final String CURRENCY = "GBP";
 
-    private record PendingEvent(WebhookEvent event, List<Webhooks.Target> targets) {
+    private record PendingEvent(EmittedEvent event, List<Webhooks.Target> targets) {
     }
 
     final Store store;
@@ -87,7 +87,7 @@ final class DomainCore {
                 targets.add(new Webhooks.Target(endpoint.id, Json.text(endpoint.json, "url"), endpoint.secret));
             }
         }
-        pending.add(new PendingEvent(new WebhookEvent(id, type, now, entity.id, Json.string(envelope)), targets));
+        pending.add(new PendingEvent(new EmittedEvent(id, type, now, entity.id, Json.string(envelope)), targets));
     }
 
     /** Publishes the events of a successful call. */

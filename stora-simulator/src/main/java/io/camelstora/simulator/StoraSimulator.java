@@ -70,7 +70,7 @@ public final class StoraSimulator implements AutoCloseable {
     private final Journal journal;
     private final Faults faults = new Faults();
     private final OAuthServer oauth;
-    private final RateLimiter rateLimiter;
+    private final PerTokenLimiter rateLimiter;
     private final IdempotencyStore idempotency;
     private final Webhooks webhooks;
     private final Domain domain;
@@ -88,7 +88,7 @@ public final class StoraSimulator implements AutoCloseable {
         this.oauth = new OAuthServer(clock, config.tokenLifetime);
         oauth.addStaticToken(config.accessToken, Scopes.ALL);
         oauth.registerClient(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, Scopes.ALL);
-        this.rateLimiter = config.rateLimited ? new RateLimiter(config.perSecond, config.perMinute, config.rateLimitMode)
+        this.rateLimiter = config.rateLimited ? new PerTokenLimiter(config.perSecond, config.perMinute, config.rateLimitMode)
                 : null;
         this.idempotency = new IdempotencyStore(clock);
         Store store = new Store(SeedData.RANDOM_SEED);
@@ -249,48 +249,48 @@ public final class StoraSimulator implements AutoCloseable {
         long started = System.nanoTime();
         request.body().onComplete(body -> {
             byte[] bytes = body.succeeded() && body.result() != null ? body.result().getBytes() : new byte[0];
-            Exchange exchange = exchange(request, bytes);
-            if (exchange.path.startsWith(ControlRoutes.PREFIX)) {
-                write(request.response(), exchange, controlRoutes.handle(exchange), clock.now());
+            ApiCall apiCall = apiCall(request, bytes);
+            if (apiCall.path.startsWith(ControlRoutes.PREFIX)) {
+                write(request.response(), apiCall, controlRoutes.handle(apiCall), clock.now());
                 return;
             }
-            Fault latency = faults.take(exchange.method, exchange.path, Fault.Kind.LATENCY);
+            Fault latency = faults.take(apiCall.method, apiCall.path, Fault.Kind.LATENCY);
             if (latency != null && !latency.latencyDuration().isZero()) {
-                vertx.setTimer(latency.latencyDuration().toMillis(), timer -> answer(request, exchange, started, latency));
+                vertx.setTimer(latency.latencyDuration().toMillis(), timer -> answer(request, apiCall, started, latency));
             } else {
-                answer(request, exchange, started, latency);
+                answer(request, apiCall, started, latency);
             }
         });
     }
 
-    private void answer(HttpServerRequest request, Exchange exchange, long started, Fault latency) {
-        HttpResult result = api.handle(exchange);
-        String fault = latency == null ? exchange.fault
-                : exchange.fault == null ? latency.toString() : latency + "; " + exchange.fault;
+    private void answer(HttpServerRequest request, ApiCall apiCall, long started, Fault latency) {
+        HttpResult result = api.handle(apiCall);
+        String fault = latency == null ? apiCall.fault
+                : apiCall.fault == null ? latency.toString() : latency + "; " + apiCall.fault;
         int status = 0;
-        if (exchange.drop) {
+        if (apiCall.drop) {
             request.connection().close();
         } else {
-            if (exchange.replayed) {
+            if (apiCall.replayed) {
                 request.response().putHeader("Idempotent-Replayed", "true");
             }
-            write(request.response(), exchange, result, clock.now());
+            write(request.response(), apiCall, result, clock.now());
             status = result.status();
         }
-        journal.record(new RecordedRequest(exchange.requestId, Instant.now(), exchange.method, exchange.path, exchange.rawQuery,
-                masked(exchange.headers), exchange.header("authorization") != null, exchange.header("idempotency-key"),
-                exchange.body.length > MAX_LOGGED_BODY ? exchange.bodyText().substring(0, MAX_LOGGED_BODY)
-                        : exchange.bodyText(),
-                exchange.operation, status, exchange.replayed, fault,
+        journal.record(new RecordedRequest(apiCall.requestId, Instant.now(), apiCall.method, apiCall.path, apiCall.rawQuery,
+                masked(apiCall.headers), apiCall.header("authorization") != null, apiCall.header("idempotency-key"),
+                apiCall.body.length > MAX_LOGGED_BODY ? apiCall.bodyText().substring(0, MAX_LOGGED_BODY)
+                        : apiCall.bodyText(),
+                apiCall.operation, status, apiCall.replayed, fault,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
     }
 
-    private static void write(HttpServerResponse response, Exchange exchange, HttpResult result, Instant now) {
+    private static void write(HttpServerResponse response, ApiCall apiCall, HttpResult result, Instant now) {
         response.setStatusCode(result.status());
         // like any HTTP server, on the simulated clock: clients that take the server's time (polling windows, 429
         // resets) then agree with the timestamps of the resources even after clock().advance(...)
         response.putHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(now.atOffset(ZoneOffset.UTC)));
-        response.putHeader("X-Request-Id", exchange.requestId);
+        response.putHeader("X-Request-Id", apiCall.requestId);
         if (result.contentType() != null) {
             response.putHeader("Content-Type", result.contentType());
         }
@@ -298,7 +298,7 @@ public final class StoraSimulator implements AutoCloseable {
         response.end(Buffer.buffer(result.body()));
     }
 
-    private static Exchange exchange(HttpServerRequest request, byte[] body) {
+    private static ApiCall apiCall(HttpServerRequest request, byte[] body) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String name : request.params().names()) {
             // Repeated parameters (status=a&status=b) mean the same as a comma-separated list.
@@ -308,7 +308,7 @@ public final class StoraSimulator implements AutoCloseable {
         request.headers()
                 .forEach(header -> headers.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                         .add(header.getValue()));
-        return new Exchange(UUID.randomUUID().toString(), request.method().name(), request.path(), request.query(), query,
+        return new ApiCall(UUID.randomUUID().toString(), request.method().name(), request.path(), request.query(), query,
                 headers, body);
     }
 

@@ -47,14 +47,14 @@ public final class WebhookDelivery {
     }
 
     private final String id;
-    private final WebhookEvent event;
+    private final EmittedEvent event;
     private final String endpointId;
     private final String url;
     private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
     private volatile Status status = Status.PENDING;
     volatile ScheduledFuture<?> scheduledRetry;
 
-    WebhookDelivery(String id, WebhookEvent event, String endpointId, String url) {
+    WebhookDelivery(String id, EmittedEvent event, String endpointId, String url) {
         this.id = id;
         this.event = event;
         this.endpointId = endpointId;
@@ -65,7 +65,7 @@ public final class WebhookDelivery {
         return id;
     }
 
-    public WebhookEvent event() {
+    public EmittedEvent event() {
         return event;
     }
 

@@ -64,7 +64,7 @@ public final class Webhooks {
     private final EndpointCheck endpoints;
     private final HttpClient client;
     private final ScheduledExecutorService scheduler;
-    private final List<WebhookEvent> events = new CopyOnWriteArrayList<>();
+    private final List<EmittedEvent> events = new CopyOnWriteArrayList<>();
     private final List<WebhookDelivery> deliveries = new CopyOnWriteArrayList<>();
     private final AtomicLong deliverySeq = new AtomicLong();
     private final List<Runnable> heldBack = new ArrayList<>();
@@ -89,11 +89,11 @@ public final class Webhooks {
     }
 
     /** Every event emitted since start or the last reset, oldest first. */
-    public List<WebhookEvent> events() {
+    public List<EmittedEvent> events() {
         return List.copyOf(events);
     }
 
-    public List<WebhookEvent> events(String type) {
+    public List<EmittedEvent> events(String type) {
         return events.stream().filter(e -> e.type().equals(type)).toList();
     }
 
@@ -173,7 +173,7 @@ public final class Webhooks {
     }
 
     /** Records the event and starts delivering it to the targets (asynchronously; never blocks the API). */
-    void publish(WebhookEvent event, List<Target> targets) {
+    void publish(EmittedEvent event, List<Target> targets) {
         events.add(event);
         if (targets.isEmpty()) {
             return;

@@ -139,7 +139,7 @@ class BusinessRulesTest {
             assertEquals("reserved", api.get("/2025-09/units/" + future.at("/unit_allocations/0/unit/id").asText()).json()
                     .at("/unit/status").asText(), "starts later: reserved until move-in day");
             assertEquals(List.of("unit.occupied", "unit.occupied", "unit.reserved"), sim.webhooks().events().stream()
-                    .map(WebhookEvent::type).filter(t -> t.startsWith("unit.")).toList());
+                    .map(EmittedEvent::type).filter(t -> t.startsWith("unit.")).toList());
             assertTrue(api.get("/_simulator/info").json().get("auto_reserve_on_payment").asBoolean());
         }
     }
@@ -170,7 +170,7 @@ class BusinessRulesTest {
         assertEquals(409, api.withToken(null).post("/_simulator/tenancies/" + tenancy + "/start", "").status());
         assertEquals(List.of("unit.reserved", "tenancy.started", "unit.occupied"),
                 stora.simulator().webhooks().events().stream()
-                        .map(WebhookEvent::type).filter(t -> t.startsWith("unit.") || t.startsWith("tenancy.started"))
+                        .map(EmittedEvent::type).filter(t -> t.startsWith("unit.") || t.startsWith("tenancy.started"))
                         .toList());
     }
 
@@ -201,7 +201,7 @@ class BusinessRulesTest {
         stora.simulator().control().startTenancy(second);
         assertEquals("occupied", api.get("/2025-09/units/" + earlyUnit).json().at("/unit/status").asText());
         assertEquals(List.of("unit.reserved", "unit.occupied", "unit.occupied"), stora.simulator().webhooks().events().stream()
-                .map(WebhookEvent::type).filter(t -> t.startsWith("unit.")).toList());
+                .map(EmittedEvent::type).filter(t -> t.startsWith("unit.")).toList());
     }
 
     /** A finalized order for one unit type, {@code quantity} units, starting at {@code startsAt}; its id. */
@@ -285,7 +285,7 @@ class BusinessRulesTest {
         assertEquals(
                 List.of("unit.reserved", "unit.occupied", "unit.overlocked", "unit.occupied", "unit.deallocated",
                         "unit.available"),
-                stora.simulator().webhooks().events().stream().map(WebhookEvent::type).toList());
+                stora.simulator().webhooks().events().stream().map(EmittedEvent::type).toList());
     }
 
     @Test

@@ -75,12 +75,12 @@ class RateLimitTest {
 
     @Test
     void slidingWindowAllowsNoMoreThanNInAnyInterval() {
-        RateLimiter limiter = new RateLimiter(10, 60, RateLimitMode.SLIDING_WINDOW);
+        PerTokenLimiter limiter = new PerTokenLimiter(10, 60, RateLimitMode.SLIDING_WINDOW);
         for (int i = 0; i < 10; i++) {
             assertNull(limiter.admit("t", 900 + i));
         }
         // A fixed window restarts at t=1000; eleven requests within 101 ms must still be refused.
-        RateLimiter.Rejection rejection = limiter.admit("t", 1001);
+        PerTokenLimiter.Rejection rejection = limiter.admit("t", 1001);
         assertNotNull(rejection);
         assertEquals(10, rejection.limit());
         assertEquals(2, rejection.resetEpochSeconds(), "the oldest request (t=0.9s) leaves the window at t=1.9s");
@@ -89,7 +89,7 @@ class RateLimitTest {
 
     @Test
     void fixedWindowIsEpochAligned() {
-        RateLimiter limiter = new RateLimiter(10, 60, RateLimitMode.FIXED_WINDOW);
+        PerTokenLimiter limiter = new PerTokenLimiter(10, 60, RateLimitMode.FIXED_WINDOW);
         for (int i = 0; i < 10; i++) {
             assertNull(limiter.admit("t", 900 + i));
         }
@@ -99,11 +99,11 @@ class RateLimitTest {
 
     @Test
     void perMinuteLimitTripsAfterSixty() {
-        RateLimiter limiter = new RateLimiter(10, 60, RateLimitMode.SLIDING_WINDOW);
+        PerTokenLimiter limiter = new PerTokenLimiter(10, 60, RateLimitMode.SLIDING_WINDOW);
         for (int i = 0; i < 60; i++) {
             assertNull(limiter.admit("t", i * 200L));
         }
-        RateLimiter.Rejection rejection = limiter.admit("t", 12_000);
+        PerTokenLimiter.Rejection rejection = limiter.admit("t", 12_000);
         assertEquals(60, rejection.limit());
         assertEquals(60, rejection.resetEpochSeconds());
     }

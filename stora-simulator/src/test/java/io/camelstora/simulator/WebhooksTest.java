@@ -245,7 +245,7 @@ class WebhooksTest {
         control.cancelSubscription(subscription, "moving_out");
         control.endSubscription(subscription);
 
-        Set<String> emitted = new TreeSet<>(stora.simulator().webhooks().events().stream().map(WebhookEvent::type).toList());
+        Set<String> emitted = new TreeSet<>(stora.simulator().webhooks().events().stream().map(EmittedEvent::type).toList());
         Set<String> missing = new TreeSet<>(WebhookEventTypes.ALL);
         missing.removeAll(emitted);
         assertEquals(Set.of(), missing);

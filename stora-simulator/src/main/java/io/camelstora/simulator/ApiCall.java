@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One request on its way through the simulator, and what became of it. */
-final class Exchange {
+final class ApiCall {
 
     final String requestId;
     final String method;
@@ -40,8 +40,8 @@ final class Exchange {
     /** Close the connection instead of answering. */
     boolean drop;
 
-    Exchange(String requestId, String method, String path, String rawQuery, Map<String, String> query,
-             Map<String, List<String>> headers, byte[] body) {
+    ApiCall(String requestId, String method, String path, String rawQuery, Map<String, String> query,
+            Map<String, List<String>> headers, byte[] body) {
         this.requestId = requestId;
         this.method = method;
         this.path = path;

@@ -25,7 +25,7 @@ import java.util.Map;
  * simulated clock: limits are about how fast a client really sends. Only admitted requests are counted, so a
  * client that backs off recovers as soon as the window allows.
  */
-final class RateLimiter {
+final class PerTokenLimiter {
 
     /** Why a request was refused: the limit that tripped and when (epoch seconds) a request will be admitted again. */
     record Rejection(int limit, long resetEpochSeconds) {
@@ -39,7 +39,7 @@ final class RateLimiter {
     private final Map<String, Deque<Long>> admitted = new HashMap<>();
     private final Map<String, long[]> fixedCounters = new HashMap<>();
 
-    RateLimiter(int perSecond, int perMinute, RateLimitMode mode) {
+    PerTokenLimiter(int perSecond, int perMinute, RateLimitMode mode) {
         this.limits = new Limit[]{new Limit(perSecond, 1_000), new Limit(perMinute, 60_000)};
         this.mode = mode;
     }

@@ -23,5 +23,5 @@ import java.time.Instant;
  * @param payload the exact JSON body POSTed to endpoints: {@code {"event": {"id", "type", "api_version",
  *                "created_at", "data": {"<resource_key>": {...}}}}}
  */
-public record WebhookEvent(String id, String type, Instant createdAt, String resourceId, String payload) {
+public record EmittedEvent(String id, String type, Instant createdAt, String resourceId, String payload) {
 }
