@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.HttpResult;
+import io.camelstora.simulator.support.Json;
 
 /**
  * The 93 operations of operations.md (plus Create/Update a Deal, whose reference pages exist), and the request

@@ -21,6 +21,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.Json;
 
 /** The hosted checkout: a customer's payment turns a finalized order into a tenancy, subscription and invoices. */
 final class Checkout {

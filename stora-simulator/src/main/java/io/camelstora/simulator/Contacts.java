@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.Json;
 
 import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;

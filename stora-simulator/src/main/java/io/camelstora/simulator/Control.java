@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.Json;
 
 /**
  * What happens outside the API: the customer paying, the operator working in BackOffice, time passing. Each call

@@ -23,6 +23,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.HttpResult;
+import io.camelstora.simulator.support.Json;
 
 /**
  * The HTTP control API under {@code /_simulator}, for standalone use and non-Java tests; the same operations as

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.Json;
 
 import static io.camelstora.simulator.Metadata.mergedMetadata;
 import static io.camelstora.simulator.Metadata.newMetadata;

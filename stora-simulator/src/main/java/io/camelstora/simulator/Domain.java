@@ -17,6 +17,7 @@ package io.camelstora.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.Json;
 
 /**
  * The simulated operator's state and its business rules, shared by the HTTP API and the control API. Every

@@ -26,6 +26,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.Json;
 
 /** The non-JSON answers: CSV for lists and a small valid PDF for invoices, credit notes and signed contracts. */
 final class Formats {

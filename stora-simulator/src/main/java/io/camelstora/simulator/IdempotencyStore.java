@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelstora.simulator.support.HttpResult;
+
 /**
  * Answers stored per (token, Idempotency-Key) for 24 hours of simulated time, errors included
  * (guides/requests.md), so a retried POST gets the exact same status and body.

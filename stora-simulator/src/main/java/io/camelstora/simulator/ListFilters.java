@@ -26,6 +26,7 @@ import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.Json;
 
 /**
  * Which query parameters each list operation accepts, and what they filter on. This is the one table to change

@@ -31,6 +31,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.Json;
 
 /** Filtering, sorting and paging of list operations (guides/responses.md "Pagination"). */
 final class Lister {

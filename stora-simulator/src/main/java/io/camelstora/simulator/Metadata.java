@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.Json;
 
 /** The {@code metadata} field of metadata.md: validation, creation and merge-patch. */
 final class Metadata {

@@ -32,6 +32,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.HttpResult;
+import io.camelstora.simulator.support.Json;
 
 /**
  * Static access tokens and the OAuth 2 endpoints ({@code /oauth2/token}, {@code /authorize}, {@code /introspect},

@@ -21,6 +21,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.Json;
 
 /** Reading and validating request body fields; each problem is added to the collector as a 422 detail. */
 final class RequestFields {

@@ -24,6 +24,7 @@ import java.util.Random;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.Json;
 
 /**
  * Generates the seed operator. Bookings go through the same {@link Domain} flow as API calls (create, finalize,

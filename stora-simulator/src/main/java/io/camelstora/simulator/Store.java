@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.support.Json;
 
 /**
  * The in-memory state: one insertion-ordered table per resource kind. Not thread-safe on its own; the

@@ -22,6 +22,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.Json;
 
 /** Tenancy move-in and the subscription lifecycle events the control API plays. */
 final class Tenancies {

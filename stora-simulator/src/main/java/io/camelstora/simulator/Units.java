@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.support.Json;
 
 /** Unit allocation and access (allocations-and-access.md): reserve, grant access, deallocate, overlock, status. */
 final class Units {

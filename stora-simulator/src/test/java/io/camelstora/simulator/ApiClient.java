@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.simulator.support.Json;
 
 /** A plain JDK HTTP client for the tests: real HTTP, nothing shared with the simulator's code. */
 final class ApiClient {

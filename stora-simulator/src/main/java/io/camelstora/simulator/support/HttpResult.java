@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.support;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -22,23 +22,23 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** A complete HTTP answer, independent of Vert.x so idempotency can store and replay it byte for byte. */
-record HttpResult(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record HttpResult(int status, String contentType, byte[] body, Map<String, String> headers) {
 
-    static HttpResult json(int status, JsonNode body) {
+    public static HttpResult json(int status, JsonNode body) {
         return new HttpResult(status, "application/json; charset=utf-8", Json.bytes(body), new LinkedHashMap<>());
     }
 
-    static HttpResult text(int status, String contentType, String body) {
+    public static HttpResult text(int status, String contentType, String body) {
         return new HttpResult(status, contentType, body.getBytes(StandardCharsets.UTF_8), new LinkedHashMap<>());
     }
 
-    static HttpResult redirect(String location) {
+    public static HttpResult redirect(String location) {
         HttpResult result = new HttpResult(302, null, new byte[0], new LinkedHashMap<>());
         result.headers().put("Location", location);
         return result;
     }
 
-    HttpResult header(String name, String value) {
+    public HttpResult header(String name, String value) {
         headers.put(name, value);
         return this;
     }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.support;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
-    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ISO_INSTANT;
 
@@ -56,7 +56,7 @@ public final class Json {
     }
 
     /** {@code {"id": ...}} or JSON null. */
-    static JsonNode refOrNull(String id) {
+    public static JsonNode refOrNull(String id) {
         return id == null ? NODES.nullNode() : ref(id);
     }
 
@@ -89,12 +89,12 @@ public final class Json {
         return instant == null ? null : ISO_SECONDS.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    static Instant parseTime(String text) {
+    public static Instant parseTime(String text) {
         return text == null ? null : Instant.parse(text);
     }
 
     /** The id inside a reference field ({@code "contact": {"id": ...}}), or null. */
-    static String refId(JsonNode node, String field) {
+    public static String refId(JsonNode node, String field) {
         JsonNode ref = node.get(field);
         if (ref == null || !ref.isObject()) {
             return null;
@@ -103,7 +103,7 @@ public final class Json {
         return id == null || !id.isTextual() ? null : id.asText();
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
@@ -116,7 +116,7 @@ public final class Json {
         }
     }
 
-    static String string(JsonNode node) {
+    public static String string(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);
         } catch (Exception e) {
