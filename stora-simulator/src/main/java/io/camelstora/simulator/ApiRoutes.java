@@ -15,9 +15,7 @@
  */
 package io.camelstora.simulator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,8 +27,13 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.domain.ApiError;
+import io.camelstora.simulator.domain.Domain;
+import io.camelstora.simulator.domain.DomainCore;
+import io.camelstora.simulator.domain.Store;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.HttpResult;
+import io.camelstora.simulator.support.ImageTokens;
 import io.camelstora.simulator.support.Json;
 
 /**
@@ -697,26 +700,5 @@ final class ApiRoutes {
         meta.set("curies", DomainCore.curies());
         body.set("meta", meta);
         return HttpResult.json(200, body);
-    }
-
-    /** Signed image tokens of the Get-an-image endpoint: {@code base64(json)--hex(hmac)}. */
-    static final class ImageTokens {
-        private final String key;
-
-        ImageTokens(String key) {
-            this.key = key;
-        }
-
-        String token(String resourceId, String name) {
-            String payload = Base64.getEncoder().encodeToString(("{\"id\":\"" + resourceId + "\",\"name\":\"" + name + "\"}")
-                    .getBytes(StandardCharsets.UTF_8));
-            return payload + "--" + Webhooks.hmacHex(key, payload).substring(0, 40);
-        }
-
-        boolean verify(String token) {
-            int separator = token.lastIndexOf("--");
-            return separator > 0 && Webhooks.hmacHex(key, token.substring(0, separator)).substring(0, 40)
-                    .equals(token.substring(separator + 2));
-        }
     }
 }

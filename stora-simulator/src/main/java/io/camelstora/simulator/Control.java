@@ -19,6 +19,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.domain.ApiError;
+import io.camelstora.simulator.domain.Domain;
+import io.camelstora.simulator.domain.Store;
 import io.camelstora.simulator.support.Json;
 
 /**

@@ -22,6 +22,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.domain.ApiError;
+import io.camelstora.simulator.domain.Domain;
+import io.camelstora.simulator.domain.DomainCore;
+import io.camelstora.simulator.domain.Store;
 
 /**
  * {@code ?expand=contact,line_items,line_items.item} (guides/responses.md): replaces reference objects

@@ -26,6 +26,7 @@ import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.domain.Store;
 import io.camelstora.simulator.support.Json;
 
 /**

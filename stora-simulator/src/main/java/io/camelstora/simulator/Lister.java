@@ -31,6 +31,8 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.domain.ApiError;
+import io.camelstora.simulator.domain.Store;
 import io.camelstora.simulator.support.Json;
 
 /** Filtering, sorting and paging of list operations (guides/responses.md "Pagination"). */

@@ -57,7 +57,7 @@ public final class Seed {
         return units;
     }
 
-    boolean hasOperator() {
+    public boolean hasOperator() {
         return operator;
     }
 

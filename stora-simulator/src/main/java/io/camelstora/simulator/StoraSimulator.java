@@ -32,7 +32,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.domain.Domain;
+import io.camelstora.simulator.domain.EventPublisher;
+import io.camelstora.simulator.domain.Orders;
+import io.camelstora.simulator.domain.SeedData;
+import io.camelstora.simulator.domain.Store;
 import io.camelstora.simulator.support.HttpResult;
+import io.camelstora.simulator.support.ImageTokens;
 import io.camelstora.simulator.support.Json;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -79,7 +85,7 @@ public final class StoraSimulator implements AutoCloseable {
     private final Control control;
     private final ApiRoutes api;
     private final ControlRoutes controlRoutes;
-    private final ApiRoutes.ImageTokens images = new ApiRoutes.ImageTokens(UUID.randomUUID().toString());
+    private final ImageTokens images = new ImageTokens(UUID.randomUUID().toString());
     private final Vertx vertx;
     private HttpServer server;
     private String baseUrl;
@@ -97,7 +103,18 @@ public final class StoraSimulator implements AutoCloseable {
         Domain[] holder = new Domain[1];
         this.webhooks = new Webhooks(config.webhookTimeScale, config.webhookTimeout, faults,
                 id -> holder[0].isEndpointEnabled(id));
-        this.domain = new Domain(store, clock, webhooks,
+        EventPublisher publisher = new EventPublisher() {
+            @Override
+            public void publish(EmittedEvent event, List<Target> targets) {
+                webhooks.publish(event, targets);
+            }
+
+            @Override
+            public void cancelPending(String endpointId) {
+                webhooks.cancelPending(endpointId);
+            }
+        };
+        this.domain = new Domain(store, clock, publisher,
                 new Domain.Settings(config.allowHttpWebhooks, config.autoReserveOnPayment));
         holder[0] = domain;
         this.control = new Control(domain);
@@ -139,7 +156,7 @@ public final class StoraSimulator implements AutoCloseable {
 
     private void loadSeed() {
         synchronized (domain) {
-            SeedData.load(domain, config.seed, images);
+            SeedData.load(domain, config.seed, images, clock::pin);
         }
     }
 

@@ -20,8 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +33,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.camelstora.simulator.domain.EventPublisher;
+import io.camelstora.simulator.support.Hmac;
 
 /**
  * Signed webhook deliveries with the documented retry schedule (guides/webhooks.md), and the log of what was
@@ -48,10 +46,6 @@ public final class Webhooks {
     /** The documented delays before the 1st to 6th retry. */
     public static final List<Duration> RETRY_SCHEDULE = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(12));
-
-    /** Where an event goes: captured at emission, re-checked before every retry. */
-    record Target(String endpointId, String url, String secret) {
-    }
 
     /** Whether an endpoint still exists and is enabled (deliveries to it are cancelled otherwise). */
     interface EndpointCheck {
@@ -138,22 +132,7 @@ public final class Webhooks {
 
     /** The value of {@code X-Stora-Signature} for a body: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}. */
     public static String signature(String secret, long timestamp, String body) {
-        return "t=" + timestamp + ",v1=" + hmacHex(secret, timestamp + "." + body);
-    }
-
-    static String hmacHex(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(digest.length * 2);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return "t=" + timestamp + ",v1=" + Hmac.sha256Hex(secret, timestamp + "." + body);
     }
 
     void reset() {
@@ -173,7 +152,7 @@ public final class Webhooks {
     }
 
     /** Records the event and starts delivering it to the targets (asynchronously; never blocks the API). */
-    void publish(EmittedEvent event, List<Target> targets) {
+    void publish(EmittedEvent event, List<EventPublisher.Target> targets) {
         events.add(event);
         if (targets.isEmpty()) {
             return;
@@ -181,7 +160,7 @@ public final class Webhooks {
         Runnable send = () -> {
             int copies = faults.takeDuplicateWebhook() ? 2 : 1;
             for (int copy = 0; copy < copies; copy++) {
-                for (Target target : targets) {
+                for (EventPublisher.Target target : targets) {
                     WebhookDelivery delivery = new WebhookDelivery("whd_" + deliverySeq.incrementAndGet(), event,
                             target.endpointId(), target.url());
                     deliveries.add(delivery);
@@ -229,7 +208,7 @@ public final class Webhooks {
         }
     }
 
-    private void attempt(WebhookDelivery delivery, Target target, int number) {
+    private void attempt(WebhookDelivery delivery, EventPublisher.Target target, int number) {
         if (delivery.status() != WebhookDelivery.Status.PENDING) {
             return;
         }
@@ -265,7 +244,7 @@ public final class Webhooks {
         });
     }
 
-    private void record(WebhookDelivery delivery, Target target, int number, WebhookDelivery.Attempt attempt) {
+    private void record(WebhookDelivery delivery, EventPublisher.Target target, int number, WebhookDelivery.Attempt attempt) {
         delivery.addAttempt(attempt);
         if (attempt.succeeded()) {
             delivery.status(WebhookDelivery.Status.SUCCEEDED);

@@ -13,16 +13,17 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
 /** Invoices, credit notes and contracts, and the lifecycle the control API plays for them. */
-final class Billing {
+public final class Billing {
 
     private final DomainCore core;
     private final Store store;
@@ -70,7 +71,7 @@ final class Billing {
         return invoice;
     }
 
-    Entity finalizeInvoice(String id) {
+    public Entity finalizeInvoice(String id) {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "draft");
         invoice.json.put("status", "open");
@@ -80,7 +81,7 @@ final class Billing {
         return invoice;
     }
 
-    Entity markInvoicePaid(String id) {
+    public Entity markInvoicePaid(String id) {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "open", "uncollectible");
         invoice.json.set("amount_paid", invoice.json.get("amount_due").deepCopy());
@@ -93,7 +94,7 @@ final class Billing {
         return invoice;
     }
 
-    Entity markInvoiceUncollectible(String id) {
+    public Entity markInvoiceUncollectible(String id) {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "open");
         invoice.json.put("status", "uncollectible");
@@ -103,7 +104,7 @@ final class Billing {
         return invoice;
     }
 
-    Entity voidInvoice(String id) {
+    public Entity voidInvoice(String id) {
         Entity invoice = store.require(ResourceKind.INVOICE, id);
         requireInvoiceStatus(invoice, "draft", "open", "uncollectible");
         invoice.json.put("status", "void");
@@ -123,7 +124,7 @@ final class Billing {
         throw ApiError.conflict("Invoice " + invoice.id + " is " + status + "; expected " + String.join(" or ", allowed));
     }
 
-    Entity createCreditNote(String invoiceId, long amount, String reason) {
+    public Entity createCreditNote(String invoiceId, long amount, String reason) {
         Entity invoice = store.require(ResourceKind.INVOICE, invoiceId);
         ObjectNode json = core.newResource(ResourceKind.CREDIT_NOTE);
         json.set("contact", invoice.json.get("contact").deepCopy());
@@ -154,7 +155,7 @@ final class Billing {
         return creditNote;
     }
 
-    Entity createContract(String tenancyId, String templateId) {
+    public Entity createContract(String tenancyId, String templateId) {
         Entity tenancy = store.require(ResourceKind.TENANCY, tenancyId);
         Entity template = store.require(ResourceKind.CONTRACT_TEMPLATE, templateId);
         ObjectNode json = core.newResource(ResourceKind.CONTRACT);
@@ -175,7 +176,7 @@ final class Billing {
         return contract;
     }
 
-    Entity signContract(String id) {
+    public Entity signContract(String id) {
         Entity contract = store.require(ResourceKind.CONTRACT, id);
         if (!"pending".equals(Json.text(contract.json, "status"))) {
             throw ApiError.conflict(

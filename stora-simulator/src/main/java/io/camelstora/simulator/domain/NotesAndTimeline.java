@@ -13,23 +13,24 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.passThrough;
-import static io.camelstora.simulator.RequestFields.requiredString;
-import static io.camelstora.simulator.RequestFields.union;
+import static io.camelstora.simulator.domain.Metadata.mergedMetadata;
+import static io.camelstora.simulator.domain.Metadata.newMetadata;
+import static io.camelstora.simulator.domain.RequestFields.passThrough;
+import static io.camelstora.simulator.domain.RequestFields.requiredString;
+import static io.camelstora.simulator.domain.RequestFields.union;
 
 /** Notes attached to resources, and timeline events. */
-final class NotesAndTimeline {
+public final class NotesAndTimeline {
 
     private final DomainCore core;
     private final Store store;
@@ -42,7 +43,7 @@ final class NotesAndTimeline {
     private static final Set<ResourceKind> NOTE_RESOURCES = Set.of(ResourceKind.UNIT, ResourceKind.CONTACT,
             ResourceKind.SUBSCRIPTION, ResourceKind.TASK);
 
-    Entity createNote(ObjectNode body, String creatorId) {
+    public Entity createNote(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
         String content = requiredString(body, "content", errors);
         Entity resource = core.anyRef(body, "resource", true, errors);
@@ -62,7 +63,7 @@ final class NotesAndTimeline {
         return note;
     }
 
-    Entity updateNote(String id, ObjectNode body) {
+    public Entity updateNote(String id, ObjectNode body) {
         Entity note = store.require(ResourceKind.NOTE, id);
         ApiError.Collector errors = new ApiError.Collector();
         if (body.has("content")) {
@@ -91,7 +92,7 @@ final class NotesAndTimeline {
     private static final List<String> TIMELINE_REFS = List.of("contact", "site", "invoice", "subscription", "tenancy", "unit",
             "unit_type");
 
-    Entity createTimelineEvent(ObjectNode body, String creatorId) {
+    public Entity createTimelineEvent(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
         core.bodyRef(body, "source", ResourceKind.TIMELINE_SOURCE, true, errors);
         core.bodyRef(body, "template", ResourceKind.TIMELINE_TEMPLATE, true, errors);
@@ -114,7 +115,7 @@ final class NotesAndTimeline {
         return store.insert(ResourceKind.TIMELINE_EVENT, json);
     }
 
-    Entity updateTimelineEvent(String id, ObjectNode body) {
+    public Entity updateTimelineEvent(String id, ObjectNode body) {
         Entity event = store.require(ResourceKind.TIMELINE_EVENT, id);
         ApiError.Collector errors = new ApiError.Collector();
         core.bodyRef(body, "source", ResourceKind.TIMELINE_SOURCE, false, errors);

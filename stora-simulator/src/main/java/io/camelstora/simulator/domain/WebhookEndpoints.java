@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -21,16 +21,17 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.passThrough;
-import static io.camelstora.simulator.RequestFields.requiredString;
+import static io.camelstora.simulator.domain.Metadata.mergedMetadata;
+import static io.camelstora.simulator.domain.Metadata.newMetadata;
+import static io.camelstora.simulator.domain.RequestFields.passThrough;
+import static io.camelstora.simulator.domain.RequestFields.requiredString;
 
 /** Webhook endpoints: URL and event type validation, signing secrets, enabling and disabling. */
-final class WebhookEndpoints {
+public final class WebhookEndpoints {
 
     private static final SecureRandom SECRETS = new SecureRandom();
 
@@ -42,7 +43,7 @@ final class WebhookEndpoints {
         this.store = core.store;
     }
 
-    Entity createWebhookEndpoint(ObjectNode body, String creatorId) {
+    public Entity createWebhookEndpoint(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
         String name = requiredString(body, "name", errors);
         String apiVersion = requiredString(body, "api_version", errors);
@@ -78,17 +79,17 @@ final class WebhookEndpoints {
     }
 
     /** The create response is the only place the secret is shown. */
-    ObjectNode renderWithSecret(Entity endpoint) {
+    public ObjectNode renderWithSecret(Entity endpoint) {
         ObjectNode json = core.render(endpoint);
         json.put("secret", endpoint.secret);
         return json;
     }
 
-    String endpointSecret(String endpointId) {
+    public String endpointSecret(String endpointId) {
         return store.require(ResourceKind.WEBHOOK_ENDPOINT, endpointId).secret;
     }
 
-    Entity updateWebhookEndpoint(String id, ObjectNode body) {
+    public Entity updateWebhookEndpoint(String id, ObjectNode body) {
         Entity endpoint = store.require(ResourceKind.WEBHOOK_ENDPOINT, id);
         ApiError.Collector errors = new ApiError.Collector();
         if (body.has("name")) {
@@ -109,13 +110,13 @@ final class WebhookEndpoints {
         return endpoint;
     }
 
-    void deleteWebhookEndpoint(String id) {
+    public void deleteWebhookEndpoint(String id) {
         Entity endpoint = store.require(ResourceKind.WEBHOOK_ENDPOINT, id);
         store.remove(endpoint);
         core.webhooks.cancelPending(id);
     }
 
-    Entity setWebhookEndpointEnabled(String id, boolean enabled) {
+    public Entity setWebhookEndpointEnabled(String id, boolean enabled) {
         Entity endpoint = store.require(ResourceKind.WEBHOOK_ENDPOINT, id);
         boolean wasEnabled = "enabled".equals(Json.text(endpoint.json, "status"));
         if (wasEnabled != enabled) {

@@ -13,18 +13,19 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
 /** The hosted checkout: a customer's payment turns a finalized order into a tenancy, subscription and invoices. */
-final class Checkout {
+public final class Checkout {
 
     private final DomainCore core;
     private final Store store;
@@ -46,7 +47,7 @@ final class Checkout {
      * ({@link Domain.Settings#autoReserveOnPayment()}, off by default): allocations-and-access.md, "Orders created via the API
      * do not trigger auto-reservation — your integration controls when and how units are allocated".
      */
-    Entity payOrder(String orderId) {
+    public Entity payOrder(String orderId) {
         return payOrder(orderId, core.settings.autoReserveOnPayment());
     }
 
@@ -54,7 +55,7 @@ final class Checkout {
      * @param autoReserve whether an available unit of each booked unit type is allocated at once (reserved, or
      *                    occupied for a tenancy that starts now), as auto-reservation does for storefront bookings
      */
-    Entity payOrder(String orderId, boolean autoReserve) {
+    public Entity payOrder(String orderId, boolean autoReserve) {
         Entity order = store.require(ResourceKind.ORDER, orderId);
         if (!"finalized".equals(Json.text(order.json, "status"))) {
             throw ApiError

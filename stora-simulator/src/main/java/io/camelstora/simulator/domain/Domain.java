@@ -13,10 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.SimulatedClock;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
 /**
@@ -28,28 +30,28 @@ import io.camelstora.simulator.support.Json;
  * sharing one {@link DomainCore}; callers reach them through this object's fields ({@code domain.orders.createOrder}).
  * None of them locks anything: the caller's lock on this object guards them all.
  */
-final class Domain {
+public final class Domain {
 
     /** Behaviour switches that differ between the simulator and the real API (see the builder). */
-    record Settings(boolean allowHttpWebhooks, boolean autoReserveOnPayment) {
+    public record Settings(boolean allowHttpWebhooks, boolean autoReserveOnPayment) {
     }
 
-    final Store store;
-    final SimulatedClock clock;
-    final DomainCore core;
-    final Contacts contacts;
-    final OperatorResources operatorResources;
-    final Units units;
-    final Billing billing;
-    final Tenancies tenancies;
-    final Orders orders;
-    final Checkout checkout;
-    final Deals deals;
-    final Tasks tasks;
-    final NotesAndTimeline notesAndTimeline;
-    final WebhookEndpoints webhookEndpoints;
+    public final Store store;
+    public final SimulatedClock clock;
+    public final DomainCore core;
+    public final Contacts contacts;
+    public final OperatorResources operatorResources;
+    public final Units units;
+    public final Billing billing;
+    public final Tenancies tenancies;
+    public final Orders orders;
+    public final Checkout checkout;
+    public final Deals deals;
+    public final Tasks tasks;
+    public final NotesAndTimeline notesAndTimeline;
+    public final WebhookEndpoints webhookEndpoints;
 
-    Domain(Store store, SimulatedClock clock, Webhooks webhooks, Settings settings) {
+    public Domain(Store store, SimulatedClock clock, EventPublisher webhooks, Settings settings) {
         this.store = store;
         this.clock = clock;
         this.core = new DomainCore(store, clock, webhooks, settings);
@@ -72,14 +74,14 @@ final class Domain {
     }
 
     /** Asked by webhook delivery outside any request, so it takes the domain lock itself. */
-    boolean isEndpointEnabled(String endpointId) {
+    public boolean isEndpointEnabled(String endpointId) {
         synchronized (this) {
             Entity endpoint = store.get(ResourceKind.WEBHOOK_ENDPOINT, endpointId);
             return endpoint != null && "enabled".equals(Json.text(endpoint.json, "status"));
         }
     }
 
-    ObjectNode success(String message) {
+    public ObjectNode success(String message) {
         ObjectNode body = Json.object();
         body.putObject("success").put("message", message);
         return body;

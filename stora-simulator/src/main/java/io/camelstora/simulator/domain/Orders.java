@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.util.List;
 import java.util.Set;
@@ -21,17 +21,18 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.optionalEnum;
-import static io.camelstora.simulator.RequestFields.optionalTime;
-import static io.camelstora.simulator.RequestFields.passThrough;
+import static io.camelstora.simulator.domain.Metadata.mergedMetadata;
+import static io.camelstora.simulator.domain.Metadata.newMetadata;
+import static io.camelstora.simulator.domain.RequestFields.optionalEnum;
+import static io.camelstora.simulator.domain.RequestFields.optionalTime;
+import static io.camelstora.simulator.domain.RequestFields.passThrough;
 
 /** Draft orders and their line items: validation, the order summary, finalization (booking-flow.md steps 1-4). */
-final class Orders {
+public final class Orders {
 
     static final Set<String> BILLING_PERIODS = Set.of("weekly", "monthly", "every_four_weeks", "every_three_months",
             "every_six_months", "yearly");
@@ -52,7 +53,7 @@ final class Orders {
         this.contacts = contacts;
     }
 
-    Entity createOrder(ObjectNode body) {
+    public Entity createOrder(ObjectNode body) {
         ApiError.Collector errors = new ApiError.Collector();
         Entity site = core.bodyRef(body, "site", ResourceKind.SITE, true, errors);
         JsonNode contactField = body.get("contact");
@@ -140,7 +141,7 @@ final class Orders {
         return entity;
     }
 
-    Entity updateOrder(String id, ObjectNode body) {
+    public Entity updateOrder(String id, ObjectNode body) {
         Entity order = store.require(ResourceKind.ORDER, id);
         requireDraft(order);
         ApiError.Collector errors = new ApiError.Collector();
@@ -180,7 +181,7 @@ final class Orders {
         return order;
     }
 
-    void deleteOrder(String id) {
+    public void deleteOrder(String id) {
         Entity order = store.require(ResourceKind.ORDER, id);
         requireDraft(order);
         for (Entity lineItem : store.children(ResourceKind.ORDER_LINE_ITEM, id)) {
@@ -190,7 +191,7 @@ final class Orders {
     }
 
     /** The order if it is ready to be finalized, else 422 with one detail per problem. */
-    Entity validateOrder(String id) {
+    public Entity validateOrder(String id) {
         Entity order = store.require(ResourceKind.ORDER, id);
         requireDraft(order);
         ApiError.Collector errors = new ApiError.Collector();
@@ -199,7 +200,7 @@ final class Orders {
         return order;
     }
 
-    Entity finalizeOrder(String id, ObjectNode body) {
+    public Entity finalizeOrder(String id, ObjectNode body) {
         Entity order = store.require(ResourceKind.ORDER, id);
         requireDraft(order);
         ApiError.Collector errors = new ApiError.Collector();
@@ -334,12 +335,12 @@ final class Orders {
         return lineItem;
     }
 
-    List<Entity> lineItems(String orderId) {
+    public List<Entity> lineItems(String orderId) {
         store.require(ResourceKind.ORDER, orderId);
         return store.children(ResourceKind.ORDER_LINE_ITEM, orderId);
     }
 
-    Entity createLineItem(String orderId, ObjectNode body) {
+    public Entity createLineItem(String orderId, ObjectNode body) {
         Entity order = store.require(ResourceKind.ORDER, orderId);
         requireDraft(order);
         ApiError.Collector errors = new ApiError.Collector();
@@ -351,7 +352,7 @@ final class Orders {
         return lineItem;
     }
 
-    Entity updateLineItem(String orderId, String lineItemId, ObjectNode body) {
+    public Entity updateLineItem(String orderId, String lineItemId, ObjectNode body) {
         Entity order = store.require(ResourceKind.ORDER, orderId);
         Entity lineItem = lineItemOf(order, lineItemId);
         requireDraft(order);
@@ -370,7 +371,7 @@ final class Orders {
         return lineItem;
     }
 
-    void deleteLineItem(String orderId, String lineItemId) {
+    public void deleteLineItem(String orderId, String lineItemId) {
         Entity order = store.require(ResourceKind.ORDER, orderId);
         Entity lineItem = lineItemOf(order, lineItemId);
         requireDraft(order);

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -21,13 +21,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.RequestFields.union;
+import static io.camelstora.simulator.domain.RequestFields.union;
 
 /** What the operator manages in BackOffice: base prices, and resources the control API creates or updates. */
-final class OperatorResources {
+public final class OperatorResources {
 
     private final DomainCore core;
     private final Store store;
@@ -37,7 +38,7 @@ final class OperatorResources {
         this.store = core.store;
     }
 
-    Entity setBasePrices(ResourceKind kind, String id, ObjectNode body) {
+    public Entity setBasePrices(ResourceKind kind, String id, ObjectNode body) {
         Entity entity = store.require(kind, id);
         ApiError.Collector errors = new ApiError.Collector();
         if (body.isEmpty()) {
@@ -95,7 +96,7 @@ final class OperatorResources {
     // ------------------------------------------------------------------ operator-side resources (control)
 
     /** Creates an operator-managed resource from fields (what BackOffice would do) and emits its created event. */
-    Entity createOperatorResource(ResourceKind kind, ObjectNode fields) {
+    public Entity createOperatorResource(ResourceKind kind, ObjectNode fields) {
         ObjectNode json = core.newResource(kind);
         fields.fields().forEachRemaining(f -> {
             if (!Set.of("id", "created_at", "updated_at").contains(f.getKey())) {
@@ -111,7 +112,7 @@ final class OperatorResources {
     }
 
     /** Shallow-merges fields into an operator-managed resource and emits its updated event. */
-    Entity updateOperatorResource(ResourceKind kind, String id, ObjectNode fields) {
+    public Entity updateOperatorResource(ResourceKind kind, String id, ObjectNode fields) {
         Entity entity = store.require(kind, id);
         fields.fields().forEachRemaining(f -> {
             if (!Set.of("id", "created_at", "updated_at").contains(f.getKey())) {

@@ -13,23 +13,24 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.optionalTime;
-import static io.camelstora.simulator.RequestFields.passThrough;
-import static io.camelstora.simulator.RequestFields.requiredString;
+import static io.camelstora.simulator.domain.Metadata.mergedMetadata;
+import static io.camelstora.simulator.domain.Metadata.newMetadata;
+import static io.camelstora.simulator.domain.RequestFields.optionalTime;
+import static io.camelstora.simulator.domain.RequestFields.passThrough;
+import static io.camelstora.simulator.domain.RequestFields.requiredString;
 
 /** Tasks: creation, updates, completion and reopening. */
-final class Tasks {
+public final class Tasks {
 
     private final DomainCore core;
     private final Store store;
@@ -39,7 +40,7 @@ final class Tasks {
         this.store = core.store;
     }
 
-    Entity createTask(ObjectNode body, String creatorId) {
+    public Entity createTask(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
         String title = requiredString(body, "title", errors);
         String dueAt = optionalTime(body, "due_at", errors);
@@ -66,7 +67,7 @@ final class Tasks {
         return task;
     }
 
-    Entity updateTask(String id, ObjectNode body) {
+    public Entity updateTask(String id, ObjectNode body) {
         Entity task = store.require(ResourceKind.TASK, id);
         ApiError.Collector errors = new ApiError.Collector();
         if (body.has("title")) {
@@ -96,7 +97,7 @@ final class Tasks {
         return task;
     }
 
-    Entity completeTask(String id, boolean complete) {
+    public Entity completeTask(String id, boolean complete) {
         Entity task = store.require(ResourceKind.TASK, id);
         String status = Json.text(task.json, "status");
         if (complete == "completed".equals(status)) {

@@ -13,23 +13,24 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.optionalEnum;
-import static io.camelstora.simulator.RequestFields.passThrough;
+import static io.camelstora.simulator.domain.Metadata.mergedMetadata;
+import static io.camelstora.simulator.domain.Metadata.newMetadata;
+import static io.camelstora.simulator.domain.RequestFields.optionalEnum;
+import static io.camelstora.simulator.domain.RequestFields.passThrough;
 
 /** Contacts (unique email, enum fields) and the identity verifications the control API plays for them. */
-final class Contacts {
+public final class Contacts {
 
     static final Set<String> CONTACT_TYPES = Set.of("domestic", "company", "student", "charity", "local_authority");
     static final Set<String> CONTACT_SOURCES = Set.of("pre_open", "incomplete_booking", "registered_interest", "price_interest",
@@ -49,7 +50,7 @@ final class Contacts {
         this.store = core.store;
     }
 
-    Entity createContact(ObjectNode body, String pointerPrefix) {
+    public Entity createContact(ObjectNode body, String pointerPrefix) {
         ApiError.Collector errors = new ApiError.Collector();
         String email = validateEmail(body, null, pointerPrefix, errors);
         validateContactEnums(body, errors);
@@ -80,7 +81,7 @@ final class Contacts {
         return contact;
     }
 
-    Entity updateContact(String id, ObjectNode body) {
+    public Entity updateContact(String id, ObjectNode body) {
         Entity contact = store.require(ResourceKind.CONTACT, id);
         ApiError.Collector errors = new ApiError.Collector();
         String oldEmail = Json.text(contact.json, "email");
@@ -99,7 +100,7 @@ final class Contacts {
         return contact;
     }
 
-    void deleteContact(String id) {
+    public void deleteContact(String id) {
         Entity contact = store.require(ResourceKind.CONTACT, id);
         if (contact.json.path("tenancies_count").asInt() > 0) {
             throw ApiError.conflict("A contact with tenancies cannot be deleted");
@@ -135,7 +136,7 @@ final class Contacts {
 
     // ------------------------------------------------------------------ identity verifications (control)
 
-    Entity createIdentityVerification(String contactId) {
+    public Entity createIdentityVerification(String contactId) {
         Entity contact = store.require(ResourceKind.CONTACT, contactId);
         ObjectNode json = core.newResource(ResourceKind.IDENTITY_VERIFICATION);
         json.set("contact", Json.ref(contact.id));
@@ -148,7 +149,7 @@ final class Contacts {
         return verification;
     }
 
-    Entity setIdentityVerificationStatus(String id, String status, String errorCode) {
+    public Entity setIdentityVerificationStatus(String id, String status, String errorCode) {
         Entity verification = store.require(ResourceKind.IDENTITY_VERIFICATION, id);
         if (!Set.of("processing", "succeeded", "failed", "cancelled").contains(status)) {
             throw new IllegalArgumentException("Unknown identity verification status: " + status);

@@ -13,17 +13,21 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.Seed;
+import io.camelstora.simulator.domain.Store.Entity;
+import io.camelstora.simulator.support.ImageTokens;
 import io.camelstora.simulator.support.Json;
 
 /**
@@ -31,9 +35,9 @@ import io.camelstora.simulator.support.Json;
  * pay), so seeded tenancies, subscriptions, allocations and invoices are consistent with what the API produces;
  * contacts are inserted directly so 100,000 of them load in about a second. The clock is pinned while loading.
  */
-final class SeedData {
+public final class SeedData {
 
-    static final long RANDOM_SEED = 20250901L;
+    public static final long RANDOM_SEED = 20250901L;
     private static final Instant EPOCH = Instant.parse("2025-01-06T09:00:00Z");
     /** Start of seeded tenancies that have not begun yet: far enough ahead to stay in the future. */
     private static final String FUTURE_START = "2030-01-01T00:00:00Z";
@@ -50,26 +54,29 @@ final class SeedData {
 
     private final Domain domain;
     private final Store store;
-    private final ApiRoutes.ImageTokens images;
+    private final ImageTokens images;
+    /** Fixes the simulated clock while seeding (null releases it), so seeded timestamps are the same on every run. */
+    private final Consumer<Instant> pinClock;
     private final Random random = new Random(RANDOM_SEED);
     private Instant time = EPOCH;
 
-    private SeedData(Domain domain, ApiRoutes.ImageTokens images) {
+    private SeedData(Domain domain, ImageTokens images, Consumer<Instant> pinClock) {
+        this.pinClock = pinClock;
         this.domain = domain;
         this.store = domain.store;
         this.images = images;
     }
 
-    static void load(Domain domain, Seed seed, ApiRoutes.ImageTokens images) {
+    public static void load(Domain domain, Seed seed, ImageTokens images, Consumer<Instant> pinClock) {
         domain.store.clear(RANDOM_SEED);
         domain.resetCounters();
         if (!seed.hasOperator()) {
             return;
         }
         try {
-            new SeedData(domain, images).generate(seed);
+            new SeedData(domain, images, pinClock).generate(seed);
         } finally {
-            domain.clock.pin(null);
+            pinClock.accept(null);
             // Seeding is not an event anyone subscribed to.
             domain.core.rollback();
         }
@@ -77,7 +84,7 @@ final class SeedData {
 
     private void tick() {
         time = time.plus(Duration.ofMinutes(1));
-        domain.clock.pin(time);
+        pinClock.accept(time);
     }
 
     private Entity insert(ResourceKind kind, ObjectNode fields) {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.util.List;
 import java.util.Set;
@@ -22,17 +22,18 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.Metadata.mergedMetadata;
-import static io.camelstora.simulator.Metadata.newMetadata;
-import static io.camelstora.simulator.RequestFields.optionalTime;
-import static io.camelstora.simulator.RequestFields.passThrough;
-import static io.camelstora.simulator.RequestFields.requiredString;
+import static io.camelstora.simulator.domain.Metadata.mergedMetadata;
+import static io.camelstora.simulator.domain.Metadata.newMetadata;
+import static io.camelstora.simulator.domain.RequestFields.optionalTime;
+import static io.camelstora.simulator.domain.RequestFields.passThrough;
+import static io.camelstora.simulator.domain.RequestFields.requiredString;
 
 /** Deals: creation, updates and the open/won/lost lifecycle. */
-final class Deals {
+public final class Deals {
 
     private static final Pattern LOST_REASON = Pattern.compile("^[a-z][a-z0-9_]*$");
 
@@ -44,7 +45,7 @@ final class Deals {
         this.store = core.store;
     }
 
-    Entity createDeal(ObjectNode body, String creatorId) {
+    public Entity createDeal(ObjectNode body, String creatorId) {
         ApiError.Collector errors = new ApiError.Collector();
         String name = requiredString(body, "name", errors);
         core.bodyRef(body, "contact", ResourceKind.CONTACT, false, errors);
@@ -79,7 +80,7 @@ final class Deals {
         return deal;
     }
 
-    Entity updateDeal(String id, ObjectNode body) {
+    public Entity updateDeal(String id, ObjectNode body) {
         Entity deal = store.require(ResourceKind.DEAL, id);
         ApiError.Collector errors = new ApiError.Collector();
         if (body.has("name")) {
@@ -156,7 +157,7 @@ final class Deals {
         return first;
     }
 
-    Entity winDeal(String id) {
+    public Entity winDeal(String id) {
         Entity deal = store.require(ResourceKind.DEAL, id);
         requireDealStatus(deal, "open");
         deal.json.put("status", "won");
@@ -166,7 +167,7 @@ final class Deals {
         return deal;
     }
 
-    Entity loseDeal(String id, ObjectNode body) {
+    public Entity loseDeal(String id, ObjectNode body) {
         Entity deal = store.require(ResourceKind.DEAL, id);
         JsonNode reason = body.get("lost_reason");
         // The enum is cut off on the stored page after "contract…": any snake_case reason is accepted.
@@ -181,7 +182,7 @@ final class Deals {
         return deal;
     }
 
-    Entity reopenDeal(String id, ObjectNode body) {
+    public Entity reopenDeal(String id, ObjectNode body) {
         Entity deal = store.require(ResourceKind.DEAL, id);
         ApiError.Collector errors = new ApiError.Collector();
         Entity stage = core.bodyRef(body, "stage", ResourceKind.DEAL_STAGE, false, errors);

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +21,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
 /** Tenancy move-in and the subscription lifecycle events the control API plays. */
-final class Tenancies {
+public final class Tenancies {
 
     private final DomainCore core;
     private final Store store;
@@ -39,7 +40,7 @@ final class Tenancies {
      * Move-in day brought forward to now (a tenancy that starts later) or played for a tenancy whose start date has
      * passed without it: see {@link #moveIn(Entity)}. A tenancy moves in once: 409 when it has already started.
      */
-    Entity startTenancy(String id) {
+    public Entity startTenancy(String id) {
         Entity tenancy = store.require(ResourceKind.TENANCY, id);
         if (tenancy.started) {
             throw ApiError.conflict("Tenancy " + id + " has already started");
@@ -53,7 +54,7 @@ final class Tenancies {
     }
 
     /** Every tenancy whose start date the clock has reached and that has not moved in yet moves in now. */
-    List<Entity> moveInDue() {
+    public List<Entity> moveInDue() {
         Instant now = core.now();
         List<Entity> due = new ArrayList<>();
         for (Entity tenancy : store.all(ResourceKind.TENANCY)) {
@@ -88,7 +89,7 @@ final class Tenancies {
         }
     }
 
-    Entity subscriptionEvent(String id, String event, String reason) {
+    public Entity subscriptionEvent(String id, String event, String reason) {
         Entity subscription = store.require(ResourceKind.SUBSCRIPTION, id);
         switch (event) {
             case "started" -> subscription.json.put("starts_at", Json.time(core.now()));

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,21 +26,22 @@ import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.ResourceKind;
 import io.camelstora.simulator.support.Json;
 
 /**
  * The in-memory state: one insertion-ordered table per resource kind. Not thread-safe on its own; the
  * {@link Domain} serialises every access under its lock.
  */
-final class Store {
+public final class Store {
 
     /** A stored resource: its JSON as the API shows it, plus what the API does not show. */
-    static final class Entity {
-        final ResourceKind kind;
-        final String id;
+    public static final class Entity {
+        public final ResourceKind kind;
+        public final String id;
         /** Insertion order: the tie-breaker for equal sort keys and the order of resources without timestamps. */
-        final long seq;
-        final ObjectNode json;
+        public final long seq;
+        public final ObjectNode json;
         /** The order of a line item; null for top-level resources. */
         String parentId;
         /** A webhook endpoint's signing secret (the API shows it only in the create response). */
@@ -61,7 +62,7 @@ final class Store {
     private Random ids;
     private long seq;
 
-    Store(long idSeed) {
+    public Store(long idSeed) {
         clear(idSeed);
     }
 
@@ -95,7 +96,7 @@ final class Store {
         return entity;
     }
 
-    void remove(Entity entity) {
+    public void remove(Entity entity) {
         tables.get(entity.kind).remove(entity.id);
         if (entity.kind == ResourceKind.CONTACT) {
             indexEmail(Json.text(entity.json, "email"), null, entity.id);
@@ -107,13 +108,13 @@ final class Store {
     }
 
     /** The entity for an id of any kind, found by its prefix. */
-    Entity find(String id) {
+    public Entity find(String id) {
         ResourceKind kind = ResourceKind.ofId(id);
         return kind == null ? null : get(kind, id);
     }
 
     /** The entity behind a path parameter: 404 {@code resource_not_found} when there is none. */
-    Entity require(ResourceKind kind, String id) {
+    public Entity require(ResourceKind kind, String id) {
         Entity entity = get(kind, id);
         if (entity == null) {
             throw ApiError.notFound(kind.singular, id);
@@ -121,7 +122,7 @@ final class Store {
         return entity;
     }
 
-    Collection<Entity> all(ResourceKind kind) {
+    public Collection<Entity> all(ResourceKind kind) {
         return tables.get(kind).values();
     }
 
@@ -135,7 +136,7 @@ final class Store {
         return result;
     }
 
-    int count(ResourceKind kind) {
+    public int count(ResourceKind kind) {
         return tables.get(kind).size();
     }
 

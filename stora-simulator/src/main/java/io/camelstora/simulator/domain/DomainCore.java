@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,49 +25,52 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.EmittedEvent;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.SimulatedClock;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-import static io.camelstora.simulator.RequestFields.contains;
+import static io.camelstora.simulator.domain.RequestFields.contains;
 
 /**
  * What every area of the {@link Domain} shares: the store and the clock, the outbox of webhook events raised during a
  * call (published by {@link #commit()} when the call succeeds), rendering, and the helpers that create, touch and
  * reference resources. Like the areas it holds no lock: callers run under {@code synchronized (domain)}.
  */
-final class DomainCore {
+public final class DomainCore {
 
     static final String API_VERSION = "2025-09";
     static final String CURRENCY = "GBP";
 
-    private record PendingEvent(EmittedEvent event, List<Webhooks.Target> targets) {
+    private record PendingEvent(EmittedEvent event, List<EventPublisher.Target> targets) {
     }
 
     final Store store;
     final SimulatedClock clock;
-    final Webhooks webhooks;
+    final EventPublisher webhooks;
     final Domain.Settings settings;
     private final List<PendingEvent> pending = new ArrayList<>();
     private volatile String baseUrl = "http://localhost";
 
-    DomainCore(Store store, SimulatedClock clock, Webhooks webhooks, Domain.Settings settings) {
+    DomainCore(Store store, SimulatedClock clock, EventPublisher webhooks, Domain.Settings settings) {
         this.store = store;
         this.clock = clock;
         this.webhooks = webhooks;
         this.settings = settings;
     }
 
-    void baseUrl(String baseUrl) {
+    public void baseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
     // ------------------------------------------------------------------ events
 
-    void emit(String type, Entity entity) {
+    public void emit(String type, Entity entity) {
         if (!WebhookEventTypes.SET.contains(type)) {
             throw new IllegalArgumentException("Unknown webhook event type: " + type);
         }
@@ -82,17 +85,17 @@ final class DomainCore {
         event.putObject("data").set(entity.kind.webhookKey(), renderEmbedded(entity));
         // The event pages (both generations) carry the CURIEs inside the event.
         event.putObject("meta").set("curies", curies());
-        List<Webhooks.Target> targets = new ArrayList<>();
+        List<EventPublisher.Target> targets = new ArrayList<>();
         for (Entity endpoint : store.all(ResourceKind.WEBHOOK_ENDPOINT)) {
             if ("enabled".equals(Json.text(endpoint.json, "status")) && contains(endpoint.json.get("event_types"), type)) {
-                targets.add(new Webhooks.Target(endpoint.id, Json.text(endpoint.json, "url"), endpoint.secret));
+                targets.add(new EventPublisher.Target(endpoint.id, Json.text(endpoint.json, "url"), endpoint.secret));
             }
         }
         pending.add(new PendingEvent(new EmittedEvent(id, type, now, entity.id, Json.string(envelope)), targets));
     }
 
     /** Publishes the events of a successful call. */
-    void commit() {
+    public void commit() {
         List<PendingEvent> events = new ArrayList<>(pending);
         pending.clear();
         for (PendingEvent event : events) {
@@ -101,13 +104,13 @@ final class DomainCore {
     }
 
     /** Drops the events of a failed call. */
-    void rollback() {
+    public void rollback() {
         pending.clear();
     }
 
     // ------------------------------------------------------------------ rendering
 
-    static ArrayNode curies() {
+    public static ArrayNode curies() {
         ArrayNode curies = Json.array();
         ObjectNode bo = curies.addObject();
         bo.put("name", "bo");
@@ -123,7 +126,7 @@ final class DomainCore {
     }
 
     /** The resource as the API shows it (a copy: callers may expand it). */
-    ObjectNode render(Entity entity) {
+    public ObjectNode render(Entity entity) {
         return entity.json.deepCopy();
     }
 
@@ -145,7 +148,7 @@ final class DomainCore {
         return json;
     }
 
-    static boolean isRef(JsonNode value) {
+    public static boolean isRef(JsonNode value) {
         return value != null && value.isObject() && value.size() == 1 && value.has("id") && value.get("id").isTextual();
     }
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +23,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.simulator.Store.Entity;
+import io.camelstora.simulator.ResourceKind;
+import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
 /** Unit allocation and access (allocations-and-access.md): reserve, grant access, deallocate, overlock, status. */
-final class Units {
+public final class Units {
 
     private final DomainCore core;
     private final Store store;
@@ -89,7 +90,7 @@ final class Units {
         }
     }
 
-    Entity reserveUnit(String unitId, ObjectNode body) {
+    public Entity reserveUnit(String unitId, ObjectNode body) {
         Entity unit = store.require(ResourceKind.UNIT, unitId);
         Entity tenancy = tenancyFromBody(body);
         String status = Json.text(unit.json, "status");
@@ -106,7 +107,7 @@ final class Units {
         return unit;
     }
 
-    Entity grantAccess(String unitId, ObjectNode body) {
+    public Entity grantAccess(String unitId, ObjectNode body) {
         Entity unit = store.require(ResourceKind.UNIT, unitId);
         Entity tenancy = tenancyFromBody(body);
         String status = Json.text(unit.json, "status");
@@ -131,7 +132,7 @@ final class Units {
                 "Access can only be granted to an available unit or one reserved for the tenancy; it is \"" + status + "\"");
     }
 
-    Entity deallocateUnit(String unitId) {
+    public Entity deallocateUnit(String unitId) {
         Entity unit = store.require(ResourceKind.UNIT, unitId);
         String status = Json.text(unit.json, "status");
         if (!Set.of("reserved", "occupied", "overlock", "repossessed").contains(status)) {
@@ -162,7 +163,7 @@ final class Units {
     }
 
     /** Overlocks all occupied units of a contact, or removes the overlock from all its overlocked units. */
-    List<String> overlock(ObjectNode body, boolean remove) {
+    public List<String> overlock(ObjectNode body, boolean remove) {
         JsonNode contactId = body.get("contact_id");
         if (contactId == null || !contactId.isTextual() || contactId.asText().isBlank()) {
             throw ApiError.invalid("/contact_id", "value at `/contact_id` is required");
@@ -199,7 +200,7 @@ final class Units {
     }
 
     /** Operator-managed unit states (allocations-and-access.md): unavailable, available again, repossessed. */
-    Entity setUnitStatus(String unitId, String status) {
+    public Entity setUnitStatus(String unitId, String status) {
         Entity unit = store.require(ResourceKind.UNIT, unitId);
         String current = Json.text(unit.json, "status");
         switch (status) {
