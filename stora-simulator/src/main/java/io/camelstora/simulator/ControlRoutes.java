@@ -23,6 +23,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.api.ApiCall;
+import io.camelstora.simulator.api.ApiRoutes;
 import io.camelstora.simulator.domain.ApiError;
 import io.camelstora.simulator.support.HttpResult;
 import io.camelstora.simulator.support.Json;

@@ -40,14 +40,14 @@ import io.camelstora.simulator.support.Json;
  * {@code /token/info}, {@code /revoke}). OAuth errors use the RFC 6749 body {@code {"error", "error_description"}},
  * not the API's error object: that is what OAuth servers such as Doorkeeper answer and what OAuth client libraries parse.
  */
-final class OAuthServer {
+public final class OAuthServer {
 
     /** An access token the API accepts. */
-    static final class AccessToken {
-        final String value;
+    public static final class AccessToken {
+        public final String value;
         /** Who the API records as creator of what this token creates: {@code tok_...} or the OAuth app's {@code app_...}. */
-        final String creatorId;
-        final Set<String> scopes;
+        public final String creatorId;
+        public final Set<String> scopes;
         final Instant createdAt;
         /** Null for static tokens, which do not expire unless revoked. */
         final Instant expiresAt;
@@ -109,7 +109,7 @@ final class OAuthServer {
     }
 
     /** The token behind an {@code Authorization: Bearer} header if it is known, unexpired and not revoked. */
-    AccessToken authenticate(String authorization) {
+    public AccessToken authenticate(String authorization) {
         String value = bearer(authorization);
         AccessToken token = value == null ? null : tokens.get(value);
         return token != null && token.activeAt(clock.now()) ? token : null;
@@ -132,7 +132,7 @@ final class OAuthServer {
 
     // ---- POST /oauth2/token
 
-    HttpResult token(Map<String, String> params, String authorization) {
+    public HttpResult token(Map<String, String> params, String authorization) {
         String grantType = params.get("grant_type");
         if (grantType == null) {
             return error(400, "invalid_request", "Missing required parameter: grant_type.");
@@ -225,7 +225,7 @@ final class OAuthServer {
 
     // ---- GET /oauth2/authorize: a fake operator who approves every request at once
 
-    HttpResult authorize(Map<String, String> params) {
+    public HttpResult authorize(Map<String, String> params) {
         Client client = clients.get(String.valueOf(params.get("client_id")));
         String redirectUri = params.get("redirect_uri");
         if (client == null || redirectUri == null || redirectUri.isBlank()) {
@@ -258,7 +258,7 @@ final class OAuthServer {
 
     // ---- POST /oauth2/introspect (RFC 7662), authenticated by another access token
 
-    HttpResult introspect(Map<String, String> params, String authorization) {
+    public HttpResult introspect(Map<String, String> params, String authorization) {
         if (authenticate(authorization) == null) {
             return error(401, "invalid_token", "The access token is invalid.");
         }
@@ -283,7 +283,7 @@ final class OAuthServer {
 
     // ---- GET /oauth2/token/info
 
-    HttpResult info(String authorization) {
+    public HttpResult info(String authorization) {
         AccessToken token = authenticate(authorization);
         if (token == null) {
             return error(401, "invalid_token", "The access token is invalid.");
@@ -309,7 +309,7 @@ final class OAuthServer {
 
     // ---- POST /oauth2/revoke (RFC 7009): client credentials; unknown tokens are not an error
 
-    HttpResult revoke(Map<String, String> params, String authorization) {
+    public HttpResult revoke(Map<String, String> params, String authorization) {
         Client client = client(params, authorization);
         boolean authenticated = client != null
                 && (client.secret().equals(params.get("client_secret")) || params.get("_basic_secret") != null);

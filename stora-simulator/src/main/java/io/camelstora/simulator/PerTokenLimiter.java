@@ -25,10 +25,10 @@ import java.util.Map;
  * simulated clock: limits are about how fast a client really sends. Only admitted requests are counted, so a
  * client that backs off recovers as soon as the window allows.
  */
-final class PerTokenLimiter {
+public final class PerTokenLimiter {
 
     /** Why a request was refused: the limit that tripped and when (epoch seconds) a request will be admitted again. */
-    record Rejection(int limit, long resetEpochSeconds) {
+    public record Rejection(int limit, long resetEpochSeconds) {
     }
 
     private record Limit(int max, long windowMillis) {
@@ -45,7 +45,7 @@ final class PerTokenLimiter {
     }
 
     /** Admits (and counts) the request, or says why not. */
-    synchronized Rejection admit(String key, long nowMillis) {
+    public synchronized Rejection admit(String key, long nowMillis) {
         return mode == RateLimitMode.SLIDING_WINDOW ? sliding(key, nowMillis) : fixed(key, nowMillis);
     }
 

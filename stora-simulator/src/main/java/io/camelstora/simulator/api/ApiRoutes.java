@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.api;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +27,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.Fault;
+import io.camelstora.simulator.OAuthServer;
+import io.camelstora.simulator.PerTokenLimiter;
+import io.camelstora.simulator.ResourceKind;
 import io.camelstora.simulator.domain.ApiError;
 import io.camelstora.simulator.domain.Domain;
 import io.camelstora.simulator.domain.DomainCore;
@@ -41,7 +45,7 @@ import io.camelstora.simulator.support.Json;
  * pipeline in front of them: route, token (401), rate limit (429), scope (403), Accept (406), idempotency replay,
  * injected faults, then the handler under the domain lock.
  */
-final class ApiRoutes {
+public final class ApiRoutes {
 
     enum Format {
         JSON,
@@ -83,13 +87,14 @@ final class ApiRoutes {
     private final PerTokenLimiter rateLimiter;
     private final int perSecondLimit;
     private final IdempotencyStore idempotency;
-    private final Faults faults;
+    private final FaultSource faults;
     private final Expander expander;
     private final ImageTokens images;
     private final List<Operation> operations = new ArrayList<>();
 
-    ApiRoutes(Domain domain, OAuthServer oauth, PerTokenLimiter rateLimiter, int perSecondLimit, IdempotencyStore idempotency,
-              Faults faults, ImageTokens images) {
+    public ApiRoutes(Domain domain, OAuthServer oauth, PerTokenLimiter rateLimiter, int perSecondLimit,
+                     IdempotencyStore idempotency,
+                     FaultSource faults, ImageTokens images) {
         this.domain = domain;
         this.store = domain.store;
         this.oauth = oauth;
@@ -105,7 +110,7 @@ final class ApiRoutes {
     }
 
     /** The names of every operation served, in operations.md's {@code <resource>/<action>} form. */
-    List<String> operationNames() {
+    public List<String> operationNames() {
         List<String> names = new ArrayList<>(OAUTH_OPERATIONS);
         operations.forEach(op -> names.add(op.name()));
         return names;
@@ -113,7 +118,7 @@ final class ApiRoutes {
 
     // ------------------------------------------------------------------ pipeline
 
-    HttpResult handle(ApiCall apiCall) {
+    public HttpResult handle(ApiCall apiCall) {
         try {
             return dispatch(apiCall);
         } catch (ApiError error) {
@@ -299,7 +304,7 @@ final class ApiRoutes {
                 null);
     }
 
-    HttpResult error(ApiCall apiCall, ApiError error) {
+    public HttpResult error(ApiCall apiCall, ApiError error) {
         ObjectNode body = Json.object();
         ObjectNode object = body.putObject("error");
         object.put("code", error.code().code);

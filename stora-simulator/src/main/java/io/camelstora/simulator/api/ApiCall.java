@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.api;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,25 +23,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /** One request on its way through the simulator, and what became of it. */
-final class ApiCall {
+public final class ApiCall {
 
-    final String requestId;
-    final String method;
-    final String path;
-    final String rawQuery;
+    public final String requestId;
+    public final String method;
+    public final String path;
+    public final String rawQuery;
     final Map<String, String> query;
     /** Lower-case header names. */
-    final Map<String, List<String>> headers;
-    final byte[] body;
+    public final Map<String, List<String>> headers;
+    public final byte[] body;
 
-    String operation;
-    String fault;
-    boolean replayed;
+    public String operation;
+    public String fault;
+    public boolean replayed;
     /** Close the connection instead of answering. */
-    boolean drop;
+    public boolean drop;
 
-    ApiCall(String requestId, String method, String path, String rawQuery, Map<String, String> query,
-            Map<String, List<String>> headers, byte[] body) {
+    public ApiCall(String requestId, String method, String path, String rawQuery, Map<String, String> query,
+                   Map<String, List<String>> headers, byte[] body) {
         this.requestId = requestId;
         this.method = method;
         this.path = path;
@@ -51,12 +51,12 @@ final class ApiCall {
         this.body = body;
     }
 
-    String header(String name) {
+    public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    String bodyText() {
+    public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
 

@@ -13,20 +13,21 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.api;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelstora.simulator.SimulatedClock;
 import io.camelstora.simulator.support.HttpResult;
 
 /**
  * Answers stored per (token, Idempotency-Key) for 24 hours of simulated time, errors included
  * (guides/requests.md), so a retried POST gets the exact same status and body.
  */
-final class IdempotencyStore {
+public final class IdempotencyStore {
 
     static final Duration TTL = Duration.ofHours(24);
 
@@ -36,7 +37,7 @@ final class IdempotencyStore {
     private final Map<String, Stored> answers = new ConcurrentHashMap<>();
     private final SimulatedClock clock;
 
-    IdempotencyStore(SimulatedClock clock) {
+    public IdempotencyStore(SimulatedClock clock) {
         this.clock = clock;
     }
 
@@ -56,7 +57,7 @@ final class IdempotencyStore {
         answers.put(token + '\u0000' + key, new Stored(result, clock.now().plus(TTL)));
     }
 
-    void clear() {
+    public void clear() {
         answers.clear();
     }
 }

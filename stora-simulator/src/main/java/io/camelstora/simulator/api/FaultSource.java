@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.camelstora.simulator.api;
+
+import io.camelstora.simulator.Fault;
+
+/** The injected faults the API consumes (the public {@code Faults} keeps {@code take} to itself). */
+@FunctionalInterface
+public interface FaultSource {
+
+    /** The first matching rule of one of the kinds, consumed; null if none. */
+    Fault take(String method, String path, Fault.Kind... kinds);
+}
