@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.api.ApiCall;
 import io.camelstora.simulator.api.ApiRoutes;
 import io.camelstora.simulator.domain.ApiError;
+import io.camelstora.simulator.oauth.Scopes;
 import io.camelstora.simulator.support.HttpResult;
 import io.camelstora.simulator.support.Json;
 

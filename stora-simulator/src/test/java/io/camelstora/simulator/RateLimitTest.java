@@ -17,6 +17,7 @@ package io.camelstora.simulator;
 
 import java.util.Set;
 
+import io.camelstora.simulator.limits.PerTokenLimiter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.oauth;
 
 import java.util.Set;
 

@@ -13,12 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.limits;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+
+import io.camelstora.simulator.RateLimitMode;
 
 /**
  * Per-token request limits (guides/requests.md: 10 per second and 60 per minute by default). Real time, not the
@@ -39,7 +41,7 @@ public final class PerTokenLimiter {
     private final Map<String, Deque<Long>> admitted = new HashMap<>();
     private final Map<String, long[]> fixedCounters = new HashMap<>();
 
-    PerTokenLimiter(int perSecond, int perMinute, RateLimitMode mode) {
+    public PerTokenLimiter(int perSecond, int perMinute, RateLimitMode mode) {
         this.limits = new Limit[]{new Limit(perSecond, 1_000), new Limit(perMinute, 60_000)};
         this.mode = mode;
     }
@@ -49,7 +51,7 @@ public final class PerTokenLimiter {
         return mode == RateLimitMode.SLIDING_WINDOW ? sliding(key, nowMillis) : fixed(key, nowMillis);
     }
 
-    synchronized void reset() {
+    public synchronized void reset() {
         admitted.clear();
         fixedCounters.clear();
     }

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.oauth;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +32,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.SimulatedClock;
 import io.camelstora.simulator.support.HttpResult;
 import io.camelstora.simulator.support.Json;
 
@@ -89,22 +90,22 @@ public final class OAuthServer {
     private final Set<String> revokedRefreshTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
 
-    OAuthServer(SimulatedClock clock, Duration tokenLifetime) {
+    public OAuthServer(SimulatedClock clock, Duration tokenLifetime) {
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
     }
 
-    AccessToken addStaticToken(String value, Set<String> scopes) {
+    public AccessToken addStaticToken(String value, Set<String> scopes) {
         AccessToken token = new AccessToken(value, "tok_" + hex(8), scopes, clock.nowSeconds(), null, null);
         tokens.put(value, token);
         return token;
     }
 
-    String createStaticToken(Set<String> scopes) {
+    public String createStaticToken(Set<String> scopes) {
         return addStaticToken(randomToken(), scopes).value;
     }
 
-    void registerClient(String clientId, String secret, Set<String> scopes) {
+    public void registerClient(String clientId, String secret, Set<String> scopes) {
         clients.put(clientId, new Client(clientId, secret, Set.copyOf(scopes), "app_" + hex(8)));
     }
 
@@ -115,7 +116,7 @@ public final class OAuthServer {
         return token != null && token.activeAt(clock.now()) ? token : null;
     }
 
-    void revokeAccessToken(String value) {
+    public void revokeAccessToken(String value) {
         AccessToken token = tokens.get(value);
         if (token != null) {
             token.revoked = true;
