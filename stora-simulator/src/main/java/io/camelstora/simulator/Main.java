@@ -18,6 +18,8 @@ package io.camelstora.simulator;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
+import io.camelstora.simulator.control.ControlRoutes;
+
 /**
  * Runs the simulator as a process:
  * {@code java -jar stora-simulator-<version>-standalone.jar --port 8099 [--host 0.0.0.0] [--seed small|empty|<contacts>]

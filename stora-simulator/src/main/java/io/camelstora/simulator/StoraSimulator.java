@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.api.ApiCall;
 import io.camelstora.simulator.api.ApiRoutes;
 import io.camelstora.simulator.api.IdempotencyStore;
+import io.camelstora.simulator.control.ControlRoutes;
 import io.camelstora.simulator.domain.Domain;
 import io.camelstora.simulator.domain.EventPublisher;
 import io.camelstora.simulator.domain.Orders;
@@ -126,7 +127,7 @@ public final class StoraSimulator implements AutoCloseable {
         this.control = new Control(domain);
         clock.onAdvance(control::moveInDue);
         this.api = new ApiRoutes(domain, oauth, rateLimiter, config.perSecond, idempotency, faults::take, images);
-        this.controlRoutes = new ControlRoutes(this, api);
+        this.controlRoutes = new ControlRoutes(this, this::describe, api);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2)
                 // Reset with a large seed holds the state lock for a second or two; that is not a stuck event loop.
                 .setMaxEventLoopExecuteTime(30).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));

@@ -13,16 +13,24 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.simulator;
+package io.camelstora.simulator.control;
 
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.simulator.Control;
+import io.camelstora.simulator.EmittedEvent;
+import io.camelstora.simulator.Fault;
+import io.camelstora.simulator.Journal;
+import io.camelstora.simulator.RecordedRequest;
+import io.camelstora.simulator.StoraSimulator;
+import io.camelstora.simulator.WebhookDelivery;
 import io.camelstora.simulator.api.ApiCall;
 import io.camelstora.simulator.api.ApiRoutes;
 import io.camelstora.simulator.domain.ApiError;
@@ -36,23 +44,26 @@ import io.camelstora.simulator.support.Json;
  * {@link StoraSimulator#webhooks()}. Unauthenticated, never rate limited, not journaled. Routes are listed in
  * docs/testing-with-the-simulator.md.
  */
-final class ControlRoutes {
+public final class ControlRoutes {
 
-    static final String PREFIX = "/_simulator";
+    public static final String PREFIX = "/_simulator";
 
     /** A 1x1 transparent PNG served for every "pre-signed" image URL. */
     private static final byte[] PIXEL = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
     private final StoraSimulator simulator;
+    /** {@code GET /_simulator/info}: the simulator's configuration and credentials. */
+    private final Supplier<ObjectNode> info;
     private final ApiRoutes api;
 
-    ControlRoutes(StoraSimulator simulator, ApiRoutes api) {
+    public ControlRoutes(StoraSimulator simulator, Supplier<ObjectNode> info, ApiRoutes api) {
+        this.info = info;
         this.simulator = simulator;
         this.api = api;
     }
 
-    HttpResult handle(ApiCall apiCall) {
+    public HttpResult handle(ApiCall apiCall) {
         try {
             return route(apiCall, apiCall.path.substring(PREFIX.length()).split("/"), body(apiCall));
         } catch (ApiError error) {
@@ -88,7 +99,7 @@ final class ControlRoutes {
             case "GET health" :
                 return ok(Json.object().put("status", "UP"));
             case "GET info" :
-                return ok(simulator.describe());
+                return ok(info.get());
             case "POST reset" :
                 simulator.reset();
                 return ok(Json.object().put("reset", true));
