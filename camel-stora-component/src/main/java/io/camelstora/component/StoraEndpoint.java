@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
-import io.camelstora.component.http.StoraClient;
+import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.polling.StoraPollingConsumer;
 import io.camelstora.component.polling.StoraPollingOptions;
 import io.camelstora.component.webhook.StoraWebhookConsumer;

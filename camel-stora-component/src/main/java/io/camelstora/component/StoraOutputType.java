@@ -16,7 +16,7 @@
 package io.camelstora.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 
 /** The Java type a JSON response body is handed to the route as. */
 public enum StoraOutputType {

@@ -58,7 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Authorization code with refresh token rotation against a WireMock token endpoint that behaves like Stora's: each
  * refresh answers a new refresh token and revokes the one sent (a revoked token gets 400 invalid_grant).
  */
-class AuthorizationCodeTest extends StoraTestSupport {
+public class AuthorizationCodeTest extends StoraTestSupport {
 
     @TempDir
     Path dir;

@@ -164,7 +164,7 @@ class OperationCoverageTest extends StoraTestSupport {
             assertEquals(3, result.getMessage().getBody(byte[].class).length);
         } else {
             Object expected = io.camelstora.component.StoraOutputType.MAP.convert(
-                    io.camelstora.component.http.StoraJson.parseOrNull(expectedContent.getBytes()));
+                    io.camelstora.component.internal.support.StoraJson.parseOrNull(expectedContent.getBytes()));
             assertEquals(expected, result.getMessage().getBody(), op.uri() + " unwrapped body");
         }
         if (!binary && !op.resource().equals("oauth")) {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;
 import org.apache.camel.CamelContext;

@@ -19,7 +19,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.StoraConstants;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.simulator.RecordedRequest;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;

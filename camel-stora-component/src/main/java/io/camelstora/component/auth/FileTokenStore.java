@@ -28,7 +28,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.OwnerOnlyFiles;
+import io.camelstora.component.internal.support.StoraJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

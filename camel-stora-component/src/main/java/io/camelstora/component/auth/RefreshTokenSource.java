@@ -21,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelstora.component.http.StoraApiException;
-import io.camelstora.component.http.StoraErrors;
+import io.camelstora.component.internal.http.StoraErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import io.camelstora.component.http.StoraErrors;
+import io.camelstora.component.internal.http.StoraErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

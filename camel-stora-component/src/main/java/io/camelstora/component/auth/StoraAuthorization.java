@@ -29,6 +29,8 @@ import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.camelstora.component.StoraComponent;
+
 /**
  * Gets the first refresh token of an authorization code grant (guides/authentication.md, option C, with PKCE):
  * <ol>

@@ -40,7 +40,7 @@ import java.util.concurrent.TimeoutException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camelstora.component.StoraConfiguration;
-import io.camelstora.component.http.StoraHttpTransport;
+import io.camelstora.component.internal.http.StoraHttpTransport;
 
 /**
  * Authorises a Stora application once from a shell and stores the refresh token where the routes will read it:

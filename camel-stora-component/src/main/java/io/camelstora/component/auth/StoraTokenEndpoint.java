@@ -30,11 +30,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.http.StoraApiException;
-import io.camelstora.component.http.StoraErrors;
-import io.camelstora.component.http.StoraHttpTransport;
-import io.camelstora.component.http.StoraJson;
-import io.camelstora.component.http.StoraRequest;
 import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.http.StoraErrors;
+import io.camelstora.component.internal.http.StoraHttpTransport;
+import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.internal.support.StoraJson;
 
 /**
  * The three grants of {@code POST /oauth2/token}, sent through the account's {@link StoraHttpTransport}: client

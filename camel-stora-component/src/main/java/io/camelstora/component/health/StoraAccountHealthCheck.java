@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
-import io.camelstora.component.http.StoraClient;
-import io.camelstora.component.http.StoraRequest;
+import io.camelstora.component.internal.client.StoraClient;
+import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.limits.RequestLimiter;
 import io.camelstora.component.limits.StoraAccountStats;
 import org.apache.camel.health.HealthCheckResultBuilder;

@@ -17,7 +17,7 @@ package io.camelstora.component.limits;
 
 /**
  * A limiter refused a permit because the call would have waited longer than {@code maxRateLimitWait}. The call was
- * not sent. {@link io.camelstora.component.http.StoraClient} reports it as a
+ * not sent. {@link io.camelstora.component.internal.client.StoraClient} reports it as a
  * {@link io.camelstora.component.http.StoraRateLimitException}.
  */
 public class RateLimitWaitException extends RuntimeException {

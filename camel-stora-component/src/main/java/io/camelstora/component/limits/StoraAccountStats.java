@@ -19,10 +19,13 @@ import java.time.Instant;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.camelstora.component.StoraComponent;
+import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.http.StoraApiException;
-import io.camelstora.component.http.StoraErrors;
-import io.camelstora.component.http.StoraRequest;
 import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.client.StoraClient;
+import io.camelstora.component.internal.http.StoraErrors;
+import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.metrics.CallOutcome;
 import io.camelstora.component.metrics.StoraMetrics;
 

@@ -18,8 +18,8 @@ package io.camelstora.component.metrics;
 import java.util.Locale;
 
 import io.camelstora.component.http.StoraApiException;
-import io.camelstora.component.http.StoraErrors;
 import io.camelstora.component.http.StoraRateLimitException;
+import io.camelstora.component.internal.http.StoraErrors;
 
 /** How a call to Stora ended, as the {@code outcome} tag of {@code stora.calls} names it. */
 public enum CallOutcome {

@@ -21,11 +21,11 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelstora.component.http.StoraClient;
-import io.camelstora.component.http.StoraDocuments;
-import io.camelstora.component.http.StoraJson;
-import io.camelstora.component.http.StoraRequest;
 import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.client.StoraClient;
+import io.camelstora.component.internal.http.StoraDocuments;
+import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.internal.support.StoraJson;
 import org.apache.camel.RuntimeCamelException;
 
 /**

@@ -19,7 +19,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 
 /**
  * What a consumer keeps in its {@link org.apache.camel.spi.StateRepository}, as one line of JSON such as

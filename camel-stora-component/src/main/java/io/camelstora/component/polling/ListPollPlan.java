@@ -38,7 +38,7 @@ import io.camelstora.component.catalog.ListCapabilities;
 import io.camelstora.component.catalog.PathParameter;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
-import io.camelstora.component.http.StoraRequest;
+import io.camelstora.component.internal.http.StoraRequest;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 
 /**

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraOutputType;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.component.metrics.StoraMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;

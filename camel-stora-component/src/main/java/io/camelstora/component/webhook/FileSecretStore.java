@@ -24,7 +24,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 
-import io.camelstora.component.auth.OwnerOnlyFiles;
+import io.camelstora.component.internal.support.OwnerOnlyFiles;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceSupport;
 

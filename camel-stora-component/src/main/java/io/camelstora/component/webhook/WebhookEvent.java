@@ -20,7 +20,7 @@ import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.catalog.StoraEventType;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 
 /**
  * A verified delivery's payload: {@code {"event": {"id", "type", "api_version", "created_at", "data": {"<key>": {...}}}}}

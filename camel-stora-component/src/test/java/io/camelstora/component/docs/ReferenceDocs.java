@@ -30,7 +30,7 @@ import io.camelstora.component.catalog.StoraEventType;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 
 /**
  * Writes the reference pages of docs/reference from the two sources of truth: the catalog (operations, event types) and the

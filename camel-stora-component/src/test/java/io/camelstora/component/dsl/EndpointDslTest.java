@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraOutputType;
 import io.camelstora.component.StoraTestSupport;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.junit.jupiter.api.Test;

@@ -23,9 +23,9 @@ import java.util.Map;
 
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
-import io.camelstora.component.http.StoraErrors;
-import io.camelstora.component.http.StoraRequest;
 import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.http.StoraErrors;
+import io.camelstora.component.internal.http.StoraRequest;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which outcomes {@link CallPolicy} retries, per method: the table of docs/rate-limits-and-retries.md. */
-class CallPolicyRetryRulesTest {
+public class CallPolicyRetryRulesTest {
 
     private static final StoraRequest GET = request(StoraOperation.CONTACTS_SHOW, null);
     private static final StoraRequest DELETE = request(StoraOperation.CONTACTS_DELETE, null);

@@ -22,7 +22,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.component.StoraConstants;
-import io.camelstora.component.http.StoraJson;
+import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.simulator.RecordedRequest;
 import io.camelstora.simulator.Seed;
 import io.camelstora.simulator.StoraSimulator;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.http;
+package io.camelstora.component.internal.http;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,6 +33,8 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
+import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.client.StoraClient;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.http;
+package io.camelstora.component.internal.http;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,10 @@ import java.util.Locale;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.http.StoraApiException;
+import io.camelstora.component.http.StoraRateLimitException;
+import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.component.limits.RateLimitWaitException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.http;
+package io.camelstora.component.internal.client;
 
 import java.io.Closeable;
 import java.net.URI;
@@ -22,6 +22,11 @@ import java.util.concurrent.CompletionException;
 
 import io.camelstora.component.auth.AccessTokenSource;
 import io.camelstora.component.catalog.ResponseShape;
+import io.camelstora.component.http.StoraApiException;
+import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.http.StoraErrors;
+import io.camelstora.component.internal.http.StoraHttpTransport;
+import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.limits.CallPolicy;
 import io.camelstora.component.limits.RequestLimiter;
 import io.camelstora.component.limits.StoraAccountStats;
