@@ -22,13 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.camelstora.component.auth.AccessTokenSource;
-import io.camelstora.component.auth.ClientCredentialsTokenSource;
 import io.camelstora.component.auth.FileTokenStore;
-import io.camelstora.component.auth.RefreshTokenSource;
-import io.camelstora.component.auth.StaticAccessToken;
-import io.camelstora.component.auth.StoraTokenEndpoint;
 import io.camelstora.component.auth.TokenStore;
+import io.camelstora.component.internal.auth.AccessTokenSource;
+import io.camelstora.component.internal.auth.ClientCredentialsTokenSource;
+import io.camelstora.component.internal.auth.RefreshTokenSource;
+import io.camelstora.component.internal.auth.StaticAccessToken;
+import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 
 /**
  * Which of the three ways to authenticate a configuration uses, checked once and explicitly:

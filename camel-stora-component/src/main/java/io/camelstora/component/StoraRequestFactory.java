@@ -27,13 +27,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.component.auth.StoraTokenEndpoint;
 import io.camelstora.component.catalog.HttpMethod;
 import io.camelstora.component.catalog.MetadataRules;
 import io.camelstora.component.catalog.PathParameter;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
+import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.internal.support.StoraJson;

@@ -30,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.camelstora.component.StoraComponent;
+import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 
 /**
  * Gets the first refresh token of an authorization code grant (guides/authentication.md, option C, with PKCE):

@@ -40,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camelstora.component.StoraConfiguration;
+import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 
 /**

@@ -20,10 +20,10 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.camelstora.component.auth.AccessTokenSource;
 import io.camelstora.component.catalog.ResponseShape;
 import io.camelstora.component.http.StoraApiException;
 import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.auth.AccessTokenSource;
 import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 import io.camelstora.component.internal.http.StoraRequest;

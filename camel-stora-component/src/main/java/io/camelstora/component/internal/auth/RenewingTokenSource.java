@@ -13,13 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.auth;
+package io.camelstora.component.internal.auth;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.camelstora.component.auth.OAuthTokens;
 import io.camelstora.component.internal.http.StoraErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -13,12 +13,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.auth;
+package io.camelstora.component.internal.auth;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+
+import io.camelstora.component.auth.OAuthTokens;
 
 /**
  * OAuth 2 client credentials (guides/authentication.md, option B): an access token fetched when first needed, shared
