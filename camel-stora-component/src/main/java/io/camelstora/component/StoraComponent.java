@@ -35,11 +35,12 @@ import io.camelstora.component.internal.auth.AccessTokenSource;
 import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraHttpTransport;
-import io.camelstora.component.limits.AccountLimiter;
-import io.camelstora.component.limits.CallPolicy;
+import io.camelstora.component.internal.limits.AccountLimiter;
+import io.camelstora.component.internal.limits.AccountStatsRecorder;
+import io.camelstora.component.internal.limits.CallPolicy;
+import io.camelstora.component.internal.limits.RetrySettings;
 import io.camelstora.component.limits.RateLimits;
 import io.camelstora.component.limits.RequestLimiter;
-import io.camelstora.component.limits.RetrySettings;
 import io.camelstora.component.limits.SlidingWindowRateLimiter;
 import io.camelstora.component.limits.StoraAccountStats;
 import io.camelstora.component.metrics.StoraMetrics;
@@ -164,7 +165,7 @@ public class StoraComponent extends DefaultComponent {
 
     private StoraClient newClient(String account, String baseUrl, StoraConfiguration config, StoraCredentials credentials,
                                   AccountPolicy policy) {
-        StoraAccountStats stats = new StoraAccountStats(account, getMetrics());
+        AccountStatsRecorder stats = new AccountStatsRecorder(account, getMetrics());
         RequestLimiter limiter = RequestLimiter.UNLIMITED;
         if (policy.throttle()) {
             if (policy.customLimiter() != null) {

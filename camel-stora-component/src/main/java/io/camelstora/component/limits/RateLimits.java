@@ -101,7 +101,7 @@ public record RateLimits(List<Window> windows, Duration margin, Duration maxWait
         return windows.stream().map(Window::toString).collect(Collectors.joining(", "));
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 3_600_000 == 0) {
             return ms / 3_600_000 + "h";

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.internal.limits.AccountLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -16,30 +16,18 @@
 package io.camelstora.component.limits;
 
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.LongAdder;
-
-import io.camelstora.component.StoraComponent;
-import io.camelstora.component.StoraEndpoint;
-import io.camelstora.component.http.StoraApiException;
-import io.camelstora.component.http.StoraResponse;
-import io.camelstora.component.internal.client.StoraClient;
-import io.camelstora.component.internal.http.StoraErrors;
-import io.camelstora.component.internal.http.StoraRequest;
-import io.camelstora.component.metrics.CallOutcome;
-import io.camelstora.component.metrics.StoraMetrics;
 
 /**
  * What the calls of one Stora account did since the component started: what throttling and retries did (counters
  * that only grow) and how the API answered last (for the account's health check). Shared by every endpoint and
  * consumer of the account; read it from {@code StoraComponent.getAccountStats()} or
- * {@code StoraEndpoint.getAccountStats()}. Everything recorded here is also reported to the component's
- * {@link StoraMetrics}.
+ * {@code StoraEndpoint.getAccountStats()}. Everything counted here is also reported to
+ * Micrometer when it is on the classpath.
  */
-public final class StoraAccountStats {
+public interface StoraAccountStats {
 
     /** How the API answered the latest request that reached it, or why the latest one got no answer. */
-    public record ApiContact(Instant at, int status, String failure) {
+    record ApiContact(Instant at, int status, String failure) {
 
         /** Whether the API itself answered: a response other than 502, 503 or 504 (a proxy or an overloaded API). */
         public boolean reached() {
@@ -47,177 +35,42 @@ public final class StoraAccountStats {
         }
     }
 
-    private final String account;
-    private final StoraMetrics metrics;
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder throttled = new LongAdder();
-    private final LongAdder throttleWaitNanos = new LongAdder();
-    private final LongAdder refused = new LongAdder();
-    private final LongAdder rateLimited = new LongAdder();
-    private final LongAdder rateLimitReplays = new LongAdder();
-    private final LongAdder retries = new LongAdder();
-    private final LongAdder retriesExhausted = new LongAdder();
-    // guarded by this
-    private ApiContact lastContact;
-    private ApiContact lastReached;
-    private int unreachedInARow;
-    private Instant unreachedSince;
-
-    public StoraAccountStats(String account) {
-        this(account, StoraMetrics.NONE);
-    }
-
-    public StoraAccountStats(String account, StoraMetrics metrics) {
-        this.account = account;
-        this.metrics = metrics;
-    }
-
     /** The account: base URL and a non-secret account id ({@code token:<fingerprint>}, a client id...). */
-    public String getAccount() {
-        return account;
-    }
+    String getAccount();
 
     /** Requests the limiter let through (every attempt, retries and replays included). */
-    public long getRequests() {
-        return requests.sum();
-    }
+    long getRequests();
 
     /** Requests that had to wait for the account's budget before being sent. */
-    public long getThrottledRequests() {
-        return throttled.sum();
-    }
+    long getThrottledRequests();
 
     /** Total time requests spent waiting for the account's budget, in milliseconds. */
-    public long getThrottleWaitMillis() {
-        return throttleWaitNanos.sum() / 1_000_000;
-    }
+    long getThrottleWaitMillis();
 
     /** Calls failed without being sent because their wait would have exceeded {@code maxRateLimitWait}. */
-    public long getRefusedByLimiter() {
-        return refused.sum();
-    }
+    long getRefusedByLimiter();
 
     /** 429 Too Many Requests responses received. */
-    public long getRateLimitedResponses() {
-        return rateLimited.sum();
-    }
+    long getRateLimitedResponses();
 
     /** Calls sent again after a 429, once the account's pause ended. */
-    public long getRateLimitReplays() {
-        return rateLimitReplays.sum();
-    }
+    long getRateLimitReplays();
 
     /** Attempts repeated after a connection error, timeout or 502/503/504. */
-    public long getRetries() {
-        return retries.sum();
-    }
+    long getRetries();
 
     /** Calls that still failed after their last allowed retry. */
-    public long getRetriesExhausted() {
-        return retriesExhausted.sum();
-    }
+    long getRetriesExhausted();
 
     /** The latest request's answer, or why it got none; {@code null} before the first request. */
-    public synchronized ApiContact getLastContact() {
-        return lastContact;
-    }
+    ApiContact getLastContact();
 
     /** The latest answer of the API itself (see {@link ApiContact#reached()}); {@code null} before the first one. */
-    public synchronized ApiContact getLastReached() {
-        return lastReached;
-    }
+    ApiContact getLastReached();
 
     /** Requests in a row, up to the latest, that did not reach the API; 0 when the latest did. */
-    public synchronized int getUnreachedInARow() {
-        return unreachedInARow;
-    }
+    int getUnreachedInARow();
 
     /** When the current run of requests that did not reach the API began; {@code null} when the latest did. */
-    public synchronized Instant getUnreachedSince() {
-        return unreachedSince;
-    }
-
-    /**
-     * Records one request (attempt) to the API: called by {@code StoraClient} when its response arrived or it failed.
-     *
-     * @param failure why no response came; never holds a secret (it becomes a health check detail)
-     */
-    public void requestCompleted(StoraRequest request, StoraResponse response, Throwable failure, long nanos) {
-        int status = response == null ? 0 : response.status();
-        ApiContact contact = new ApiContact(Instant.now(), status, status == 0 ? describe(failure) : null);
-        synchronized (this) {
-            lastContact = contact;
-            if (contact.reached()) {
-                lastReached = contact;
-                unreachedInARow = 0;
-                unreachedSince = null;
-            } else {
-                if (unreachedInARow++ == 0) {
-                    unreachedSince = contact.at();
-                }
-            }
-        }
-        metrics.requestCompleted(account, request.operation(), status, nanos);
-    }
-
-    /** Records a call as its caller sees it, once its last attempt ended: called by {@code StoraClient}. */
-    public void callCompleted(StoraRequest request, StoraResponse response, Throwable failure, long nanos) {
-        int status = response != null ? response.status() : CallOutcome.status(failure);
-        metrics.callCompleted(account, request.operation(), status, CallOutcome.of(status, failure), nanos);
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable t = failure;
-        while (t != null && t.getCause() != null && (t instanceof CompletionException || t instanceof StoraApiException)) {
-            t = t.getCause();
-        }
-        if (t == null) {
-            return "unknown error";
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + t.getMessage();
-    }
-
-    static boolean isRefusal(Throwable error) {
-        return StoraErrors.unwrap(error) instanceof RateLimitWaitException;
-    }
-
-    void requestSent() {
-        requests.increment();
-    }
-
-    void throttled(long waitNanos) {
-        throttled.increment();
-        throttleWaitNanos.add(waitNanos);
-        metrics.rateLimitWaited(account, waitNanos);
-    }
-
-    void refused() {
-        refused.increment();
-        metrics.rateLimitRefused(account);
-    }
-
-    void rateLimited() {
-        rateLimited.increment();
-    }
-
-    void rateLimitReplay() {
-        rateLimitReplays.increment();
-    }
-
-    void retry(StoraRequest request, String reason) {
-        retries.increment();
-        metrics.retryScheduled(account, request.operation(), reason);
-    }
-
-    void retriesExhausted() {
-        retriesExhausted.increment();
-    }
-
-    @Override
-    public String toString() {
-        return "StoraAccountStats[" + account + ": requests=" + getRequests() + ", throttled=" + getThrottledRequests()
-                + ", throttleWaitMillis=" + getThrottleWaitMillis() + ", refusedByLimiter=" + getRefusedByLimiter()
-                + ", rateLimitedResponses=" + getRateLimitedResponses() + ", rateLimitReplays=" + getRateLimitReplays()
-                + ", retries=" + getRetries() + ", retriesExhausted=" + getRetriesExhausted() + "]";
-    }
+    Instant getUnreachedSince();
 }

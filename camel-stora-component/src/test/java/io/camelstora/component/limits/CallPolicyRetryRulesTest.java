@@ -26,6 +26,7 @@ import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.internal.limits.CallPolicy;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.junit.jupiter.api.Test;
 

@@ -27,9 +27,9 @@ import io.camelstora.component.internal.auth.AccessTokenSource;
 import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 import io.camelstora.component.internal.http.StoraRequest;
-import io.camelstora.component.limits.CallPolicy;
+import io.camelstora.component.internal.limits.AccountStatsRecorder;
+import io.camelstora.component.internal.limits.CallPolicy;
 import io.camelstora.component.limits.RequestLimiter;
-import io.camelstora.component.limits.StoraAccountStats;
 
 /**
  * The calls of one Stora account: every endpoint and consumer using the same base URL and credentials shares one
@@ -46,7 +46,7 @@ public class StoraClient implements Closeable {
     private final CallPolicy calls;
 
     public StoraClient(String baseUrl, StoraHttpTransport transport, AccessTokenSource tokens, RequestLimiter limiter) {
-        this(baseUrl, transport, tokens, limiter, CallPolicy.none(new StoraAccountStats(baseUrl)));
+        this(baseUrl, transport, tokens, limiter, CallPolicy.none(new AccountStatsRecorder(baseUrl)));
     }
 
     /** @param calls replays 429s and retries what is safe to retry around each attempt */
@@ -77,7 +77,7 @@ public class StoraClient implements Closeable {
     }
 
     /** What throttling and retries did for this account. */
-    public StoraAccountStats getStats() {
+    public AccountStatsRecorder getStats() {
         return calls.getStats();
     }
 

@@ -13,13 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.limits;
+package io.camelstora.component.internal.limits;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelstora.component.http.StoraResponse;
+import io.camelstora.component.limits.RequestLimiter;
+import io.camelstora.component.limits.StoraAccountStats;
 
 /**
  * Wraps the limiter of an account (the built-in one or a {@code rateLimiter} bean) for the component: counts permits
@@ -30,11 +32,11 @@ import io.camelstora.component.http.StoraResponse;
 public final class AccountLimiter implements RequestLimiter {
 
     private final RequestLimiter delegate;
-    private final StoraAccountStats stats;
+    private final AccountStatsRecorder stats;
     private final Executor workExecutor;
     private final AtomicInteger waiting = new AtomicInteger();
 
-    public AccountLimiter(RequestLimiter delegate, StoraAccountStats stats, Executor workExecutor) {
+    public AccountLimiter(RequestLimiter delegate, AccountStatsRecorder stats, Executor workExecutor) {
         this.delegate = delegate;
         this.stats = stats;
         this.workExecutor = workExecutor;
@@ -71,7 +73,7 @@ public final class AccountLimiter implements RequestLimiter {
             if (waitedNanos > 0) {
                 stats.throttled(waitedNanos);
             }
-        } else if (StoraAccountStats.isRefusal(error)) {
+        } else if (AccountStatsRecorder.isRefusal(error)) {
             stats.refused();
         }
     }

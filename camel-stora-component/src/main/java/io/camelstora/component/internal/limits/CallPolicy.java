@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.limits;
+package io.camelstora.component.internal.limits;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,6 +39,7 @@ import io.camelstora.component.http.StoraRateLimitException;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.limits.RateLimits;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.slf4j.Logger;
@@ -58,13 +59,13 @@ public final class CallPolicy {
     private final RetrySettings retries;
     private final boolean replayRateLimited;
     private final Duration maxRateLimitWait;
-    private final StoraAccountStats stats;
+    private final AccountStatsRecorder stats;
     private final Scheduler scheduler;
 
     /**
      * @param replayRateLimited whether a 429 is replayed after the pause (throttling on) or surfaces at once
      */
-    public CallPolicy(RetrySettings retries, boolean replayRateLimited, Duration maxRateLimitWait, StoraAccountStats stats,
+    public CallPolicy(RetrySettings retries, boolean replayRateLimited, Duration maxRateLimitWait, AccountStatsRecorder stats,
                       ScheduledExecutorService timer, Executor workExecutor) {
         this.retries = retries;
         this.replayRateLimited = replayRateLimited;
@@ -74,11 +75,11 @@ public final class CallPolicy {
     }
 
     /** No retries, no replays: every outcome surfaces as it came. */
-    public static CallPolicy none(StoraAccountStats stats) {
+    public static CallPolicy none(AccountStatsRecorder stats) {
         return new CallPolicy(RetrySettings.DISABLED, false, Duration.ZERO, stats, null, Runnable::run);
     }
 
-    public StoraAccountStats getStats() {
+    public AccountStatsRecorder getStats() {
         return stats;
     }
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.limits;
+package io.camelstora.component.internal.limits;
 
 import java.time.Duration;
 
