@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraOutputType;
-import io.camelstora.component.metrics.WebhookResult;
+import io.camelstora.component.internal.webhook.WebhookResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;

@@ -17,7 +17,7 @@ package io.camelstora.component.webhook;
 
 import java.util.Map;
 
-import io.camelstora.component.metrics.WebhookResult;
+import io.camelstora.component.internal.webhook.WebhookResult;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
-import io.camelstora.component.metrics.StoraMetrics;
-import io.camelstora.component.metrics.WebhookResult;
+import io.camelstora.component.internal.metrics.StoraMetrics;
+import io.camelstora.component.internal.webhook.WebhookResult;
 
 /**
  * How one {@code stora:webhook} endpoint answered its deliveries: counts per {@link WebhookResult} and the latest

@@ -17,6 +17,8 @@ package io.camelstora.component.metrics;
 
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
+import io.camelstora.component.internal.metrics.StoraMetrics;
+import io.camelstora.component.internal.metrics.StoraMetricsResolver;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.junit.jupiter.api.Test;

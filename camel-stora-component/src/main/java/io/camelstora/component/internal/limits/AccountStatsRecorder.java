@@ -24,11 +24,11 @@ import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.internal.metrics.CallOutcome;
+import io.camelstora.component.internal.metrics.StoraMetrics;
 import io.camelstora.component.limits.RateLimitWaitException;
 import io.camelstora.component.limits.StoraAccountStats;
 import io.camelstora.component.limits.StoraAccountStats.ApiContact;
-import io.camelstora.component.metrics.CallOutcome;
-import io.camelstora.component.metrics.StoraMetrics;
 
 /**
  * Records what the calls of one account did ({@link StoraAccountStats}, which users read) and reports each to the

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.metrics;
+package io.camelstora.component.internal.metrics;
 
 import java.util.Locale;
 

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.metrics;
+package io.camelstora.component.internal.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 
 import io.camelstora.component.catalog.StoraEventType;
 import io.camelstora.component.catalog.StoraOperation;
+import io.camelstora.component.internal.webhook.WebhookResult;
 import io.camelstora.component.limits.RequestLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
