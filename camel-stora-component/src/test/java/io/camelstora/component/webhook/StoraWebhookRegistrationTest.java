@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.internal.support.StoraJson;
+import io.camelstora.component.internal.webhook.StoraWebhookReceiver;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;

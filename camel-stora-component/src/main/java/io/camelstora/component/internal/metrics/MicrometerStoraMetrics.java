@@ -26,7 +26,6 @@ import java.util.function.Supplier;
 
 import io.camelstora.component.catalog.StoraEventType;
 import io.camelstora.component.catalog.StoraOperation;
-import io.camelstora.component.internal.webhook.WebhookResult;
 import io.camelstora.component.limits.RequestLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -123,8 +122,8 @@ public final class MicrometerStoraMetrics implements StoraMetrics {
     }
 
     @Override
-    public void webhookDelivery(String routeId, WebhookResult result, String eventType) {
-        deliveries.withTags("routeId", tag(routeId), "result", result.result(), "reason", result.reason(),
+    public void webhookDelivery(String routeId, String result, String reason, String eventType) {
+        deliveries.withTags("routeId", tag(routeId), "result", result, "reason", reason,
                 "eventType", eventType(eventType)).increment();
     }
 

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.camelstora.component.catalog.StoraOperation;
-import io.camelstora.component.internal.webhook.WebhookResult;
 import io.camelstora.component.limits.RequestLimiter;
 
 /**
@@ -73,11 +72,13 @@ public interface StoraMetrics {
     /**
      * A webhook delivery was answered.
      *
-     * @param result    see {@link WebhookResult}
+     * @param result    how it was answered: {@code processed}, {@code duplicate}, {@code ignored}, {@code in_progress},
+     *                  {@code failed}, {@code not_ready} or {@code rejected}
+     * @param reason    why it was rejected ({@code invalid_signature}...), {@code none} for the other results
      * @param eventType the event type, {@code unknown} before the payload was verified and parsed, {@code other} for a
      *                  type the catalog does not know
      */
-    default void webhookDelivery(String routeId, WebhookResult result, String eventType) {
+    default void webhookDelivery(String routeId, String result, String reason, String eventType) {
     }
 
     /**

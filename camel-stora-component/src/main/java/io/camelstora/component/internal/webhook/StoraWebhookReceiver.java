@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.webhook;
+package io.camelstora.component.internal.webhook;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +27,9 @@ import java.util.function.Function;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraOutputType;
 import io.camelstora.component.catalog.MetadataRules;
+import io.camelstora.component.webhook.StoraWebhookOptions;
+import io.camelstora.component.webhook.StoraWebhookVerifier;
+import io.camelstora.component.webhook.UnregisterMode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.webhook;
+package io.camelstora.component.internal.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,9 @@ import java.util.function.Function;
 
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraOutputType;
-import io.camelstora.component.internal.webhook.WebhookResult;
+import io.camelstora.component.webhook.StoraWebhookOptions;
+import io.camelstora.component.webhook.StoraWebhookSignatureException;
+import io.camelstora.component.webhook.StoraWebhookVerifier;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;

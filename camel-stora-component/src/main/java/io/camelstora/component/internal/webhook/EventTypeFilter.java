@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.webhook;
+package io.camelstora.component.internal.webhook;
 
 import java.util.ArrayList;
 import java.util.Arrays;

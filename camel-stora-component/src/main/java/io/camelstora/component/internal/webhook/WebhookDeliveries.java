@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.webhook;
+package io.camelstora.component.internal.webhook;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import io.camelstora.component.internal.metrics.StoraMetrics;
-import io.camelstora.component.internal.webhook.WebhookResult;
 
 /**
  * How one {@code stora:webhook} endpoint answered its deliveries: counts per {@link WebhookResult} and the latest
@@ -55,7 +54,7 @@ public final class WebhookDeliveries {
         String type = event == null ? null : event.type();
         counts.get(result).increment();
         last = new Delivery(Instant.now(), result, event == null ? null : event.id(), type);
-        metrics.get().webhookDelivery(routeId, result, type);
+        metrics.get().webhookDelivery(routeId, result.result(), result.reason(), type);
     }
 
     /** The latest delivery, {@code null} before the first. */

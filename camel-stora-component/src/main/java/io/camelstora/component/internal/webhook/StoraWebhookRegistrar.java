@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.webhook;
+package io.camelstora.component.internal.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +41,8 @@ import io.camelstora.component.internal.http.StoraDocuments;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.internal.support.StoraJson;
+import io.camelstora.component.webhook.StoraWebhookOptions;
+import io.camelstora.component.webhook.UnregisterMode;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;

@@ -13,9 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.webhook;
+package io.camelstora.component.internal.webhook;
 
 import io.camelstora.component.StoraEndpoint;
+import io.camelstora.component.webhook.StoraWebhookOptions;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
