@@ -30,10 +30,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import io.camelstora.component.auth.StoraAuthorization;
-import io.camelstora.component.health.StoraAccountHealthCheck;
 import io.camelstora.component.internal.auth.AccessTokenSource;
 import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 import io.camelstora.component.internal.client.StoraClient;
+import io.camelstora.component.internal.health.StoraAccountHealthCheck;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 import io.camelstora.component.internal.limits.AccountLimiter;
 import io.camelstora.component.internal.limits.AccountStatsRecorder;

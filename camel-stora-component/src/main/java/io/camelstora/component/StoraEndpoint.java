@@ -24,9 +24,10 @@ import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
 import io.camelstora.component.internal.client.StoraClient;
+import io.camelstora.component.internal.polling.StoraPollingConsumer;
+import io.camelstora.component.internal.request.StoraRequestFactory;
 import io.camelstora.component.internal.webhook.StoraWebhookConsumer;
 import io.camelstora.component.internal.webhook.StoraWebhookReceiver;
-import io.camelstora.component.polling.StoraPollingConsumer;
 import io.camelstora.component.polling.StoraPollingOptions;
 import io.camelstora.component.webhook.StoraWebhookOptions;
 import org.apache.camel.Category;
@@ -149,7 +150,7 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         if (operation == null) {
             return;
         }
-        checkFormat(o.getFormat());
+        StoraRequestFactory.checkFormat(operation, o.getFormat());
         if (!operation.isPaged()) {
             if (o.isFetchAllPages() || o.getPage() != null || o.getLimit() != null || o.getSortBy() != null
                     || o.getSortDirection() != null || !o.getFilters().isEmpty()) {
@@ -202,14 +203,6 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
                     + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
                     + "'; use the API's https:// URL (the default, "
                     + StoraConfiguration.DEFAULT_BASE_URL + ") or a simulator's http:// URL");
-        }
-    }
-
-    void checkFormat(StoraFormat format) {
-        if (!operation.formats().contains(format)) {
-            throw new IllegalArgumentException(operation.uri() + " cannot answer " + format.optionValue() + "; it answers "
-                    + operation.formats().stream().map(StoraFormat::optionValue)
-                            .collect(Collectors.joining(", ")));
         }
     }
 

@@ -27,8 +27,9 @@ import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraDocuments;
 import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.internal.paging.StoraPageIterator;
+import io.camelstora.component.internal.request.StoraRequestFactory;
 import io.camelstora.component.internal.support.StoraJson;
-import io.camelstora.component.paging.StoraPageIterator;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -40,7 +41,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * thread, like camel-http; when it must wait (rate limit, retry backoff) the producer returns at once and the exchange
  * continues on the component's worker pool once the call completed, so waiting never parks a routing thread.
  */
-public class StoraProducer extends DefaultAsyncProducer {
+class StoraProducer extends DefaultAsyncProducer {
 
     /** Headers describing a previous result, removed so they never describe this one. */
     private static final List<String> RESULT_HEADERS = List.of(StoraConstants.REQUEST_ID, StoraConstants.META,

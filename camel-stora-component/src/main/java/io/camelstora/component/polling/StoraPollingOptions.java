@@ -32,11 +32,12 @@ public class StoraPollingOptions {
                     + " have no updated_at (credit notes) or when updates do not matter.")
     private PollMode pollMode = PollMode.CHANGES;
 
-    @UriParam(label = "consumer", defaultValue = InitialSync.ALL,
+    // the option's text; the consumer parses it (internal.polling.InitialSync), these options only carry it
+    @UriParam(label = "consumer", defaultValue = "all",
             description = "Where a consumer with no stored cursor starts: all (every existing record, oldest first), none"
                     + " (only what changes after the first poll) or since: followed by an ISO-8601 timestamp (since:2025-01-12T15:30:00Z)."
                     + " Applies once per stateKey: later starts continue from the stored cursor.")
-    private String initialSync = InitialSync.ALL;
+    private String initialSync = "all";
 
     @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration",
             description = "How far before the cursor each poll reads again (1m, 90s, PT1M or milliseconds), so records whose"

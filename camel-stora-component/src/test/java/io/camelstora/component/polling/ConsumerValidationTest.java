@@ -18,6 +18,7 @@ package io.camelstora.component.polling;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelstora.component.internal.polling.StoraPollingConsumer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;

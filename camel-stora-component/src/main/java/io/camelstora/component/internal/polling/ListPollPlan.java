@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.polling;
+package io.camelstora.component.internal.polling;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,13 +32,15 @@ import java.util.stream.Collectors;
 
 import io.camelstora.component.StoraConfiguration;
 import io.camelstora.component.StoraEndpoint;
-import io.camelstora.component.StoraRequestFactory;
 import io.camelstora.component.StoraRequestOptions;
 import io.camelstora.component.catalog.ListCapabilities;
 import io.camelstora.component.catalog.PathParameter;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.internal.request.StoraRequestFactory;
+import io.camelstora.component.polling.PollMode;
+import io.camelstora.component.polling.StoraPollingOptions;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 
 /**

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.polling;
+package io.camelstora.component.internal.polling;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

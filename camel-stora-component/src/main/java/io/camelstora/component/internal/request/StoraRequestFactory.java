@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component;
+package io.camelstora.component.internal.request;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camelstora.component.StoraConfiguration;
+import io.camelstora.component.StoraConstants;
+import io.camelstora.component.StoraEndpoint;
+import io.camelstora.component.StoraRequestOptions;
 import io.camelstora.component.catalog.HttpMethod;
 import io.camelstora.component.catalog.MetadataRules;
 import io.camelstora.component.catalog.PathParameter;
@@ -50,10 +54,10 @@ import org.apache.camel.support.DefaultExchange;
 public final class StoraRequestFactory {
 
     /** Stora's list rules, checked on the endpoint options when the endpoint is created and on headers per exchange. */
-    static final int MAX_LIMIT = 100;
-    static final String LIMIT_RULE = "Stora accepts 1 to " + MAX_LIMIT;
-    static final String PAGE_RULE = "pages start at 1";
-    static final String SORT_DIRECTION_RULE = "use ASC or DESC";
+    public static final int MAX_LIMIT = 100;
+    public static final String LIMIT_RULE = "Stora accepts 1 to " + MAX_LIMIT;
+    public static final String PAGE_RULE = "pages start at 1";
+    public static final String SORT_DIRECTION_RULE = "use ASC or DESC";
 
     private final StoraEndpoint endpoint;
     private final StoraOperation operation;
@@ -61,7 +65,7 @@ public final class StoraRequestFactory {
     /** Exchange property holding this endpoint's pending Idempotency-Key, see {@link #idempotencyKey}. */
     private final String idempotencyProperty;
 
-    StoraRequestFactory(StoraEndpoint endpoint, PropertyConfigurerGetter optionReader) {
+    public StoraRequestFactory(StoraEndpoint endpoint, PropertyConfigurerGetter optionReader) {
         this.endpoint = endpoint;
         this.operation = endpoint.getOperation();
         this.optionReader = optionReader;
@@ -79,7 +83,7 @@ public final class StoraRequestFactory {
         return create(new DefaultExchange(endpoint.getCamelContext()));
     }
 
-    StoraRequest create(Exchange exchange) {
+    public StoraRequest create(Exchange exchange) {
         Message in = exchange.getIn();
         StoraRequestOptions options = endpoint.getRequestOptions();
         StoraFormat format = format(in, options);
@@ -174,7 +178,7 @@ public final class StoraRequestFactory {
         return value;
     }
 
-    static boolean isSortDirection(String value) {
+    public static boolean isSortDirection(String value) {
         return "ASC".equals(value) || "DESC".equals(value);
     }
 
@@ -190,7 +194,7 @@ public final class StoraRequestFactory {
                     + "'; use one of " + operation.formats().stream().map(StoraFormat::optionValue)
                             .collect(Collectors.joining(", ")));
         }
-        endpoint.checkFormat(format);
+        checkFormat(endpoint.getOperation(), format);
         return format;
     }
 
@@ -297,7 +301,7 @@ public final class StoraRequestFactory {
      * Stora would answer with this call's stored response instead of creating anything. After a failure both stay, so
      * a redelivery sends the same key.
      */
-    void succeeded(Exchange exchange, StoraRequest request) {
+    public void succeeded(Exchange exchange, StoraRequest request) {
         exchange.removeProperty(idempotencyProperty);
         if (request.idempotencyKey() != null) {
             exchange.getMessage().removeHeader(StoraConstants.IDEMPOTENCY_KEY);
@@ -328,5 +332,14 @@ public final class StoraRequestFactory {
             return d.toInstant().toString();
         }
         return value.toString(); // java.time values print as ISO-8601
+    }
+
+    /** Fails naming the operation and the formats it answers when it cannot answer {@code format}. */
+    public static void checkFormat(StoraOperation operation, StoraFormat format) {
+        if (!operation.formats().contains(format)) {
+            throw new IllegalArgumentException(operation.uri() + " cannot answer " + format.optionValue() + "; it answers "
+                    + operation.formats().stream().map(StoraFormat::optionValue)
+                            .collect(Collectors.joining(", ")));
+        }
     }
 }

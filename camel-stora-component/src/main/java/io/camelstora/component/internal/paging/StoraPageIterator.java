@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.paging;
+package io.camelstora.component.internal.paging;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
