@@ -258,7 +258,8 @@ public class StoraComponent extends DefaultComponent {
     /** As {@link #authorization()}, with another authorize URL (a Stora test environment). */
     public StoraAuthorization authorization(String authorizeUrl) {
         StoraClient client = client(configuration);
-        return new StoraAuthorization(new StoraTokenEndpoint(client.getTransport(), client.getBaseUrl()), authorizeUrl,
+        return new StoraAuthorization(new StoraTokenEndpoint(client.getTransport(), client.getBaseUrl())::authorizationCode,
+                authorizeUrl,
                 configuration.getClientId(), configuration.getClientSecret());
     }
 

@@ -15,17 +15,10 @@
  */
 package io.camelstora.component;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 
-import io.camelstora.component.auth.FileTokenStore;
-import io.camelstora.component.auth.StoraAuthorizeCommand;
 import io.camelstora.component.http.StoraApiException;
 import io.camelstora.simulator.Seed;
 import io.camelstora.simulator.StoraSimulatorExtension;
@@ -40,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
@@ -102,47 +94,5 @@ class SimulatorOAuthTest {
             StoraApiException e = assertInstanceOf(StoraApiException.class, forbidden.getException());
             assertEquals(403, e.getStatus());
         }
-    }
-
-    @Test
-    void authorizeWithPkceThenRotateAcrossExpiryAndRestart() throws Exception {
-        Path store = dir.resolve("partner/operator.json");
-        StoraAuthorizeCommand.Options options = new StoraAuthorizeCommand.Options("partner-app", "partner-secret",
-                List.of("public.contact:read"), store, 0, stora.baseUrl(), stora.baseUrl() + "/oauth2/authorize");
-        try (StoraAuthorizeCommand command = new StoraAuthorizeCommand(options)) {
-            String authorizeUrl = command.start();
-            // the operator's browser: Stora approves (the simulator at once) and redirects to our localhost callback
-            HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<String> approval = browser.send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String callback = approval.headers().firstValue("Location").orElseThrow(() -> new AssertionError(approval.body()));
-            assertEquals(200, browser.send(HttpRequest.newBuilder(URI.create(callback)).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode());
-            command.await(Duration.ofSeconds(10));
-        }
-        String first = new FileTokenStore(store).load();
-
-        try (CamelContext context = camel("partner-app", "partner-secret", null, store)) {
-            ProducerTemplate template = context.createProducerTemplate();
-            ok(template.request("stora:contacts/list", e -> {
-            }));
-            String second = new FileTokenStore(store).load();
-            assertNotEquals(first, second);
-
-            stora.simulator().clock().advance(Duration.ofMinutes(31));
-            ok(template.request("stora:contacts/list", e -> {
-            }));
-            assertNotEquals(second, new FileTokenStore(store).load());
-        }
-        assertEquals(3, stora.simulator().journal().countOperation("oauth/token"), "code exchange, then two refreshes");
-
-        // a restart configured with the first, long revoked refresh token continues from the store
-        try (CamelContext restarted = camel("partner-app", "partner-secret", null, store)) {
-            restarted.getComponent("stora", StoraComponent.class).getConfiguration().setRefreshToken(first);
-            ok(restarted.createProducerTemplate().request("stora:contacts/list", e -> {
-            }));
-        }
-        assertEquals(0, stora.simulator().journal().countStatus(400), "no refresh token was sent twice");
-        assertEquals(4, stora.simulator().journal().countOperation("oauth/token"));
     }
 }

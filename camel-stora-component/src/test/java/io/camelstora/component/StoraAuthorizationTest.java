@@ -17,13 +17,9 @@ package io.camelstora.component;
 
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +31,6 @@ import io.camelstora.component.auth.FileTokenStore;
 import io.camelstora.component.auth.OAuthTokens;
 import io.camelstora.component.auth.StoraAuthorization;
 import io.camelstora.component.auth.StoraAuthorization.AuthorizationRequest;
-import io.camelstora.component.auth.StoraAuthorizeCommand;
 import io.camelstora.component.http.StoraApiException;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +54,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Getting the first refresh token: the PKCE authorize URL, the code exchange, and the command that does both. */
+/**
+ * Getting the first refresh token: the PKCE authorize URL and the code exchange (the command that does both from a
+ * shell is tested in camel-stora-tools).
+ */
 class StoraAuthorizationTest extends StoraTestSupport {
 
     @TempDir
@@ -188,56 +186,5 @@ class StoraAuthorizationTest extends StoraTestSupport {
                 + " used, or does not match redirect_uri or code_verifier; start the authorisation again."
                 + " (request_id req-code, stora:oauth/token)", e.getMessage());
         assertNull(store.load());
-    }
-
-    @Test
-    void theCommandReceivesTheRedirectOnLocalhostAndStoresTheToken() throws Exception {
-        Path file = dir.resolve("cli/operator-9.json");
-        StoraAuthorizeCommand.Options options = new StoraAuthorizeCommand.Options("partner-app", "partner-secret",
-                List.of("public.contact:read", "public.order:read"), file, 0, wm.baseUrl(),
-                "https://stora.test/oauth2/authorize");
-        try (StoraAuthorizeCommand command = new StoraAuthorizeCommand(options)) {
-            String url = command.start();
-            Map<String, String> q = query(url);
-            assertTrue(url.startsWith("https://stora.test/oauth2/authorize?"));
-            assertTrue(q.get("redirect_uri").matches("http://localhost:\\d+/callback"), q.get("redirect_uri"));
-
-            // what the operator's browser does after approving: follow Stora's redirect to the callback
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(q.get("redirect_uri") + "?code=CODE-1&state=" + q.get("state"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-
-            assertEquals(200, page.statusCode(), page.body());
-            OAuthTokens tokens = command.await(Duration.ofSeconds(10));
-            assertEquals(List.of("public.contact:read", "public.order:read"), tokens.scopes());
-            assertEquals("R-first", new FileTokenStore(file).load());
-            wm.verify(postRequestedFor(urlEqualTo("/oauth2/token"))
-                    .withFormParam("redirect_uri", equalTo(q.get("redirect_uri")))
-                    .withFormParam("code_verifier", equalTo(verifierMatching(q.get("code_challenge")))));
-        }
-    }
-
-    /** The code_verifier the exchange sent, checked against the challenge of the authorize URL. */
-    private String verifierMatching(String challenge) throws Exception {
-        String sent = wm.findAll(postRequestedFor(urlEqualTo("/oauth2/token"))).get(0).formParameters()
-                .get("code_verifier").firstValue();
-        assertEquals(challenge, s256(sent));
-        return sent;
-    }
-
-    @Test
-    void theCommandReadsItsOptions() {
-        StoraAuthorizeCommand.Options options = StoraAuthorizeCommand.parse(new String[]{
-                "--client-id", "app", "--scopes", "public.contact:read,public.order:read", "--token-store-file", "/tmp/t.json"},
-                Map.of("STORA_CLIENT_SECRET", "from-env"), null);
-        assertEquals("app", options.clientId());
-        assertEquals("from-env", options.clientSecret());
-        assertEquals(List.of("public.contact:read", "public.order:read"), options.scopes());
-        assertEquals(StoraAuthorizeCommand.DEFAULT_PORT, options.port());
-        assertFalse(options.toString().contains("from-env"));
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StoraAuthorizeCommand.parse(new String[]{"--client-id", "app", "--scopes", "x"}, Map.of(), null));
-        assertEquals("--token-store-file is required: where the routes will read the refresh token", e.getMessage());
     }
 }

@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.camelstora.simulator.domain.Tenancies;
-
 /**
  * The simulator's notion of "now": wall-clock time plus an offset tests can move forward, so token expiry,
  * the 24 h idempotency window and tenancy start dates can be exercised without waiting. Rate limiting and

@@ -38,7 +38,6 @@ import io.camelstora.simulator.api.IdempotencyStore;
 import io.camelstora.simulator.control.ControlRoutes;
 import io.camelstora.simulator.domain.Domain;
 import io.camelstora.simulator.domain.EventPublisher;
-import io.camelstora.simulator.domain.Orders;
 import io.camelstora.simulator.domain.SeedData;
 import io.camelstora.simulator.domain.Store;
 import io.camelstora.simulator.limits.PerTokenLimiter;

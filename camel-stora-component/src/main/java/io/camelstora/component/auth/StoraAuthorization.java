@@ -29,9 +29,6 @@ import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-import io.camelstora.component.StoraComponent;
-import io.camelstora.component.internal.auth.StoraTokenEndpoint;
-
 /**
  * Gets the first refresh token of an authorization code grant (guides/authentication.md, option C, with PKCE):
  * <ol>
@@ -42,7 +39,7 @@ import io.camelstora.component.internal.auth.StoraTokenEndpoint;
  * the {@code code} with the verifier and saves the refresh token in the {@link TokenStore} the endpoints will
  * read.</li>
  * </ol>
- * From a route, get one with {@code StoraComponent.authorization()}; from a shell, {@link StoraAuthorizeCommand} does
+ * From a route, get one with {@code StoraComponent.authorization()}; from a shell, {@code StoraAuthorizeCommand} (camel-stora-tools) does
  * both steps with a listener on localhost.
  */
 public final class StoraAuthorization {
@@ -53,7 +50,15 @@ public final class StoraAuthorization {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final StoraTokenEndpoint tokens;
+    /** Stora's token endpoint, as far as this class needs it: the authorization code grant (PKCE). */
+    @FunctionalInterface
+    public interface CodeExchange {
+
+        CompletableFuture<OAuthTokens> authorizationCode(String clientId, String clientSecret, String code,
+                                                         String redirectUri, String codeVerifier);
+    }
+
+    private final CodeExchange tokens;
     private final String authorizeUrl;
     private final String clientId;
     private final String clientSecret;
@@ -61,7 +66,7 @@ public final class StoraAuthorization {
     /**
      * @param clientSecret may be {@code null} for a public client (PKCE without a secret)
      */
-    public StoraAuthorization(StoraTokenEndpoint tokens, String authorizeUrl, String clientId, String clientSecret) {
+    public StoraAuthorization(CodeExchange tokens, String authorizeUrl, String clientId, String clientSecret) {
         if (clientId == null || clientId.isBlank()) {
             throw new IllegalArgumentException("clientId is required to authorise a Stora application");
         }
@@ -97,7 +102,8 @@ public final class StoraAuthorization {
         query.put("client_id", clientId);
         query.put("redirect_uri", redirectUri);
         query.put("response_type", "code");
-        query.put("scope", StoraTokenEndpoint.scopeParameter(scopes));
+        // space-separated, as the token endpoint takes them
+        query.put("scope", String.join(" ", scopes));
         query.put("state", state);
         query.put("code_challenge", challenge(verifier));
         query.put("code_challenge_method", "S256");

@@ -28,7 +28,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.camelstora.component.http.StoraResponse;
-import io.camelstora.component.internal.limits.AccountLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Callers queue in arrival order. Nothing blocks: {@link #acquire()} returns a future that the component's timer (or
  * the release of another permit) completes when the permit is due; the component continues the call on its worker
- * pool (see {@link AccountLimiter}). A call whose wait would exceed {@code maxWait} fails at once with a
+ * pool (see the component's account limiter). A call whose wait would exceed {@code maxWait} fails at once with a
  * {@link RateLimitWaitException} instead of queueing. A 429 pauses every caller of the account until
  * {@code RateLimit-Reset} (see {@link RateLimitReset}).
  */

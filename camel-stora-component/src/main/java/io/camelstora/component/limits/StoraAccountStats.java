@@ -17,9 +17,6 @@ package io.camelstora.component.limits;
 
 import java.time.Instant;
 
-import io.camelstora.component.StoraComponent;
-import io.camelstora.component.StoraEndpoint;
-
 /**
  * What the calls of one Stora account did since the component started: what throttling and retries did (counters
  * that only grow) and how the API answered last (for the account's health check). Shared by every endpoint and

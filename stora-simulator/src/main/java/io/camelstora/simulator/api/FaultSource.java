@@ -16,7 +16,6 @@
 package io.camelstora.simulator.api;
 
 import io.camelstora.simulator.Fault;
-import io.camelstora.simulator.Faults;
 
 /** The injected faults the API consumes (the public {@code Faults} keeps {@code take} to itself). */
 @FunctionalInterface

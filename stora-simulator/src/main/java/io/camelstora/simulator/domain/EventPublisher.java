@@ -18,7 +18,6 @@ package io.camelstora.simulator.domain;
 import java.util.List;
 
 import io.camelstora.simulator.EmittedEvent;
-import io.camelstora.simulator.Webhooks;
 
 /**
  * Where the domain hands the events of a committed call: the simulator's webhook delivery. An interface, so that the

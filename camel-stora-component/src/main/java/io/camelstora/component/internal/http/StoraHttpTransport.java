@@ -34,7 +34,6 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 import io.camelstora.component.http.StoraResponse;
-import io.camelstora.component.internal.client.StoraClient;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -63,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * on the component's bounded worker pool, so waiting never parks a routing thread. (The non-blocking client was tried
  * first: its reactor hand-offs added about half again to every call's latency on loopback.)
  * <p>
- * The client does not retry, follow redirects or keep cookies: retries belong to {@link StoraClient}, which knows what
+ * The client does not retry, follow redirects or keep cookies: retries belong to {@code StoraClient}, which knows what
  * is safe to repeat, and a redirect must not carry the bearer token to another host.
  * <p>
  * Credentials never reach HttpClient's logs, whatever their level. HttpClient 5.5 logs the raw bytes of a connection

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.camelstora.component.http.StoraApiException;
 import io.camelstora.component.http.StoraResponse;
-import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.internal.metrics.CallOutcome;

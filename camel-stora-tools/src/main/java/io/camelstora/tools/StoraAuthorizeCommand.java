@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.camelstora.component.auth;
+package io.camelstora.tools;
 
 import java.io.Closeable;
 import java.io.Console;
@@ -40,6 +40,9 @@ import java.util.concurrent.TimeoutException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camelstora.component.StoraConfiguration;
+import io.camelstora.component.auth.FileTokenStore;
+import io.camelstora.component.auth.OAuthTokens;
+import io.camelstora.component.auth.StoraAuthorization;
 import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 
@@ -49,7 +52,7 @@ import io.camelstora.component.internal.http.StoraHttpTransport;
  * the code and writes the refresh token to a {@link FileTokenStore}. Nothing secret is printed.
  *
  * <pre>
- * STORA_CLIENT_SECRET=... java -cp ... io.camelstora.component.auth.StoraAuthorizeCommand \
+ * STORA_CLIENT_SECRET=... java -jar camel-stora-tools-&lt;version&gt;-standalone.jar \
  *     --client-id YOUR_CLIENT_ID --scopes "public.contact:read public.order:read" \
  *     --token-store-file /var/lib/myapp/stora/operator-42.json [--port 8765]
  * </pre>
@@ -57,6 +60,9 @@ import io.camelstora.component.internal.http.StoraHttpTransport;
  * The client secret is read from the environment variable {@code STORA_CLIENT_SECRET}, else asked for on the
  * console; a public client (PKCE only) answers with an empty line. The redirect URI
  * {@code http://localhost:<port>/callback} must be registered with the application.
+ * <p>
+ * Released with the component, it sends the token request through the component's own token endpoint client and
+ * transport (internal packages), so the exchange is the one the routes' refresh tokens rely on.
  */
 public final class StoraAuthorizeCommand implements Closeable {
 
@@ -89,7 +95,8 @@ public final class StoraAuthorizeCommand implements Closeable {
         this.options = options;
         this.transport = new StoraHttpTransport(2, 10_000, 30_000);
         String baseUrl = options.baseUrl() == null ? StoraConfiguration.DEFAULT_BASE_URL : options.baseUrl();
-        this.authorization = new StoraAuthorization(new StoraTokenEndpoint(transport, baseUrl.replaceAll("/+$", "")),
+        this.authorization = new StoraAuthorization(
+                new StoraTokenEndpoint(transport, baseUrl.replaceAll("/+$", ""))::authorizationCode,
                 options.authorizeUrl(), options.clientId(), options.clientSecret());
         this.store = new FileTokenStore(options.tokenStoreFile());
     }
