@@ -19,9 +19,11 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.component.internal.support.StoraJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
@@ -40,6 +42,9 @@ import org.apache.camel.Processor;
  */
 public abstract class RequestBody implements Processor {
 
+    /** Floats as BigDecimal, as the component reads Stora's JSON: amounts keep every digit. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
     private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
 
     @Override
@@ -49,7 +54,7 @@ public abstract class RequestBody implements Processor {
         if (json != null) {
             in.setBody(json);
         }
-        ObjectNode body = StoraJson.MAPPER.createObjectNode();
+        ObjectNode body = MAPPER.createObjectNode();
         build(body, exchange);
         in.setBody(body);
     }
@@ -109,8 +114,8 @@ public abstract class RequestBody implements Processor {
             return null;
         }
         try {
-            JsonNode node = StoraJson.MAPPER.readTree(text);
-            return node.isObject() ? StoraJson.MAPPER.convertValue(node, Map.class) : text;
+            JsonNode node = MAPPER.readTree(text);
+            return node.isObject() ? MAPPER.convertValue(node, Map.class) : text;
         } catch (java.io.IOException e) {
             return text; // not JSON after all: the templates see the text
         }

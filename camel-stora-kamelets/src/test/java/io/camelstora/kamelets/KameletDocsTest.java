@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.camelstora.component.StoraConstants;
-import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;
 import io.camelstora.simulator.WebhookDelivery;
@@ -88,17 +87,17 @@ class KameletDocsTest {
             assertEquals("Renamed In The Docs", sim.control().get(contactId).path("full_name").asText());
 
             // signup: a contact, a note on it, a task about it
-            JsonNode task = StoraJson.MAPPER.readTree(run(template, "direct:signup",
+            JsonNode task = RequestBody.MAPPER.readTree(run(template, "direct:signup",
                     "{\"email\": \"docs@example.com\", \"full_name\": \"Docs Example\"}", Map.of()));
             String created = task.path("resource").path("id").asText();
             assertEquals("docs@example.com", sim.control().get(created).path("email").asText());
-            JsonNode note = StoraJson.MAPPER.readTree(sim.journal().requests("notes/create").get(0).body());
+            JsonNode note = RequestBody.MAPPER.readTree(sim.journal().requests("notes/create").get(0).body());
             assertEquals(created, note.path("resource").path("id").asText());
 
             // invoice-paid-note: a real delivery for an invoice of a contact
             JsonNode invoice = null;
             for (Object i : template.requestBody("stora:invoices/list?limit=20", null, List.class)) {
-                JsonNode candidate = StoraJson.MAPPER.valueToTree(i);
+                JsonNode candidate = RequestBody.MAPPER.valueToTree(i);
                 if (candidate.path("contact").hasNonNull("id")) {
                     invoice = candidate;
                     break;
@@ -107,7 +106,7 @@ class KameletDocsTest {
             sim.control().emit("invoice.paid", invoice.path("id").asText());
             WebhookDelivery delivery = sim.webhooks().awaitCompleted(1, KameletTestSupport.WAIT).get(0);
             assertEquals(WebhookDelivery.Status.SUCCEEDED, delivery.status(), delivery.toString());
-            JsonNode paidNote = StoraJson.MAPPER.readTree(sim.journal().requests("notes/create").get(1).body());
+            JsonNode paidNote = RequestBody.MAPPER.readTree(sim.journal().requests("notes/create").get(1).body());
             assertEquals("Invoice " + invoice.path("id").asText() + " paid", paidNote.path("content").asText());
             assertEquals(invoice.path("contact").path("id").asText(), paidNote.path("resource").path("id").asText());
         }

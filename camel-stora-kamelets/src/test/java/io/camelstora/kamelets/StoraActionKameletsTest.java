@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;
 import org.apache.camel.CamelContext;
@@ -96,10 +95,10 @@ class StoraActionKameletsTest {
         });
         assertTrue(out.getException() == null, () -> String.valueOf(out.getException()));
 
-        JsonNode sentContact = StoraJson.MAPPER.readTree(sim.journal().requests("contacts/create").get(0).body());
+        JsonNode sentContact = RequestBody.MAPPER.readTree(sim.journal().requests("contacts/create").get(0).body());
         assertEquals("ann@example.com", sentContact.path("email").asText());
 
-        JsonNode note = StoraJson.MAPPER.readTree(out.getMessage().getBody(String.class));
+        JsonNode note = RequestBody.MAPPER.readTree(out.getMessage().getBody(String.class));
         assertEquals("application/json", out.getMessage().getHeader(Exchange.CONTENT_TYPE));
         assertTrue(note.path("id").asText().startsWith("note_"), note.toString());
         assertEquals("Signed up on the website: Ann Lee, \"ann@example.com\"", note.path("content").asText());
@@ -110,17 +109,17 @@ class StoraActionKameletsTest {
     @Test
     void createsATaskLeavingOutTheReferencesNotGiven(StoraSimulator sim) throws Exception {
         Map<?, ?> contact = (Map<?, ?>) template.requestBody("stora:contacts/list?limit=1", null, List.class).get(0);
-        String json = StoraJson.MAPPER.writeValueAsString(contact);
+        String json = RequestBody.MAPPER.writeValueAsString(contact);
 
         String answer = template.requestBodyAndHeader("direct:follow-up", json, Exchange.CONTENT_TYPE, "application/json",
                 String.class);
 
-        JsonNode sent = StoraJson.MAPPER.readTree(sim.journal().requests("tasks/create").get(0).body());
+        JsonNode sent = RequestBody.MAPPER.readTree(sim.journal().requests("tasks/create").get(0).body());
         assertEquals("Call " + contact.get("full_name"), sent.path("title").asText());
         assertEquals("2030-01-15T09:00:00Z", sent.path("due_at").asText());
         assertEquals(contact.get("id"), sent.path("resource").path("id").asText());
         assertFalse(sent.has("site") || sent.has("assignee") || sent.has("description"), sent.toString());
-        JsonNode task = StoraJson.MAPPER.readTree(answer);
+        JsonNode task = RequestBody.MAPPER.readTree(answer);
         assertEquals("open", task.path("status").asText());
     }
 
@@ -138,7 +137,7 @@ class StoraActionKameletsTest {
                 String.class);
 
         assertEquals("overlock", sim.control().get(unitId).path("status").asText());
-        assertTrue(StoraJson.MAPPER.readTree(answer).path("message").asText().contains("overlocked"), answer);
+        assertTrue(RequestBody.MAPPER.readTree(answer).path("message").asText().contains("overlocked"), answer);
     }
 
     @Test

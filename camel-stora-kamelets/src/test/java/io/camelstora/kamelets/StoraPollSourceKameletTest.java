@@ -23,7 +23,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.StoraConstants;
-import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;
 import org.apache.camel.CamelContext;
@@ -66,7 +65,7 @@ class StoraPollSourceKameletTest {
             contacts.assertIsSatisfied();
 
             Exchange polled = contacts.getExchanges().get(0);
-            JsonNode contact = StoraJson.MAPPER.readTree(polled.getMessage().getBody(String.class));
+            JsonNode contact = RequestBody.MAPPER.readTree(polled.getMessage().getBody(String.class));
             assertEquals(created.get("id"), contact.path("id").asText());
             assertEquals("polled@example.com", contact.path("email").asText());
             assertEquals(created.get("id"), polled.getMessage().getHeader(StoraConstants.POLL_RECORD_ID));

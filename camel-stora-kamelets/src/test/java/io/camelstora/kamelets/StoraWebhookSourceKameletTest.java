@@ -23,7 +23,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.StoraConstants;
-import io.camelstora.component.internal.support.StoraJson;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;
 import io.camelstora.simulator.WebhookDelivery;
@@ -86,7 +85,7 @@ class StoraWebhookSourceKameletTest {
             units.assertIsSatisfied();
 
             Exchange event = units.getExchanges().get(0);
-            JsonNode unit = StoraJson.MAPPER.readTree(event.getMessage().getBody(String.class));
+            JsonNode unit = RequestBody.MAPPER.readTree(event.getMessage().getBody(String.class));
             assertEquals(unitId, unit.path("id").asText());
             assertEquals("application/json", event.getMessage().getHeader(Exchange.CONTENT_TYPE));
             assertEquals("unit.updated", event.getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_TYPE));
@@ -126,7 +125,7 @@ class StoraWebhookSourceKameletTest {
             String invoiceId = KameletTestSupport.firstId(template, "invoices");
             sim.control().emit("invoice.paid", invoiceId);
             invoices.assertIsSatisfied();
-            JsonNode event = StoraJson.MAPPER.readTree(invoices.getExchanges().get(0).getMessage().getBody(String.class));
+            JsonNode event = RequestBody.MAPPER.readTree(invoices.getExchanges().get(0).getMessage().getBody(String.class));
             assertEquals("invoice.paid", event.path("type").asText());
             assertEquals(invoiceId, event.path("data").path("invoice").path("id").asText());
         }

@@ -25,7 +25,7 @@ import org.apache.hc.client5.http.utils.DateUtils;
  * on the server's clock when ours disagrees with its {@code Date} header, else an exponential fallback when the header
  * is missing, unreadable or already past.
  */
-public final class RateLimitReset {
+final class RateLimitReset {
 
     /** Our clock and the server's {@code Date} may differ this much before we trust the server's clock instead. */
     static final long CLOCK_SKEW_TOLERANCE_MILLIS = 2000;
@@ -43,7 +43,7 @@ public final class RateLimitReset {
      * @param nowMillis           our wall clock
      * @param consecutive429      1 for the first 429 in a row, 2 for the next... (drives the fallback backoff)
      */
-    public static long pauseMillis(StoraResponse response, long nowMillis, int consecutive429) {
+    static long pauseMillis(StoraResponse response, long nowMillis, int consecutive429) {
         Long reset = parseLong(response.header("RateLimit-Reset"));
         if (reset != null && reset >= 0) {
             long delay;
