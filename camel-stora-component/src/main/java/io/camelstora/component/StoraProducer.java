@@ -26,6 +26,7 @@ import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraDocuments;
+import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.internal.paging.StoraPageIterator;
 import io.camelstora.component.internal.request.StoraRequestFactory;
@@ -97,7 +98,7 @@ class StoraProducer extends DefaultAsyncProducer {
             requests.succeeded(exchange, request);
             toMessage(exchange.getMessage(), request, response);
         } catch (CompletionException e) {
-            exchange.setException(e.getCause() != null ? e.getCause() : e);
+            exchange.setException(StoraErrors.unwrap(e));
         } catch (Exception e) {
             exchange.setException(e);
         }

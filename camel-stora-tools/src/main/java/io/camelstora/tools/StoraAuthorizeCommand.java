@@ -44,6 +44,7 @@ import io.camelstora.component.auth.FileTokenStore;
 import io.camelstora.component.auth.OAuthTokens;
 import io.camelstora.component.auth.StoraAuthorization;
 import io.camelstora.component.internal.auth.StoraTokenEndpoint;
+import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 
 /**
@@ -132,7 +133,7 @@ public final class StoraAuthorizeCommand implements Closeable {
             respond(exchange, 200, "Stora authorised the application; the refresh token is stored. You can close this window.");
             result.complete(tokens);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = StoraErrors.unwrap(e);
             respond(exchange, 400, "Authorization failed: " + cause.getMessage());
             result.completeExceptionally(cause);
         } catch (InterruptedException e) {
@@ -198,7 +199,7 @@ public final class StoraAuthorizeCommand implements Closeable {
             out.println("Configure the stora component with clientId, clientSecret and tokenStoreFile="
                     + command.getStore().getFile());
         } catch (Exception e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = StoraErrors.unwrap(e);
             System.err.println("Authorization failed: " + (e instanceof TimeoutException
                     ? "no redirect within 10 minutes"
                     : cause.getMessage()));

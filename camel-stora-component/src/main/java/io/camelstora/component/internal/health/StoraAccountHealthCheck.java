@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.internal.client.StoraClient;
+import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.limits.RequestLimiter;
 import io.camelstora.component.limits.StoraAccountStats;
@@ -151,7 +152,7 @@ public final class StoraAccountHealthCheck extends AbstractHealthCheck {
             token.get(TOKEN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = StoraErrors.unwrap(e);
             return "Cannot obtain an access token for Stora account " + account + ": " + cause.getMessage();
         } catch (TimeoutException e) {
             return "No access token for Stora account " + account + " yet: the token request has not answered within "

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.http.StoraApiException;
@@ -45,9 +46,12 @@ public final class StoraErrors {
     private StoraErrors() {
     }
 
-    /** The failure inside the {@code CompletionException} wrappers a future chain adds. */
+    /**
+     * The failure inside the {@code CompletionException} wrappers a future chain adds and the
+     * {@code ExecutionException} of {@code Future.get}: every caller that waits on or chains a call unwraps here.
+     */
     public static Throwable unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

@@ -16,7 +16,6 @@
 package io.camelstora.component.internal.limits;
 
 import java.time.Instant;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.camelstora.component.http.StoraApiException;
@@ -168,9 +167,10 @@ public final class AccountStatsRecorder implements StoraAccountStats {
     }
 
     private static String describe(Throwable failure) {
-        Throwable t = failure;
-        while (t != null && t.getCause() != null && (t instanceof CompletionException || t instanceof StoraApiException)) {
-            t = t.getCause();
+        Throwable t = StoraErrors.unwrap(failure);
+        // what went wrong underneath: the I/O error a StoraApiException wraps
+        while (t instanceof StoraApiException && t.getCause() != null) {
+            t = StoraErrors.unwrap(t.getCause());
         }
         if (t == null) {
             return "unknown error";

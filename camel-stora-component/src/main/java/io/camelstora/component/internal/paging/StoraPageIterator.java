@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraDocuments;
+import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.internal.support.StoraJson;
 import org.apache.camel.RuntimeCamelException;
@@ -93,7 +94,7 @@ public final class StoraPageIterator implements Iterator<Object> {
             StoraResponse response = client.call(request.withPage(pageNumber)).join();
             return StoraJson.parseOrNull(response.body());
         } catch (CompletionException e) {
-            throw RuntimeCamelException.wrapRuntimeCamelException(e.getCause() == null ? e : e.getCause());
+            throw RuntimeCamelException.wrapRuntimeCamelException(StoraErrors.unwrap(e));
         }
     }
 }

@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraDocuments;
+import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.internal.support.StoraJson;
 import org.slf4j.Logger;
@@ -171,7 +172,7 @@ final class ListReader {
         try {
             return client.call(request).get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = StoraErrors.unwrap(e);
             if (cause instanceof Exception ex) {
                 throw ex;
             }

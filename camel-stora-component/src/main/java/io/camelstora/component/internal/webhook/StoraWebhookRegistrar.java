@@ -38,6 +38,7 @@ import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.http.StoraResponse;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraDocuments;
+import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 import io.camelstora.component.internal.http.StoraRequest;
 import io.camelstora.component.internal.support.StoraJson;
@@ -233,7 +234,7 @@ final class StoraWebhookRegistrar {
             JsonNode document = StoraJson.parseOrNull(response.body());
             return document == null ? StoraJson.MAPPER.createObjectNode() : document;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = StoraErrors.unwrap(e);
             throw new IllegalStateException("Registering Stora webhook endpoint '" + name + "': " + request.describe()
                     + " failed: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
