@@ -26,6 +26,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import io.camelstora.component.http.StoraResponse;
 import org.slf4j.Logger;
@@ -60,7 +61,9 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     private final String account;
     private final RateLimits limits;
     private final ScheduledExecutorService timer;
-    private final long origin = System.nanoTime();
+    /** Monotonic nanoseconds: {@code System::nanoTime}, or the virtual clock of a test. */
+    private final LongSupplier nanoTime;
+    private final long origin;
     private final int[] permits;
     private final long[] spans;
     private final long longestSpan;
@@ -79,6 +82,16 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
      * @param timer   schedules wake-ups and completes the futures of granted callers
      */
     public SlidingWindowRateLimiter(String account, RateLimits limits, ScheduledExecutorService timer) {
+        this(account, limits, timer, System::nanoTime);
+    }
+
+    /**
+     * @param nanoTime a monotonic clock in nanoseconds. A test passes a virtual one and calls {@link #drain()} after
+     *                 moving it, as the timer would when the time came.
+     */
+    SlidingWindowRateLimiter(String account, RateLimits limits, ScheduledExecutorService timer, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.origin = nanoTime.getAsLong();
         this.account = account;
         this.limits = limits;
         this.timer = timer;
@@ -174,7 +187,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     }
 
     /** Grants what is due, fails what can no longer be granted in time, and sets the next wake-up. */
-    private void drain() {
+    void drain() {
         List<Waiter> granted = new ArrayList<>();
         List<Permit> grantedPermits = new ArrayList<>();
         List<Waiter> expired = new ArrayList<>();
@@ -308,7 +321,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     }
 
     private long now() {
-        return System.nanoTime() - origin;
+        return nanoTime.getAsLong() - origin;
     }
 
     /** Fails every queued caller: the component is stopping and no timer will wake them. */

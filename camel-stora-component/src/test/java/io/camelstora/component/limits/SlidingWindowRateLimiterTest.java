@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelstora.component.http.StoraResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +45,23 @@ class SlidingWindowRateLimiterTest {
         timer.shutdownNow();
     }
 
+    /** The limiter's clock: tests move it and drain, as the timer would when the time came. */
+    private final AtomicLong nanos = new AtomicLong();
+
     private SlidingWindowRateLimiter limiter(String windows, Duration maxWait) {
         return new SlidingWindowRateLimiter("test", new RateLimits(RateLimits.parseWindows(windows), Duration.ZERO, maxWait),
+                timer, nanos::get);
+    }
+
+    /** On the real clock and timer: what a virtual clock cannot show is that the timer wakes queued callers itself. */
+    private SlidingWindowRateLimiter realTimeLimiter(String windows, Duration maxWait) {
+        return new SlidingWindowRateLimiter("test", new RateLimits(RateLimits.parseWindows(windows), Duration.ZERO, maxWait),
                 timer);
+    }
+
+    private void advance(SlidingWindowRateLimiter limiter, Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+        limiter.drain();
     }
 
     @Test
@@ -66,10 +81,13 @@ class SlidingWindowRateLimiterTest {
         SlidingWindowRateLimiter limiter = limiter("1/100ms", Duration.ofMinutes(1));
         RequestLimiter.Permit inFlight = limiter.acquire().get();
         CompletableFuture<RequestLimiter.Permit> next = limiter.acquire();
-        Thread.sleep(300);
+        advance(limiter, Duration.ofMillis(300));
         assertFalse(next.isDone(), "the first request has no response yet: Stora may still be about to count it");
         inFlight.release();
-        next.get(10, TimeUnit.SECONDS);
+        advance(limiter, Duration.ofMillis(99));
+        assertFalse(next.isDone(), "the window counts from the response, not from the request");
+        advance(limiter, Duration.ofMillis(1));
+        assertTrue(next.isDone(), "due a full window after the response");
         limiter.close();
     }
 
@@ -96,7 +114,7 @@ class SlidingWindowRateLimiterTest {
 
     @Test
     void grantsInArrivalOrder() throws Exception {
-        SlidingWindowRateLimiter limiter = limiter("2/40ms", Duration.ofMinutes(1));
+        SlidingWindowRateLimiter limiter = realTimeLimiter("2/40ms", Duration.ofMinutes(1));
         List<Integer> order = new ArrayList<>();
         List<CompletableFuture<Void>> permits = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
