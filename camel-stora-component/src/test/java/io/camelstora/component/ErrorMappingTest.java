@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every documented error code (guides/errors.md), and what is not Stora's error body, becomes one StoraApiException. */
+/** Every documented error code (https://docs.stora.co/2025-09/guides/errors), and what is not Stora's error body, becomes one StoraApiException. */
 class ErrorMappingTest extends StoraTestSupport {
 
     @Override

@@ -53,7 +53,7 @@ class ListCapabilitiesTest {
         for (String presumed : new String[]{"created_before", "updated_after", "updated_before"}) {
             assertEquals(Evidence.PRESUMED, contacts.filters().get(presumed), presumed);
         }
-        // the page of units is cut off before any time range: present by the changelog's word only
+        // the page of units is cut off before any time range: present by the word of the changelog (https://docs.stora.co/2025-09/guides/changelog) only
         assertEquals(Evidence.PRESUMED, caps(StoraResource.UNITS).filters().get("created_after"));
     }
 

@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OperationCoverageTest extends StoraTestSupport {
 
-    /** Wrapper keys from reference/README.md, written out here so the test does not trust the catalog. */
+    /** Wrapper keys of the API reference examples (https://docs.stora.co/2025-09/api-reference), written out here so the test does not trust the catalog. */
     private static final Map<String, String[]> KEYS = Map.ofEntries(
             Map.entry("contacts", new String[]{"contact", "contacts"}),
             Map.entry("contract_templates", new String[]{"contract_template", "contract_templates"}),

@@ -109,7 +109,7 @@ public final class Control {
         return run(() -> domain.contacts.setIdentityVerificationStatus(verificationId, status, errorCode));
     }
 
-    /** coupon.created, from coupon fields as in reference/coupons.md. */
+    /** coupon.created, from coupon fields as in https://docs.stora.co/2025-09/api-reference/coupons. */
     public ObjectNode createCoupon(ObjectNode fields) {
         return run(() -> domain.operatorResources.createOperatorResource(ResourceKind.COUPON, fields));
     }

@@ -175,7 +175,7 @@ public final class StoraSimulator implements AutoCloseable {
         return server.actualPort();
     }
 
-    /** A static access token with every scope of guides/authorization.md. */
+    /** A static access token with every scope of https://docs.stora.co/2025-09/guides/authorization. */
     public String accessToken() {
         return config.accessToken;
     }
@@ -384,7 +384,7 @@ public final class StoraSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Per-token limits; default 10 per second and 60 per minute (guides/requests.md). */
+        /** Per-token limits; default 10 per second and 60 per minute (https://docs.stora.co/2025-09/guides/requests). */
         public Builder rateLimit(int perSecond, int perMinute) {
             this.rateLimited = true;
             this.perSecond = perSecond;
@@ -434,7 +434,7 @@ public final class StoraSimulator implements AutoCloseable {
          * The operator's auto-reservation setting, applied to every paid order: an available unit of each booked type is
          * reserved (occupied for a tenancy that starts now) as the order completes. Default false, as for the orders
          * of an integration on the real API: "Auto-reservation only applies to bookings made through the operator's
-         * storefront. Orders created via the API do not trigger auto-reservation" (allocations-and-access.md); the
+         * storefront. Orders created via the API do not trigger auto-reservation" (https://docs.stora.co/2025-09/guides/allocations-and-access); the
          * integration reserves units itself (units/reserve, units/grant_access). Turn it on only to play storefront
          * bookings, or where a test is about what happens after allocation.
          */

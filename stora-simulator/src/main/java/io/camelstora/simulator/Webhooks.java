@@ -37,7 +37,7 @@ import io.camelstora.simulator.domain.EventPublisher;
 import io.camelstora.simulator.support.Hmac;
 
 /**
- * Signed webhook deliveries with the documented retry schedule (guides/webhooks.md), and the log of what was
+ * Signed webhook deliveries with the documented retry schedule (https://docs.stora.co/2025-09/guides/webhooks), and the log of what was
  * emitted and delivered. Retry delays are multiplied by the configured time scale so a test can watch all six
  * retries in milliseconds; the per-attempt timeout is not scaled.
  */

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Tokens, scopes and the OAuth 2 endpoints (guides/authentication.md, authorization.md, reference/oauth.md). */
+/** Tokens, scopes and the OAuth 2 endpoints (https://docs.stora.co/2025-09/guides/authentication, https://docs.stora.co/2025-09/guides/authorization, https://docs.stora.co/2025-09/api-reference/oauth-2). */
 class AuthTest {
 
     private static final String CLIENT = "partner-app";

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Idempotency-Key replay (guides/requests.md) and injected faults. */
+/** Idempotency-Key replay (https://docs.stora.co/2025-09/guides/requests) and injected faults. */
 class IdempotencyAndFaultsTest {
 
     @RegisterExtension

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Per-token limits of guides/requests.md: 10 per second and 60 per minute. */
+/** Per-token limits of https://docs.stora.co/2025-09/guides/requests: 10 per second and 60 per minute. */
 class RateLimitTest {
 
     @RegisterExtension

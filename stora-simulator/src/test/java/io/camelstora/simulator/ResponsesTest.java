@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Response shapes, paging, sorting, filters, expand, formats and errors (guides/responses.md, errors.md). */
+/** Response shapes, paging, sorting, filters, expand, formats and errors (https://docs.stora.co/2025-09/guides/responses, https://docs.stora.co/2025-09/guides/errors). */
 class ResponsesTest {
 
     @RegisterExtension

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Deliveries, signatures and retries of guides/webhooks.md, and the reachability of all 50 event types. */
+/** Deliveries, signatures and retries of https://docs.stora.co/2025-09/guides/webhooks, and the reachability of all 50 event types. */
 class WebhooksTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

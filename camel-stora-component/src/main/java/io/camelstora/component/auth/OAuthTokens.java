@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A successful answer of {@code POST /oauth2/token} (reference/oauth.md): the access token, how long it lives, the
+ * A successful answer of {@code POST /oauth2/token} (https://docs.stora.co/2025-09/api-reference/oauth-2): the access token, how long it lives, the
  * granted scopes and, for the authorization code and refresh grants, the next refresh token.
  * {@link #toString()} shows no token.
  *
@@ -30,7 +30,7 @@ import java.util.List;
  */
 public record OAuthTokens(String accessToken, Duration expiresIn, List<String> scopes, String refreshToken) {
 
-    /** Access tokens live 2 hours (guides/authentication.md). */
+    /** Access tokens live 2 hours (https://docs.stora.co/2025-09/guides/authentication). */
     public static final Duration DOCUMENTED_LIFETIME = Duration.ofHours(2);
 
     public OAuthTokens {

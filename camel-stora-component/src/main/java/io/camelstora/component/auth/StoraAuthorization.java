@@ -30,7 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Gets the first refresh token of an authorization code grant (guides/authentication.md, option C, with PKCE):
+ * Gets the first refresh token of an authorization code grant (https://docs.stora.co/2025-09/guides/authentication, option C, with PKCE):
  * <ol>
  * <li>{@link #authorizationRequest(String, Collection)} builds the authorize URL with a fresh {@code state} and a PKCE
  * {@code code_verifier} / S256 {@code code_challenge}; send the operator's browser there and keep the returned
@@ -44,7 +44,7 @@ import java.util.concurrent.CompletionException;
  */
 public final class StoraAuthorization {
 
-    /** Where operators approve an application (guides/authentication.md). */
+    /** Where operators approve an application (https://docs.stora.co/2025-09/guides/authentication). */
     public static final String DEFAULT_AUTHORIZE_URL = "https://app.stora.co/oauth2/authorize";
 
     private static final SecureRandom RANDOM = new SecureRandom();

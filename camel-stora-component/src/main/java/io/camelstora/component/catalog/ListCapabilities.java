@@ -28,13 +28,13 @@ import static io.camelstora.component.catalog.StoraResource.*;
  * its filters and whether it has the time-range filters. The polling consumer chooses its order and its server-side
  * window from here, and checks {@code filter.*} names against it.
  * <p>
- * Filled from reference/*.md and the guides, every name marked with how sure the documentation is of it. The stored
+ * Filled from the API reference pages (https://docs.stora.co/2025-09/api-reference) and the guides, every name marked with how sure the documentation is of it. The stored
  * reference pages are often cut off before their parameter tables, so most lists mix {@link Evidence#DOCUMENTED} names
  * with {@link Evidence#PRESUMED} ones:
  * <ul>
  * <li>{@code created_after} (inclusive) is the only time-range name a page shows; {@code created_before} (exclusive),
- * {@code updated_after} (inclusive) and {@code updated_before} are named by analogy with it (reference/README.md).</li>
- * <li>The changelog lists "Time ranged filters" in the initial release, so every list whose page was cut off or not
+ * {@code updated_after} (inclusive) and {@code updated_before} are named by analogy with it.</li>
+ * <li>The changelog (https://docs.stora.co/2025-09/guides/changelog) lists "Time ranged filters" in the initial release, so every list whose page was cut off or not
  * stored is presumed to have them; the lists whose stored page shows the whole parameter table without them
  * (deal stages, product categories, protection levels, tenancies) have none.</li>
  * <li>Lists whose page was cut off before the sort parameters are presumed to sort by {@code created_at}, the
@@ -67,7 +67,7 @@ public final class ListCapabilities {
     private static final Map<StoraResource, ListCapabilities> TABLE = new EnumMap<>(StoraResource.class);
 
     static {
-        // contacts.md: sort values and every filter description shown, names hidden except email (booking-flow guide)
+        // https://docs.stora.co/2025-09/api-reference/contacts: sort values and every filter description shown, names hidden except email (booking-flow guide)
         list(CONTACTS, sort(Evidence.DOCUMENTED, "created_at", "updated_at", "full_name"), TimeRanges.SHOWN,
                 documented("email"), presumed("search", "type", "source", "marketing_source", "use_case", "status"));
         list(CONTRACT_TEMPLATES, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED); // page not stored
@@ -76,19 +76,19 @@ public final class ListCapabilities {
                 documented("contact_id", "contract_template_id", "tenancy_id"), presumed("site_id", "status"));
         list(COUPONS, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED);
         list(CREDIT_NOTES, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED); // changelog: "sorting", "filters"
-        // deals.md: the stages page is complete
+        // https://docs.stora.co/2025-09/api-reference/deals: the stages page is complete
         list(DEAL_STAGES, sort(Evidence.DOCUMENTED, "created_at", "updated_at", "position"), TimeRanges.NONE);
         list(DEALS, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED); // changelog: "index filters", unnamed
         list(IDENTITY_VERIFICATIONS, sort(Evidence.DOCUMENTED, "created_at", "updated_at"), TimeRanges.PRESUMED,
                 documented("contact_id", "status"));
         // changelog: "add subscription and tenancy expandable objects and filters"
         list(INVOICES, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED, presumed("subscription_id", "tenancy_id"));
-        // notes.md shows resource_id; the changelog names resource_type
+        // https://docs.stora.co/2025-09/api-reference/notes shows resource_id; the changelog names resource_type
         list(NOTES, sort(Evidence.DOCUMENTED, "created_at", "updated_at"), TimeRanges.PRESUMED,
                 documented("resource_id", "resource_type"));
         list(ORDER_LINE_ITEMS, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED);
         list(ORDERS, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED); // changelog: "filters", unnamed
-        // products.md: the page is complete with page, limit and expand only
+        // https://docs.stora.co/2025-09/api-reference/products: the page is complete with page, limit and expand only
         list(PRODUCT_CATEGORIES, sort(Evidence.DOCUMENTED), TimeRanges.NONE);
         // booking-flow guide: GET /products?site_id=...
         list(PRODUCTS, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED, documented("site_id"));
@@ -99,7 +99,7 @@ public final class ListCapabilities {
         list(TASKS, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED); // changelog: "index filters and sorting"
         list(TENANCIES, sort(Evidence.DOCUMENTED, "created_at"), TimeRanges.NONE); // complete page
         list(TIMELINE_SOURCES, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED);
-        // timeline.md: page, limit, then created_after (the name shown) where other lists show sort_by
+        // https://docs.stora.co/2025-09/api-reference/timeline-events: page, limit, then created_after (the name shown) where other lists show sort_by
         list(TIMELINE_TEMPLATES, sort(Evidence.DOCUMENTED), TimeRanges.SHOWN);
         list(UNIT_ALLOCATIONS, sort(Evidence.DOCUMENTED, "created_at"), TimeRanges.PRESUMED,
                 documented("contact_id", "tenancy_id", "unit_id", "site_id"));

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The metadata rules of guides/metadata.md, checked before a request is sent so a bad key fails fast with its name
+ * The metadata rules of https://docs.stora.co/2025-09/guides/metadata, checked before a request is sent so a bad key fails fast with its name
  * instead of costing a call: at most 20 keys; keys of at most 40 characters from {@code a-z 0-9 . _ : -}; string
  * values of at most 500 characters; {@code null} only on update, where merge-patch semantics make it remove the key.
  */

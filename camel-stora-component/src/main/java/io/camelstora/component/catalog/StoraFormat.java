@@ -17,7 +17,7 @@ package io.camelstora.component.catalog;
 
 import java.util.Locale;
 
-/** Response formats the API negotiates through the {@code Accept} header (guides/responses.md). */
+/** Response formats the API negotiates through the {@code Accept} header (https://docs.stora.co/2025-09/guides/responses). */
 public enum StoraFormat {
     JSON("application/json"),
     CSV("text/csv"),

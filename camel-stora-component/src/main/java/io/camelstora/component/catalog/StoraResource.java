@@ -24,7 +24,7 @@ import java.util.Optional;
  * The resources of the Stora Public API as they appear in {@code stora:<resource>/<action>} URIs, with the keys their
  * JSON documents wrap a single record and a list in.
  * <p>
- * Keys follow the API reference examples (reference/README.md): note {@code endpoint}/{@code endpoints} for webhook
+ * Keys follow the examples of the API reference (https://docs.stora.co/2025-09/api-reference): note {@code endpoint}/{@code endpoints} for webhook
  * endpoints and {@code stage}, {@code line_item}, {@code event}, {@code source}, {@code template} for the nested
  * resources. Where no reference page shows the key (contract templates, staff) the singular of the path is the
  * documented guess; unwrapping falls back to the only non-{@code meta} member of the document when a key is absent.
@@ -90,7 +90,7 @@ public enum StoraResource {
 
     /**
      * The prefix of this resource's ids ({@code con_} for contacts), as the reference examples show them (they win
-     * over core-concepts.md where the two differ: {@code utype_}, {@code order_}, {@code cred_}), or {@code null}.
+     * over https://docs.stora.co/2025-09/guides/core-concepts where the two differ: {@code utype_}, {@code order_}, {@code cred_}), or {@code null}.
      */
     public String idPrefix() {
         return idPrefix;

@@ -21,7 +21,7 @@ import org.apache.camel.CamelException;
 
 /**
  * A call the Stora API answered with an error, or that never got an answer. Carries what the error body of
- * guides/errors.md says ({@code code}, {@code type}, {@code message}, {@code details[]}, {@code request_id}) and the
+ * https://docs.stora.co/2025-09/guides/errors says ({@code code}, {@code type}, {@code message}, {@code details[]}, {@code request_id}) and the
  * HTTP status; {@link #getMessage()} is one line such as
  * {@code 422 invalid_content: value at /email does not match format: email (request_id 0156...)}.
  * <p>

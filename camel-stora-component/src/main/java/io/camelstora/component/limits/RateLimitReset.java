@@ -21,7 +21,7 @@ import io.camelstora.component.http.StoraResponse;
 import org.apache.hc.client5.http.utils.DateUtils;
 
 /**
- * How long an account pauses after a 429: until {@code RateLimit-Reset} (epoch seconds, guides/requests.md), measured
+ * How long an account pauses after a 429: until {@code RateLimit-Reset} (epoch seconds, https://docs.stora.co/2025-09/guides/requests), measured
  * on the server's clock when ours disagrees with its {@code Date} header, else an exponential fallback when the header
  * is missing, unreadable or already past.
  */

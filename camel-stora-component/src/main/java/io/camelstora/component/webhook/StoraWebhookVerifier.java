@@ -32,7 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
 import io.camelstora.component.webhook.StoraWebhookSignatureException.Reason;
 
 /**
- * Verifies the {@code X-Stora-Signature} header of a Stora webhook delivery (guides/webhooks.md): {@code t=<unix
+ * Verifies the {@code X-Stora-Signature} header of a Stora webhook delivery (https://docs.stora.co/2025-09/guides/webhooks): {@code t=<unix
  * seconds>,v1=<hex HMAC-SHA256>}, the HMAC being computed with the endpoint's secret over {@code <t>.<raw body>}.
  * <p>
  * Usable without Camel. Several secrets may be accepted at once, so a secret can be rotated without rejecting events

@@ -39,7 +39,7 @@ import com.sun.net.httpserver.HttpServer;
  * A local stand-in for the Stora API that enforces rate limits the strictest way: at most {@code N} served requests in
  * any interval of length {@code W} (a sliding window, counted on the server's clock when a request is handled), for
  * every window. Over it, it answers 429 with {@code RateLimit-Limit}, {@code RateLimit-Remaining: 0} and
- * {@code RateLimit-Reset} (epoch seconds when a slot frees), like guides/requests.md. Refused requests do not count.
+ * {@code RateLimit-Reset} (epoch seconds when a slot frees), like https://docs.stora.co/2025-09/guides/requests. Refused requests do not count.
  * <p>
  * It serves {@code GET /2025-09/contacts} (pages of generated contacts), {@code GET /2025-09/contacts/{id}},
  * {@code GET /2025-09/sites}, and an idempotent {@code POST /2025-09/contacts} that stores the response of every

@@ -43,7 +43,7 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 
 /**
  * Stateful Stora lists behind WireMock, until the Stora simulator lands: records the test creates, updates and deletes
- * between polls, served as the API serves them (guides/responses.md): {@code page}/{@code limit} paging with
+ * between polls, served as the API serves them (https://docs.stora.co/2025-09/guides/responses): {@code page}/{@code limit} paging with
  * {@code meta.pagination}, {@code sort_by}/{@code sort_direction} (default {@code created_at DESC}, 422 for a field the
  * list does not sort by), inclusive {@code created_after}/{@code updated_after}, and any other parameter as a
  * comma-separated equality filter. Equal sort keys keep creation order, as a database index would. The {@code Date}

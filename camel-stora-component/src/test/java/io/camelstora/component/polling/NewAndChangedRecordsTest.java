@@ -177,7 +177,7 @@ class NewAndChangedRecordsTest extends PollingTestSupport {
 
     @Test
     void recordsWithoutTimestampsAreReportedWhenTheirContentChanges() throws Exception {
-        // product categories carry only id and name (products.md): identified by content, read whole every poll
+        // product categories carry only id and name (https://docs.stora.co/2025-09/api-reference/products): identified by content, read whole every poll
         FakeLists.FakeList categories = LISTS.list("product_categories", "product_categories", CREATED_ONLY, false);
         LISTS.atomically(() -> categories.create("pcat_1", 1).create("pcat_2", 2).stripTimestamps());
         MockEndpoint mock = route(poll("product_categories/list"));

@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * autoRegister against the Webhook Endpoints API (WireMock, shaped as reference/webhook-endpoints.md shows it), with
+ * autoRegister against the Webhook Endpoints API (WireMock, shaped as https://docs.stora.co/2025-09/api-reference/webhook-endpoints shows it), with
  * deliveries signed with the secret the API handed out.
  */
 class StoraWebhookRegistrationTest extends WebhookTestSupport {

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The verifier against the algorithm of guides/webhooks.md: a fixed vector computed once outside Java, and signatures
+ * The verifier against the algorithm of https://docs.stora.co/2025-09/guides/webhooks: a fixed vector computed once outside Java, and signatures
  * computed here with javax.crypto directly (never with the class under test).
  */
 class StoraWebhookVerifierTest {

@@ -40,7 +40,7 @@ import org.apache.camel.test.AvailablePortFinder;
 
 /**
  * A CamelContext with a real HTTP server behind the platform-http SPI (Vert.x, as on camel-main), a stora component
- * pointing at WireMock, and a JDK HTTP client posting deliveries signed as guides/webhooks.md says, with an HMAC
+ * pointing at WireMock, and a JDK HTTP client posting deliveries signed as https://docs.stora.co/2025-09/guides/webhooks says, with an HMAC
  * computed independently of the class under test.
  */
 public abstract class WebhookTestSupport extends StoraTestSupport {

@@ -25,7 +25,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.dataformat.JsonLibrary;
 
 /**
- * The booking flow of Stora's guides/booking-flow.md, offered to the website as {@code POST /api/bookings}, and its
+ * The booking flow of Stora's https://docs.stora.co/2025-09/guides/booking-flow, offered to the website as {@code POST /api/bookings}, and its
  * step 5: on {@code tenancy.created}, a unit for the tenancy. The YAML twin: routes/booking.camel.yaml.
  */
 public class BookingRoutes extends RouteBuilder {
@@ -116,7 +116,7 @@ public class BookingRoutes extends RouteBuilder {
                 .log("Booking ${exchangeProperty.booking[reference]}: order ${body[id]} ${body[status]}, pay at ${body[payment_url]}")
                 .bean(bookings, "confirmation");
 
-        // Step 5: orders created through the API are not auto-reserved (allocations-and-access.md): the integration
+        // Step 5: orders created through the API are not auto-reserved (https://docs.stora.co/2025-09/guides/allocations-and-access): the integration
         // allocates a unit of the booked type to the tenancy Stora created after payment
         UnitAllocations allocations = new UnitAllocations();
         from("stora:webhook?path=/stora/booking-allocation&eventTypes=tenancy.created"

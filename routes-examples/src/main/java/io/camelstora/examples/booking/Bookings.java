@@ -28,7 +28,7 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * The request bodies of the booking flow of guides/booking-flow.md, from a booking request of the website:
+ * The request bodies of the booking flow of https://docs.stora.co/2025-09/guides/booking-flow, from a booking request of the website:
  *
  * <pre>{@code
  * {"reference": "web-4711", "email": "jane@example.com", "full_name": "Jane Smith", "phone_number": "+447700900123",
@@ -41,7 +41,7 @@ import org.apache.camel.ExchangeProperty;
  */
 public final class Bookings {
 
-    /** booking-flow.md, "billing_period". */
+    /** https://docs.stora.co/2025-09/guides/booking-flow, "billing_period". */
     static final Set<String> BILLING_PERIODS = Set.of("weekly", "monthly", "every_four_weeks", "every_three_months",
             "every_six_months", "yearly");
     static final Set<String> PAYMENT_METHODS = Set.of("card", "bacs_debit", "sepa_debit");
@@ -98,7 +98,7 @@ public final class Bookings {
         }
     }
 
-    /** The filter of {@code stora:contacts/list}: email addresses are unique per operator (booking-flow.md step 2). */
+    /** The filter of {@code stora:contacts/list}: email addresses are unique per operator (https://docs.stora.co/2025-09/guides/booking-flow step 2). */
     public Map<String, Object> contactLookup(@ExchangeProperty("booking") Map<String, Object> booking) {
         return Map.of("email", booking.get("email"));
     }

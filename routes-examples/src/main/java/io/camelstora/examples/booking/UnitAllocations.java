@@ -29,8 +29,8 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
 
 /**
- * The allocation step of booking-flow.md ("listen for {@code tenancy.created} and use the reserve endpoint to allocate
- * a specific unit"): orders created through the API are not auto-reserved (allocations-and-access.md), so the
+ * The allocation step of https://docs.stora.co/2025-09/guides/booking-flow ("listen for {@code tenancy.created} and use the reserve endpoint to allocate
+ * a specific unit"): orders created through the API are not auto-reserved (https://docs.stora.co/2025-09/guides/allocations-and-access), so the
  * integration gives each booked unit of the tenancy an available unit of its type at its site.
  * <p>
  * Units are counted by position: an order for two units of a type needs positions 0 and 1. A tenancy that already has
@@ -134,7 +134,7 @@ public final class UnitAllocations {
         return task;
     }
 
-    /** The task description is HTML (reference/tasks.md). */
+    /** The task description is HTML (https://docs.stora.co/2025-09/api-reference/tasks). */
     private static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

@@ -30,7 +30,7 @@ import org.apache.camel.Header;
 
 /**
  * The request bodies of the collections flow: when an invoice becomes uncollectible, the contact's units are
- * overlocked (guides/allocations-and-access.md), the contact's timeline records why, and staff get a task to chase the
+ * overlocked (https://docs.stora.co/2025-09/guides/allocations-and-access), the contact's timeline records why, and staff get a task to chase the
  * payment.
  */
 public final class CollectionsRequests {
@@ -144,7 +144,7 @@ public final class CollectionsRequests {
         }
     }
 
-    /** The task description is HTML (reference/tasks.md); invoice numbers and amounts come from Stora, still escape. */
+    /** The task description is HTML (https://docs.stora.co/2025-09/api-reference/tasks); invoice numbers and amounts come from Stora, still escape. */
     private static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

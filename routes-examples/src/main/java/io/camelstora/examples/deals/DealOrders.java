@@ -30,10 +30,10 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * Turns a won deal into an order (guides/core-concepts.md: "When a deal is won, it typically leads to an order being
+ * Turns a won deal into an order (https://docs.stora.co/2025-09/guides/core-concepts: "When a deal is won, it typically leads to an order being
  * created"): the deal's contact, site and line items (a unit type, optionally protection and a product), priced at the
  * operator's prices for the billing period, since deal line items carry no price. The order is created and finalized
- * in one request (booking-flow.md, "Create and finalize in one step"); the deal's assignee gets a task with the
+ * in one request (https://docs.stora.co/2025-09/guides/booking-flow, "Create and finalize in one step"); the deal's assignee gets a task with the
  * payment link to send to the customer.
  */
 public final class DealOrders {

@@ -32,7 +32,7 @@ public final class LedgerEntries {
 
     /**
      * @param defaultCurrency the currency of money objects without one: the older event schema sends only
-     *                        {@code amount} and {@code formatted} (reference/webhooks-payloads.md)
+     *                        {@code amount} and {@code formatted} (https://docs.stora.co/2025-09/api-reference/webhooks)
      */
     public LedgerEntries(String defaultCurrency) {
         this.defaultCurrency = defaultCurrency;

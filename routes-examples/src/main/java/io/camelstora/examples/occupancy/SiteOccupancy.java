@@ -20,7 +20,7 @@ import java.math.BigDecimal;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * One row of the occupancy report: the units of a site by status (guides/core-concepts.md, "Unit states"; the API
+ * One row of the occupancy report: the units of a site by status (https://docs.stora.co/2025-09/guides/core-concepts, "Unit states"; the API
  * writes the overlocked state {@code overlock}).
  *
  * @param occupancyPercent let units (occupied, overlocked, repossessed: a tenant's goods are inside) out of all units,

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The operator's price of an order line item. Unit types, protection levels and products carry {@code prices}, one
- * per billing period (guides/booking-flow.md: "The price.amount should come from the relevant resource's prices
+ * per billing period (https://docs.stora.co/2025-09/guides/booking-flow: "The price.amount should come from the relevant resource's prices
  * array for the selected billing period").
  */
 public final class Prices {

@@ -28,7 +28,7 @@ import io.camelstora.simulator.domain.DomainCore;
 import io.camelstora.simulator.domain.Store;
 
 /**
- * {@code ?expand=contact,line_items,line_items.item} (guides/responses.md): replaces reference objects
+ * {@code ?expand=contact,line_items,line_items.item} (https://docs.stora.co/2025-09/guides/responses): replaces reference objects
  * {@code {"id": ...}} by the full resource, following dot paths through objects and arrays. Which resource a
  * reference points to is told by its id prefix; the token needs that resource's read scope.
  */

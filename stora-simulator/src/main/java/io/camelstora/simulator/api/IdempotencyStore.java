@@ -25,7 +25,7 @@ import io.camelstora.simulator.support.HttpResult;
 
 /**
  * Answers stored per (token, Idempotency-Key) for 24 hours of simulated time, errors included
- * (guides/requests.md), so a retried POST gets the exact same status and body.
+ * (https://docs.stora.co/2025-09/guides/requests), so a retried POST gets the exact same status and body.
  */
 public final class IdempotencyStore {
 

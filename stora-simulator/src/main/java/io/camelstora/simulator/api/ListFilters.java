@@ -34,8 +34,8 @@ import io.camelstora.simulator.support.Json;
  * Which query parameters each list operation accepts, and what they filter on. This is the one table to change
  * when the real names turn out different: only {@code created_after}, {@code sort_by}, {@code sort_direction},
  * {@code email}, {@code status} and the documented {@code *_id} filters are confirmed by the reference pages;
- * {@code created_before}, {@code updated_after} and {@code updated_before} are guesses by analogy (reference/README.md),
- * and filters named only in the changelog are guessed after the field they filter.
+ * {@code created_before}, {@code updated_after} and {@code updated_before} are guesses by analogy with {@code created_after}, the only one a reference page shows,
+ * and filters named only in the changelog (https://docs.stora.co/2025-09/guides/changelog) are guessed after the field they filter.
  * Unknown query parameters are ignored, as Rails-style APIs do.
  */
 final class ListFilters {

@@ -36,7 +36,7 @@ import io.camelstora.simulator.domain.ApiError;
 import io.camelstora.simulator.domain.Store;
 import io.camelstora.simulator.support.Json;
 
-/** Filtering, sorting and paging of list operations (guides/responses.md "Pagination"). */
+/** Filtering, sorting and paging of list operations (https://docs.stora.co/2025-09/guides/responses "Pagination"). */
 final class Lister {
 
     static final int DEFAULT_LIMIT = 50;

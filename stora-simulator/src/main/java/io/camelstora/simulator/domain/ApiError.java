@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An error the simulated API answers with, in the shape of guides/errors.md. Thrown anywhere below the
+ * An error the simulated API answers with, in the shape of https://docs.stora.co/2025-09/guides/errors. Thrown anywhere below the
  * HTTP front and rendered there, so business rules read as plain Java.
  */
 public final class ApiError extends RuntimeException {

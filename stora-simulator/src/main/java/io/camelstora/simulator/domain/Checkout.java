@@ -42,9 +42,9 @@ public final class Checkout {
     }
 
     /**
-     * Plays the customer's payment on the hosted checkout (booking-flow.md step 5): completes the order and creates
+     * Plays the customer's payment on the hosted checkout (https://docs.stora.co/2025-09/guides/booking-flow step 5): completes the order and creates
      * the tenancy, subscription, invoices and contract. Units are allocated only with the operator's auto-reservation
-     * ({@link Domain.Settings#autoReserveOnPayment()}, off by default): allocations-and-access.md, "Orders created via the API
+     * ({@link Domain.Settings#autoReserveOnPayment()}, off by default): https://docs.stora.co/2025-09/guides/allocations-and-access, "Orders created via the API
      * do not trigger auto-reservation — your integration controls when and how units are allocated".
      */
     public Entity payOrder(String orderId) {

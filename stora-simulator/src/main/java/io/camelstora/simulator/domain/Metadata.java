@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.support.Json;
 
-/** The {@code metadata} field of metadata.md: validation, creation and merge-patch. */
+/** The {@code metadata} field of https://docs.stora.co/2025-09/guides/metadata: validation, creation and merge-patch. */
 final class Metadata {
 
     private static final Pattern METADATA_KEY = Pattern.compile("^[a-z0-9._:-]+$");
@@ -29,7 +29,7 @@ final class Metadata {
     private Metadata() {
     }
 
-    /** metadata.md: at most 20 keys, key charset [a-z0-9._:-] up to 40 characters, string values up to 500. */
+    /** https://docs.stora.co/2025-09/guides/metadata: at most 20 keys, key charset [a-z0-9._:-] up to 40 characters, string values up to 500. */
     private static void validateMetadata(JsonNode metadata, boolean allowNullValues, ApiError.Collector errors) {
         if (metadata == null || metadata.isNull()) {
             return;
@@ -61,7 +61,7 @@ final class Metadata {
     }
 
     /**
-     * Validates a PATCH's {@code metadata} and returns the resource's metadata after the merge-patch of metadata.md
+     * Validates a PATCH's {@code metadata} and returns the resource's metadata after the merge-patch of https://docs.stora.co/2025-09/guides/metadata
      * ({@code {}} or {@code null} clears everything, a {@code null} value removes its key), or null when the body has
      * no metadata. Touches nothing: the caller stores the result only once every field is valid, so a rejected
      * request leaves the resource as it was.

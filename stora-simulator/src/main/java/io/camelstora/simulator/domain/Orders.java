@@ -31,7 +31,7 @@ import static io.camelstora.simulator.domain.RequestFields.optionalEnum;
 import static io.camelstora.simulator.domain.RequestFields.optionalTime;
 import static io.camelstora.simulator.domain.RequestFields.passThrough;
 
-/** Draft orders and their line items: validation, the order summary, finalization (booking-flow.md steps 1-4). */
+/** Draft orders and their line items: validation, the order summary, finalization (https://docs.stora.co/2025-09/guides/booking-flow steps 1-4). */
 public final class Orders {
 
     static final Set<String> BILLING_PERIODS = Set.of("weekly", "monthly", "every_four_weeks", "every_three_months",
@@ -408,7 +408,7 @@ public final class Orders {
     }
 
     /**
-     * The order summary of booking-flow.md: recurring charges in subtotal/total, one-off charges in one_time_total,
+     * The order summary of https://docs.stora.co/2025-09/guides/booking-flow: recurring charges in subtotal/total, one-off charges in one_time_total,
      * coupons on recurring lines only, no tax (the simulated operator has no tax configured).
      */
     void recalculate(Entity order) {

@@ -68,7 +68,7 @@ public final class Tenancies {
     }
 
     /**
-     * allocations-and-access.md, "Automatic on move-in day": Stora transitions the tenancy's reserved units to
+     * https://docs.stora.co/2025-09/guides/allocations-and-access, "Automatic on move-in day": Stora transitions the tenancy's reserved units to
      * {@code occupied} on its start date ({@code unit.occupied}); {@code tenancy.started} says the tenancy began.
      * Units already occupied (access granted early) stay as they are.
      */

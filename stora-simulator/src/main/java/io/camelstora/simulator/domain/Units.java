@@ -27,7 +27,7 @@ import io.camelstora.simulator.ResourceKind;
 import io.camelstora.simulator.domain.Store.Entity;
 import io.camelstora.simulator.support.Json;
 
-/** Unit allocation and access (allocations-and-access.md): reserve, grant access, deallocate, overlock, status. */
+/** Unit allocation and access (https://docs.stora.co/2025-09/guides/allocations-and-access): reserve, grant access, deallocate, overlock, status. */
 public final class Units {
 
     private final DomainCore core;
@@ -199,7 +199,7 @@ public final class Units {
         return tenancy == null ? null : Json.refId(tenancy.json, "contact");
     }
 
-    /** Operator-managed unit states (allocations-and-access.md): unavailable, available again, repossessed. */
+    /** Operator-managed unit states (https://docs.stora.co/2025-09/guides/allocations-and-access): unavailable, available again, repossessed. */
     public Entity setUnitStatus(String unitId, String status) {
         Entity unit = store.require(ResourceKind.UNIT, unitId);
         String current = Json.text(unit.json, "status");

@@ -23,7 +23,7 @@ import java.util.Map;
 import io.camelstora.simulator.RateLimitMode;
 
 /**
- * Per-token request limits (guides/requests.md: 10 per second and 60 per minute by default). Real time, not the
+ * Per-token request limits (https://docs.stora.co/2025-09/guides/requests: 10 per second and 60 per minute by default). Real time, not the
  * simulated clock: limits are about how fast a client really sends. Only admitted requests are counted, so a
  * client that backs off recovers as soon as the window allows.
  */

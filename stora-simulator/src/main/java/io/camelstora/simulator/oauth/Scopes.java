@@ -17,7 +17,7 @@ package io.camelstora.simulator.oauth;
 
 import java.util.Set;
 
-/** The scopes of guides/authorization.md. */
+/** The scopes of https://docs.stora.co/2025-09/guides/authorization. */
 public final class Scopes {
 
     public static final Set<String> ALL = Set.of(

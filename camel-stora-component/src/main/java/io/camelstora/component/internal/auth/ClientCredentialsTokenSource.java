@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import io.camelstora.component.auth.OAuthTokens;
 
 /**
- * OAuth 2 client credentials (guides/authentication.md, option B): an access token fetched when first needed, shared
+ * OAuth 2 client credentials (https://docs.stora.co/2025-09/guides/authentication, option B): an access token fetched when first needed, shared
  * by every endpoint of the account, renewed before it expires or when Stora rejects it.
  */
 public final class ClientCredentialsTokenSource extends RenewingTokenSource {

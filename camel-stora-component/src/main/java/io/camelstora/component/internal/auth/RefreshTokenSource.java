@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OAuth 2 authorization code (guides/authentication.md, option C): access tokens come from a refresh token, and every
+ * OAuth 2 authorization code (https://docs.stora.co/2025-09/guides/authentication, option C): access tokens come from a refresh token, and every
  * refresh answers a new refresh token and revokes the one sent. The newest is kept in a {@link TokenStore}:
  * <ul>
  * <li>each refresh reads the store first, so a restart, or another node that rotated the token, is picked up; the

@@ -39,8 +39,8 @@ import io.camelstora.component.internal.support.StoraJson;
 
 /**
  * The three grants of {@code POST /oauth2/token}, sent through the account's {@link StoraHttpTransport}: client
- * credentials as JSON (reference/oauth.md), authorization code and refresh token form-encoded
- * (guides/authentication.md). Failures are {@link StoraApiException}s saying what to do, and a 2xx without an
+ * credentials as JSON (https://docs.stora.co/2025-09/api-reference/oauth-2), authorization code and refresh token form-encoded
+ * (https://docs.stora.co/2025-09/guides/authentication). Failures are {@link StoraApiException}s saying what to do, and a 2xx without an
  * {@code access_token} is one too.
  */
 public final class StoraTokenEndpoint {

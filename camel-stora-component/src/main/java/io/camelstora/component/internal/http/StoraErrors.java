@@ -32,7 +32,7 @@ import io.camelstora.component.limits.RateLimitWaitException;
 import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 
 /**
- * Turns what went wrong with a call into one {@link StoraApiException}: Stora's error body (guides/errors.md), the
+ * Turns what went wrong with a call into one {@link StoraApiException}: Stora's error body (https://docs.stora.co/2025-09/guides/errors), the
  * RFC 6749 error body of the OAuth 2 endpoints, a body that is not JSON at all, or no response.
  */
 public final class StoraErrors {

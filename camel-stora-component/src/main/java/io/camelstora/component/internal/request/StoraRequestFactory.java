@@ -257,8 +257,8 @@ public final class StoraRequestFactory {
     }
 
     /**
-     * The authorization code and refresh token grants are form-encoded (guides/authentication.md); every other body,
-     * client credentials included (reference/oauth.md), is JSON.
+     * The authorization code and refresh token grants are form-encoded (https://docs.stora.co/2025-09/guides/authentication); every other body,
+     * client credentials included (https://docs.stora.co/2025-09/api-reference/oauth-2), is JSON.
      */
     private boolean isFormEncoded(ObjectNode body) {
         if (operation.resource() != StoraResource.OAUTH || !"token".equals(operation.action())) {

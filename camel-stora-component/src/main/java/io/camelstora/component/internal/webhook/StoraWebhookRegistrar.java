@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one Stora webhook endpoint in the state a route asks for, through the Webhook Endpoints API
- * (reference/webhook-endpoints.md): found by the metadata {@value StoraWebhookOptions#MARKER_KEY} = endpoint name,
+ * (https://docs.stora.co/2025-09/api-reference/webhook-endpoints): found by the metadata {@value StoraWebhookOptions#MARKER_KEY} = endpoint name,
  * created when missing, enabled when disabled, its URL and event types updated when they changed.
  * <p>
  * Stora shows an endpoint's secret once, in the create response, so it goes to the secret store at once, keyed by the

@@ -24,7 +24,7 @@ import io.camelstora.component.internal.support.StoraJson;
 
 /**
  * A verified delivery's payload: {@code {"event": {"id", "type", "api_version", "created_at", "data": {"<key>": {...}}}}}
- * (guides/webhooks.md; older event pages omit {@code api_version}).
+ * (https://docs.stora.co/2025-09/guides/webhooks; older event pages omit {@code api_version}).
  *
  * @param event    the object under {@code event}
  * @param resource the resource under {@code event.data}: the member named after the type ({@code invoice} of
