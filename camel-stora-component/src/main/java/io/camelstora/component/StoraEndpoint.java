@@ -58,18 +58,14 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public static final String WEBHOOK = "webhook";
 
     @UriPath(label = "common",
-            enums = "contacts,contract_templates,contracts,coupons,credit_notes,deal_stages,deals,identity_verifications,"
-                    + "images,invoices,notes,oauth,order_line_items,orders,product_categories,products,protection_levels,sites,"
-                    + "staff,subscriptions,tasks,tenancies,timeline_events,timeline_sources,timeline_templates,unit_allocations,"
-                    + "unit_types,units,webhook_endpoints,webhook")
+            enums = StoraUriPaths.RESOURCES)
     @Metadata(required = true,
             description = "The Stora resource in snake_case as in the API path (contacts, unit_types, order_line_items...), or"
                     + " webhook to receive events.")
     private String resource;
 
     @UriPath(label = "common",
-            enums = "base_price,complete,create,deallocate,delete,disable,enable,finalize,grant_access,info,introspect,list,"
-                    + "lose,open,overlock,remove_overlock,reopen,reserve,revoke,show,token,update,validate,win")
+            enums = StoraUriPaths.ACTIONS)
     @Metadata(description = "The action on the resource: list, show, create, update, delete, or the last path segment of other"
             + " actions (finalize, grant_access, win...). Not used with webhook.")
     private String action;

@@ -44,6 +44,10 @@ class PublicApiTest {
             "io.camelstora.component.StoraEndpoint",
             "io.camelstora.component.StoraConfiguration",
             "io.camelstora.component.StoraRequestOptions",
+            // generated from the catalog: the path-parameter options (superclass of StoraRequestOptions) and headers (of
+            // StoraConstants)
+            "io.camelstora.component.StoraPathParameterOptions",
+            "io.camelstora.component.StoraPathParameterHeaders",
             "io.camelstora.component.StoraConstants",
             "io.camelstora.component.StoraOutputType",
             // written by camel-component-maven-plugin; Camel and the Endpoint DSL load them

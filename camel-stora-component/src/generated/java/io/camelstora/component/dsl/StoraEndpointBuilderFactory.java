@@ -4584,391 +4584,6 @@ public interface StoraEndpointBuilderFactory {
         private static final StoraHeaderNameBuilder INSTANCE = new StoraHeaderNameBuilder();
 
         /**
-         * The {contact_id} path parameter of stora:contacts/delete,
-         * stora:contacts/show, stora:contacts/update: overrides the contactId
-         * endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraContactId}.
-         */
-        public String storaContactId() {
-            return "CamelStoraContactId";
-        }
-        /**
-         * The {contract_id} path parameter of stora:contracts/show: overrides
-         * the contractId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraContractId}.
-         */
-        public String storaContractId() {
-            return "CamelStoraContractId";
-        }
-        /**
-         * The {coupon_id} path parameter of stora:coupons/show: overrides the
-         * couponId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraCouponId}.
-         */
-        public String storaCouponId() {
-            return "CamelStoraCouponId";
-        }
-        /**
-         * The {credit_note_id} path parameter of stora:credit_notes/show:
-         * overrides the creditNoteId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraCreditNoteId}.
-         */
-        public String storaCreditNoteId() {
-            return "CamelStoraCreditNoteId";
-        }
-        /**
-         * The {deal_id} path parameter of stora:deals/lose, stora:deals/reopen,
-         * stora:deals/show, stora:deals/win: overrides the dealId endpoint
-         * option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraDealId}.
-         */
-        public String storaDealId() {
-            return "CamelStoraDealId";
-        }
-        /**
-         * The {event_id} path parameter of stora:timeline_events/delete,
-         * stora:timeline_events/update: overrides the eventId endpoint option
-         * for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraEventId}.
-         */
-        public String storaEventId() {
-            return "CamelStoraEventId";
-        }
-        /**
-         * The {filename} path parameter of stora:images/show: overrides the
-         * filename endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraFilename}.
-         */
-        public String storaFilename() {
-            return "CamelStoraFilename";
-        }
-        /**
-         * The {identity_verification_id} path parameter of
-         * stora:identity_verifications/show: overrides the
-         * identityVerificationId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraIdentityVerificationId}.
-         */
-        public String storaIdentityVerificationId() {
-            return "CamelStoraIdentityVerificationId";
-        }
-        /**
-         * The {invoice_id} path parameter of stora:invoices/show: overrides the
-         * invoiceId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraInvoiceId}.
-         */
-        public String storaInvoiceId() {
-            return "CamelStoraInvoiceId";
-        }
-        /**
-         * The {line_item_id} path parameter of stora:order_line_items/delete,
-         * stora:order_line_items/update: overrides the lineItemId endpoint
-         * option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraLineItemId}.
-         */
-        public String storaLineItemId() {
-            return "CamelStoraLineItemId";
-        }
-        /**
-         * The {note_id} path parameter of stora:notes/delete, stora:notes/show,
-         * stora:notes/update: overrides the noteId endpoint option for this
-         * exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraNoteId}.
-         */
-        public String storaNoteId() {
-            return "CamelStoraNoteId";
-        }
-        /**
-         * The {order_id} path parameter of stora:order_line_items/create,
-         * stora:order_line_items/delete, stora:order_line_items/list,
-         * stora:order_line_items/update, stora:orders/delete,
-         * stora:orders/finalize, stora:orders/show, stora:orders/update,
-         * stora:orders/validate: overrides the orderId endpoint option for this
-         * exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraOrderId}.
-         */
-        public String storaOrderId() {
-            return "CamelStoraOrderId";
-        }
-        /**
-         * The {product_category_id} path parameter of
-         * stora:product_categories/show: overrides the productCategoryId
-         * endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraProductCategoryId}.
-         */
-        public String storaProductCategoryId() {
-            return "CamelStoraProductCategoryId";
-        }
-        /**
-         * The {product_id} path parameter of stora:products/base_price,
-         * stora:products/show: overrides the productId endpoint option for this
-         * exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraProductId}.
-         */
-        public String storaProductId() {
-            return "CamelStoraProductId";
-        }
-        /**
-         * The {protection_level_id} path parameter of
-         * stora:protection_levels/base_price, stora:protection_levels/show:
-         * overrides the protectionLevelId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraProtectionLevelId}.
-         */
-        public String storaProtectionLevelId() {
-            return "CamelStoraProtectionLevelId";
-        }
-        /**
-         * The {site_id} path parameter of stora:sites/show: overrides the
-         * siteId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraSiteId}.
-         */
-        public String storaSiteId() {
-            return "CamelStoraSiteId";
-        }
-        /**
-         * The {source_id} path parameter of stora:timeline_sources/show:
-         * overrides the sourceId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraSourceId}.
-         */
-        public String storaSourceId() {
-            return "CamelStoraSourceId";
-        }
-        /**
-         * The {staff_id} path parameter of stora:staff/show: overrides the
-         * staffId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraStaffId}.
-         */
-        public String storaStaffId() {
-            return "CamelStoraStaffId";
-        }
-        /**
-         * The {stage_id} path parameter of stora:deal_stages/show: overrides
-         * the stageId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraStageId}.
-         */
-        public String storaStageId() {
-            return "CamelStoraStageId";
-        }
-        /**
-         * The {subscription_id} path parameter of stora:subscriptions/show:
-         * overrides the subscriptionId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraSubscriptionId}.
-         */
-        public String storaSubscriptionId() {
-            return "CamelStoraSubscriptionId";
-        }
-        /**
-         * The {task_id} path parameter of stora:tasks/complete,
-         * stora:tasks/delete, stora:tasks/open, stora:tasks/show,
-         * stora:tasks/update: overrides the taskId endpoint option for this
-         * exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraTaskId}.
-         */
-        public String storaTaskId() {
-            return "CamelStoraTaskId";
-        }
-        /**
-         * The {template_id} path parameter of stora:timeline_templates/show:
-         * overrides the templateId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraTemplateId}.
-         */
-        public String storaTemplateId() {
-            return "CamelStoraTemplateId";
-        }
-        /**
-         * The {tenancy_id} path parameter of stora:tenancies/show: overrides
-         * the tenancyId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraTenancyId}.
-         */
-        public String storaTenancyId() {
-            return "CamelStoraTenancyId";
-        }
-        /**
-         * The {token} path parameter of stora:images/show: overrides the token
-         * endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraToken}.
-         */
-        public String storaToken() {
-            return "CamelStoraToken";
-        }
-        /**
-         * The {unit_allocation_id} path parameter of
-         * stora:unit_allocations/show: overrides the unitAllocationId endpoint
-         * option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraUnitAllocationId}.
-         */
-        public String storaUnitAllocationId() {
-            return "CamelStoraUnitAllocationId";
-        }
-        /**
-         * The {unit_id} path parameter of stora:units/deallocate,
-         * stora:units/grant_access, stora:units/reserve, stora:units/show:
-         * overrides the unitId endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraUnitId}.
-         */
-        public String storaUnitId() {
-            return "CamelStoraUnitId";
-        }
-        /**
-         * The {unit_type_id} path parameter of stora:unit_types/base_price,
-         * stora:unit_types/show: overrides the unitTypeId endpoint option for
-         * this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraUnitTypeId}.
-         */
-        public String storaUnitTypeId() {
-            return "CamelStoraUnitTypeId";
-        }
-        /**
-         * The {webhook_endpoint_id} path parameter of
-         * stora:webhook_endpoints/delete, stora:webhook_endpoints/disable,
-         * stora:webhook_endpoints/enable, stora:webhook_endpoints/show,
-         * stora:webhook_endpoints/update: overrides the webhookEndpointId
-         * endpoint option for this exchange.
-         * 
-         * The option is a: {@code String} type.
-         * 
-         * Group: producer
-         * 
-         * @return the name of the header {@code StoraWebhookEndpointId}.
-         */
-        public String storaWebhookEndpointId() {
-            return "CamelStoraWebhookEndpointId";
-        }
-        /**
          * Comma-separated objects to expand, dot notation for nested ones
          * (contact,line_items,line_items.item): overrides the expand option.
          * 
@@ -5360,6 +4975,391 @@ public interface StoraEndpointBuilderFactory {
          */
         public String storaWebhookResourceId() {
             return "CamelStoraWebhookResourceId";
+        }
+        /**
+         * The {contact_id} path parameter of stora:contacts/delete,
+         * stora:contacts/show, stora:contacts/update: overrides the contactId
+         * endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraContactId}.
+         */
+        public String storaContactId() {
+            return "CamelStoraContactId";
+        }
+        /**
+         * The {contract_id} path parameter of stora:contracts/show: overrides
+         * the contractId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraContractId}.
+         */
+        public String storaContractId() {
+            return "CamelStoraContractId";
+        }
+        /**
+         * The {coupon_id} path parameter of stora:coupons/show: overrides the
+         * couponId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraCouponId}.
+         */
+        public String storaCouponId() {
+            return "CamelStoraCouponId";
+        }
+        /**
+         * The {credit_note_id} path parameter of stora:credit_notes/show:
+         * overrides the creditNoteId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraCreditNoteId}.
+         */
+        public String storaCreditNoteId() {
+            return "CamelStoraCreditNoteId";
+        }
+        /**
+         * The {deal_id} path parameter of stora:deals/lose, stora:deals/reopen,
+         * stora:deals/show, stora:deals/win: overrides the dealId endpoint
+         * option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraDealId}.
+         */
+        public String storaDealId() {
+            return "CamelStoraDealId";
+        }
+        /**
+         * The {event_id} path parameter of stora:timeline_events/delete,
+         * stora:timeline_events/update: overrides the eventId endpoint option
+         * for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraEventId}.
+         */
+        public String storaEventId() {
+            return "CamelStoraEventId";
+        }
+        /**
+         * The {filename} path parameter of stora:images/show: overrides the
+         * filename endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraFilename}.
+         */
+        public String storaFilename() {
+            return "CamelStoraFilename";
+        }
+        /**
+         * The {identity_verification_id} path parameter of
+         * stora:identity_verifications/show: overrides the
+         * identityVerificationId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraIdentityVerificationId}.
+         */
+        public String storaIdentityVerificationId() {
+            return "CamelStoraIdentityVerificationId";
+        }
+        /**
+         * The {invoice_id} path parameter of stora:invoices/show: overrides the
+         * invoiceId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraInvoiceId}.
+         */
+        public String storaInvoiceId() {
+            return "CamelStoraInvoiceId";
+        }
+        /**
+         * The {line_item_id} path parameter of stora:order_line_items/delete,
+         * stora:order_line_items/update: overrides the lineItemId endpoint
+         * option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraLineItemId}.
+         */
+        public String storaLineItemId() {
+            return "CamelStoraLineItemId";
+        }
+        /**
+         * The {note_id} path parameter of stora:notes/delete, stora:notes/show,
+         * stora:notes/update: overrides the noteId endpoint option for this
+         * exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraNoteId}.
+         */
+        public String storaNoteId() {
+            return "CamelStoraNoteId";
+        }
+        /**
+         * The {order_id} path parameter of stora:order_line_items/create,
+         * stora:order_line_items/delete, stora:order_line_items/list,
+         * stora:order_line_items/update, stora:orders/delete,
+         * stora:orders/finalize, stora:orders/show, stora:orders/update,
+         * stora:orders/validate: overrides the orderId endpoint option for this
+         * exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraOrderId}.
+         */
+        public String storaOrderId() {
+            return "CamelStoraOrderId";
+        }
+        /**
+         * The {product_category_id} path parameter of
+         * stora:product_categories/show: overrides the productCategoryId
+         * endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraProductCategoryId}.
+         */
+        public String storaProductCategoryId() {
+            return "CamelStoraProductCategoryId";
+        }
+        /**
+         * The {product_id} path parameter of stora:products/base_price,
+         * stora:products/show: overrides the productId endpoint option for this
+         * exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraProductId}.
+         */
+        public String storaProductId() {
+            return "CamelStoraProductId";
+        }
+        /**
+         * The {protection_level_id} path parameter of
+         * stora:protection_levels/base_price, stora:protection_levels/show:
+         * overrides the protectionLevelId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraProtectionLevelId}.
+         */
+        public String storaProtectionLevelId() {
+            return "CamelStoraProtectionLevelId";
+        }
+        /**
+         * The {site_id} path parameter of stora:sites/show: overrides the
+         * siteId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraSiteId}.
+         */
+        public String storaSiteId() {
+            return "CamelStoraSiteId";
+        }
+        /**
+         * The {source_id} path parameter of stora:timeline_sources/show:
+         * overrides the sourceId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraSourceId}.
+         */
+        public String storaSourceId() {
+            return "CamelStoraSourceId";
+        }
+        /**
+         * The {staff_id} path parameter of stora:staff/show: overrides the
+         * staffId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraStaffId}.
+         */
+        public String storaStaffId() {
+            return "CamelStoraStaffId";
+        }
+        /**
+         * The {stage_id} path parameter of stora:deal_stages/show: overrides
+         * the stageId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraStageId}.
+         */
+        public String storaStageId() {
+            return "CamelStoraStageId";
+        }
+        /**
+         * The {subscription_id} path parameter of stora:subscriptions/show:
+         * overrides the subscriptionId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraSubscriptionId}.
+         */
+        public String storaSubscriptionId() {
+            return "CamelStoraSubscriptionId";
+        }
+        /**
+         * The {task_id} path parameter of stora:tasks/complete,
+         * stora:tasks/delete, stora:tasks/open, stora:tasks/show,
+         * stora:tasks/update: overrides the taskId endpoint option for this
+         * exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraTaskId}.
+         */
+        public String storaTaskId() {
+            return "CamelStoraTaskId";
+        }
+        /**
+         * The {template_id} path parameter of stora:timeline_templates/show:
+         * overrides the templateId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraTemplateId}.
+         */
+        public String storaTemplateId() {
+            return "CamelStoraTemplateId";
+        }
+        /**
+         * The {tenancy_id} path parameter of stora:tenancies/show: overrides
+         * the tenancyId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraTenancyId}.
+         */
+        public String storaTenancyId() {
+            return "CamelStoraTenancyId";
+        }
+        /**
+         * The {token} path parameter of stora:images/show: overrides the token
+         * endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraToken}.
+         */
+        public String storaToken() {
+            return "CamelStoraToken";
+        }
+        /**
+         * The {unit_allocation_id} path parameter of
+         * stora:unit_allocations/show: overrides the unitAllocationId endpoint
+         * option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraUnitAllocationId}.
+         */
+        public String storaUnitAllocationId() {
+            return "CamelStoraUnitAllocationId";
+        }
+        /**
+         * The {unit_id} path parameter of stora:units/deallocate,
+         * stora:units/grant_access, stora:units/reserve, stora:units/show:
+         * overrides the unitId endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraUnitId}.
+         */
+        public String storaUnitId() {
+            return "CamelStoraUnitId";
+        }
+        /**
+         * The {unit_type_id} path parameter of stora:unit_types/base_price,
+         * stora:unit_types/show: overrides the unitTypeId endpoint option for
+         * this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraUnitTypeId}.
+         */
+        public String storaUnitTypeId() {
+            return "CamelStoraUnitTypeId";
+        }
+        /**
+         * The {webhook_endpoint_id} path parameter of
+         * stora:webhook_endpoints/delete, stora:webhook_endpoints/disable,
+         * stora:webhook_endpoints/enable, stora:webhook_endpoints/show,
+         * stora:webhook_endpoints/update: overrides the webhookEndpointId
+         * endpoint option for this exchange.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraWebhookEndpointId}.
+         */
+        public String storaWebhookEndpointId() {
+            return "CamelStoraWebhookEndpointId";
         }
     }
     static StoraEndpointBuilder endpointBuilder(String componentName, String path) {
