@@ -131,7 +131,8 @@ class WebhookSecretLeakTest extends WebhookTestSupport {
         secrets.addAll(expectedSignatures);
         List<String> logged = capture.linesBeyondCamelCoreUriTrace();
         assertTrue(logged.size() > 100, "TRACE logging was on: " + logged.size() + " lines");
-        assertTrue(logged.stream().anyMatch(l -> l.startsWith("io.camelstora.component.webhook")), "our webhook code logged");
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("io.camelstora.component.internal.webhook")),
+                "our webhook code logged");
         assertEquals(List.of(), TraceLogCapture.leaks(logged, secrets));
         assertEquals(List.of(), TraceLogCapture.leaks(whatCamelPrintsAboutEndpoints(), secrets));
     }

@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallPolicy {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CallPolicy.class);
+    // the category docs/rate-limits-and-retries.md gives for throttling and retries, which this class kept when it moved
+    private static final Logger LOG = LoggerFactory.getLogger("io.camelstora.component.limits.CallPolicy");
 
     private final RetrySettings retries;
     private final boolean replayRateLimited;
