@@ -44,14 +44,19 @@ public abstract class RequestBody implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        readJsonBody(exchange);
+        ObjectNode body = StoraJson.MAPPER.createObjectNode();
+        build(body, exchange);
+        exchange.getMessage().setBody(body);
+    }
+
+    /** Reads a JSON object text body into a Map, so that templates can say {@code ${body[field]}}. */
+    protected static void readJsonBody(Exchange exchange) {
         Message in = exchange.getMessage();
         Object json = jsonObject(exchange, in.getBody());
         if (json != null) {
             in.setBody(json);
         }
-        ObjectNode body = StoraJson.MAPPER.createObjectNode();
-        build(body, exchange);
-        in.setBody(body);
     }
 
     /** Adds the fields of the request to {@code body}. */
@@ -81,7 +86,8 @@ public abstract class RequestBody implements Processor {
         }
     }
 
-    private String evaluate(String template, Exchange exchange) {
+    /** The template evaluated against the message, stripped, or null when it evaluates to nothing. */
+    protected String evaluate(String template, Exchange exchange) {
         if (template == null || template.isBlank()) {
             return null;
         }

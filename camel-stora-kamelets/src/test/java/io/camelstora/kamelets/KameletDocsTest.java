@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.http.StoraJson;
+import io.camelstora.kamelets.generate.KameletGenerator;
 import io.camelstora.simulator.StoraSimulator;
 import io.camelstora.simulator.StoraSimulatorExtension;
 import io.camelstora.simulator.WebhookDelivery;
@@ -132,12 +133,19 @@ class KameletDocsTest {
     void everyKameletPropertyIsDocumented() throws IOException {
         String page = Files.readString(PAGE, StandardCharsets.UTF_8);
         List<String> missing = new ArrayList<>();
-        for (String name : List.of("stora-webhook-source", "stora-poll-source", "stora-sink", "stora-create-contact-action",
-                "stora-add-note-action", "stora-create-task-action", "stora-overlock-units-action")) {
+        for (String name : KameletCatalogTest.HAND_WRITTEN) {
             assertTrue(page.contains("`" + name + "`"), name);
             names(kamelet(name).at("/spec/definition/properties")).stream()
                     .filter(p -> !page.contains("`" + p + "`")).forEach(p -> missing.add(name + "." + p));
         }
+        assertTrue(missing.isEmpty(), "not on docs/kamelets.md: " + missing);
+    }
+
+    @Test
+    void everyGeneratedKameletIsListed() throws Exception {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        List<String> missing = new KameletGenerator(Path.of("src/main/resources/kamelets"), "0").generate().keySet().stream()
+                .map(f -> f.replace(".kamelet.yaml", "")).filter(n -> !page.contains("`" + n + "`")).toList();
         assertTrue(missing.isEmpty(), "not on docs/kamelets.md: " + missing);
     }
 
