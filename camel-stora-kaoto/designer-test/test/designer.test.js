@@ -93,7 +93,7 @@ test('a Stora trigger and a Stora action make a flow in Kaoto, exported as YAML'
   await fill('custom-node__route.from', {
     secret: 'RAW({{stora.webhook.secret}})',
     eventTypes: 'invoice.paid',
-    path: '/stora/invoices',
+    path: '/stora/paid-invoices',
   });
   await showField('eventTypes');
   await screenshot('kaoto-webhook-source-form');

@@ -62,7 +62,7 @@ public final class DesignerFlow {
         try (StoraSimulator sim = StoraSimulator.builder().allowHttpWebhooks(true).webhookTimeScale(0.001)
                 .webhookTimeout(Duration.ofSeconds(10)).start()) {
             int port = freePort();
-            String secret = createWebhookEndpoint(sim, "http://localhost:" + port + "/stora/invoices");
+            String secret = createWebhookEndpoint(sim, "http://localhost:" + port + "/stora/paid-invoices");
 
             Main main = new Main();
             main.configure().withRoutesIncludePattern("file:" + yamlFile.toAbsolutePath());
@@ -72,7 +72,8 @@ public final class DesignerFlow {
             main.addInitialProperty("camel.component.stora.access-token", sim.accessToken());
             main.addInitialProperty("camel.component.stora.state-directory",
                     Files.createTempDirectory("designer-flow").toString());
-            main.addInitialProperty("stora.webhook.secret", secret);
+            main.addInitialProperty("stora.webhook.secret", secret); // the route file's placeholder
+            main.addInitialProperty("camel.kamelet.stora-invoice-events-source.secret", secret); // the Pipe's source
             main.start();
             try {
                 JsonNode invoice = paidInvoiceOfAContact(sim);
