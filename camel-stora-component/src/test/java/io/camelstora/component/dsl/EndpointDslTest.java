@@ -59,7 +59,7 @@ class EndpointDslTest extends StoraTestSupport {
             from(direct("contact"))
                     .to(stora("contacts/show").contactId("con_1").outputType(StoraOutputType.JSON_NODE));
             from(direct("sites"))
-                    .to(stora("sites/list").filters("status", "active").limit(5));
+                    .to(stora("sites/list").filters("search", "Manchester").limit(5));
         }
     }
 
@@ -73,7 +73,7 @@ class EndpointDslTest extends StoraTestSupport {
         assertEquals("con_1", ((JsonNode) contact).get("id").asText());
 
         template.requestBody("direct:sites", (Object) null);
-        wm.verify(getRequestedFor(urlEqualTo("/2025-09/sites?limit=5&status=active")));
+        wm.verify(getRequestedFor(urlEqualTo("/2025-09/sites?limit=5&search=Manchester")));
     }
 
     @Test
