@@ -27,15 +27,12 @@ import com.example.ContactRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraEndpoint;
-import io.camelstora.component.StoraOutputType;
 import io.camelstora.component.StoraTestSupport;
 import io.camelstora.component.http.StoraJson;
 import io.camelstora.component.polling.PollMode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.Route;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
@@ -53,35 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  * stora.json).
  */
 class EndpointDslTest extends StoraTestSupport {
-
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new Routes();
-    }
-
-    /** Camel's EndpointRouteBuilder, plus stora(...) from the generated factory. */
-    static class Routes extends EndpointRouteBuilder implements StoraEndpointBuilderFactory.StoraBuilders {
-        @Override
-        public void configure() {
-            from(direct("contact"))
-                    .to(stora("contacts/show").contactId("con_1").outputType(StoraOutputType.JSON_NODE));
-            from(direct("sites"))
-                    .to(stora("sites/list").filters("search", "Manchester").limit(5));
-        }
-    }
-
-    @Test
-    void routesBuiltWithTheDslCallStoraWithTheirOptions() {
-        wm.stubFor(get(urlEqualTo("/2025-09/contacts/con_1")).willReturn(okJson("{\"contact\":{\"id\":\"con_1\"}}")));
-        wm.stubFor(get(urlPathEqualTo("/2025-09/sites")).willReturn(okJson("{\"sites\":[],\"meta\":{}}")));
-
-        Object contact = template.requestBody("direct:contact", (Object) null);
-        assertInstanceOf(JsonNode.class, contact);
-        assertEquals("con_1", ((JsonNode) contact).get("id").asText());
-
-        template.requestBody("direct:sites", (Object) null);
-        wm.verify(getRequestedFor(urlEqualTo("/2025-09/sites?limit=5&search=Manchester")));
-    }
 
     /**
      * The class docs/tooling.md shows, with its imports, as a user writes it (package com.example): its producers reach
