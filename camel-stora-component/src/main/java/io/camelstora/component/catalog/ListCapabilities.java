@@ -76,8 +76,8 @@ public final class ListCapabilities {
     private static final Map<StoraResource, ListCapabilities> TABLE = new EnumMap<>(StoraResource.class);
 
     static {
-        // contacts.md: sort values and every filter description shown with its values, names hidden except email
-        // (booking-flow guide)
+        // https://docs.stora.co/2025-09/api-reference/contacts/list-all-contacts: sort values and every filter's description
+        // and values shown, names hidden except email (booking-flow guide)
         list(CONTACTS, sort(Evidence.DOCUMENTED, "created_at", "updated_at", "full_name"), TimeRanges.SHOWN,
                 documented("email"), presumed("search"),
                 presumedOneOf("type", "domestic", "company", "student", "charity", "local_authority", "unspecified"),
@@ -103,7 +103,7 @@ public final class ListCapabilities {
         // changelog: "Deals API: index filters", unnamed: presumed after the fields of a deal
         list(DEALS, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED,
                 presumed("contact_id", "site_id", "stage_id", "assignee_id", "status"));
-        // the status enum is cut off on the page
+        // the status enum is cut off on the page: any value
         list(IDENTITY_VERIFICATIONS, sort(Evidence.DOCUMENTED, "created_at", "updated_at"), TimeRanges.PRESUMED,
                 documented("contact_id", "status"));
         // changelog: "Invoices API: filters" (initial), "add subscription and tenancy ... filters"
@@ -134,8 +134,9 @@ public final class ListCapabilities {
         list(UNIT_ALLOCATIONS, sort(Evidence.DOCUMENTED, "created_at"), TimeRanges.PRESUMED,
                 documented("contact_id", "tenancy_id", "unit_id", "site_id"));
         list(UNIT_TYPES, sort(Evidence.PRESUMED, "created_at"), TimeRanges.PRESUMED, documented("site_id")); // changelog
-        // units.md lists available, reserved, occupied, overlock before it is cut off; the Deallocate page names
-        // repossessed, and the core-concepts and allocations guides unavailable
+        // https://docs.stora.co/2025-09/api-reference/units/list-all-units lists available, reserved, occupied, overlock
+        // before it is cut off; .../units/deallocate-a-unit names repossessed, and
+        // https://docs.stora.co/2025-09/guides/core-concepts unavailable
         list(UNITS, sort(Evidence.DOCUMENTED, "created_at"), TimeRanges.PRESUMED,
                 documented("unit_type_id", "site_id"),
                 documentedOneOf("status", "available", "reserved", "occupied", "overlock", "repossessed", "unavailable"),
