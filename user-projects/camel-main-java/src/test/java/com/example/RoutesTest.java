@@ -56,9 +56,10 @@ class RoutesTest {
         main.addOverrideProperty("stora.webhook.secret", secret);
         main.start();
         try {
-            // available-units: one call at start-up, for the available units only
-            await().atMost(Duration.ofSeconds(10)).until(() -> sim.journal().countOperation("units/list") == 1);
-            assertTrue(sim.journal().requests("units/list").get(0).query().contains("status=available"));
+            // available-units: at start-up, every page of the available units, and no other unit
+            await().atMost(Duration.ofSeconds(10)).until(() -> sim.journal().countOperation("units/list") > 0
+                    && main.getCamelContext().getInflightRepository().size() == 0);
+            assertTrue(sim.journal().requests("units/list").stream().allMatch(r -> r.query().contains("status=available")));
 
             // invoices: a signed delivery is verified, routed and answered 200
             sim.control().emit("invoice.paid", invoiceId);
