@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.component.auth.StoraTokenEndpoint;
 import io.camelstora.component.catalog.HttpMethod;
+import io.camelstora.component.catalog.ListCapabilities;
 import io.camelstora.component.catalog.MetadataRules;
 import io.camelstora.component.catalog.PathParameter;
 import io.camelstora.component.catalog.StoraFormat;
@@ -99,6 +100,8 @@ public final class StoraRequestFactory {
             Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
             Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
             if (headerFilters != null) {
+                ListCapabilities.of(operation).checkFilters(headerFilters, options.isValidateFilters(),
+                        name -> "the key " + name + " of the " + StoraConstants.FILTERS + " header");
                 headerFilters.forEach((k, v) -> filters.put(String.valueOf(k), v));
             }
             filters.forEach((name, value) -> putIfPresent(query, name, value));
