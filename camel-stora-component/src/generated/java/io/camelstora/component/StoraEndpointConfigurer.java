@@ -224,7 +224,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validatefilters":
-        case "validateFilters": target.getPollingOptions().setValidateFilters(property(camelContext, boolean.class, value)); return true;
+        case "validateFilters": target.getRequestOptions().setValidateFilters(property(camelContext, boolean.class, value)); return true;
         case "validatemetadata":
         case "validateMetadata": target.getConfiguration().setValidateMetadata(property(camelContext, boolean.class, value)); return true;
         case "webhookendpointid":
@@ -651,7 +651,7 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "validatefilters":
-        case "validateFilters": return target.getPollingOptions().isValidateFilters();
+        case "validateFilters": return target.getRequestOptions().isValidateFilters();
         case "validatemetadata":
         case "validateMetadata": return target.getConfiguration().isValidateMetadata();
         case "webhookendpointid":

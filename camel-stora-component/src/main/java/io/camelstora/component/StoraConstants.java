@@ -46,7 +46,7 @@ public final class StoraConstants implements StoraPathParameterHeaders {
     @Metadata(label = "producer", description = "ASC or DESC: overrides the sortDirection option.", javaType = "String")
     public static final String SORT_DIRECTION = "CamelStoraSortDirection";
     @Metadata(label = "producer",
-            description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter options of the endpoint. Only list operations send them: other operations ignore the header, so filters left on the message by a lookup never reach a later call.",
+            description = "Query filters of a list as a map of Stora parameter name to value (site_id, status, email, created_after...); a collection value is sent comma-separated. Merged over the filter options of the endpoint, and checked as they are, before the call: a name the reference neither documents nor presumes for the list, or a value outside the documented values of an enum filter, fails the exchange unless validateFilters=false. Only list operations send them: other operations ignore the header, so filters left on the message by a lookup never reach a later call.",
             javaType = "java.util.Map<String, Object>")
     public static final String FILTERS = "CamelStoraFilters";
     @Metadata(label = "producer", description = "The response format (json, csv or pdf): overrides the format option.",

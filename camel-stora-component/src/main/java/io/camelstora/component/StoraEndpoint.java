@@ -20,6 +20,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.camelstora.component.catalog.ListCapabilities;
 import io.camelstora.component.catalog.StoraFormat;
 import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.component.catalog.StoraResource;
@@ -160,6 +161,10 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
                                         + " with " + list.uri())
                                 .orElse(""));
             }
+        }
+        if (!o.getFilters().isEmpty()) {
+            // the rules the CamelStoraFilters header is held to as well, see StoraRequestFactory
+            ListCapabilities.of(operation).checkFilters(o.getFilters(), o.isValidateFilters(), name -> "filter." + name);
         }
         // the same rules as for the headers that override these options, see StoraRequestFactory
         if (o.getLimit() != null && (o.getLimit() < 1 || o.getLimit() > StoraRequestFactory.MAX_LIMIT)) {

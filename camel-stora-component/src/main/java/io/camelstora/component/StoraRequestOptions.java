@@ -49,12 +49,21 @@ public class StoraRequestOptions extends StoraPathParameterOptions {
     @UriParam(label = "producer", enums = "ASC,DESC", description = "The sort direction of a list. Stora's default is DESC.")
     private String sortDirection;
 
-    @UriParam(label = "producer", prefix = "filter.", multiValue = true,
+    @UriParam(label = "common", prefix = "filter.", multiValue = true,
             description = "Query filters of a list operation, one option per Stora parameter: filter.site_id=site_1,site_2,"
-                    + " filter.status=customer, filter.created_after=2025-01-01T00:00:00Z. Names are passed through as written, so"
-                    + " filters missing from the reference pages work too. The CamelStoraFilters header adds to or replaces them per"
-                    + " exchange. Other operations reject them.")
+                    + " filter.status=available, filter.created_after=2025-01-01T00:00:00Z. Each name must be one the reference"
+                    + " documents or presumes for the list, and each value of an enum filter one of its documented values"
+                    + " (the operations reference lists them), or the endpoint is not created; validateFilters=false"
+                    + " sends them as written. The CamelStoraFilters header adds to or replaces them per exchange. Other"
+                    + " operations reject them.")
     private Map<String, Object> filters = new HashMap<>();
+
+    @UriParam(label = "common", defaultValue = "true",
+            description = "Check the filter names and enum values of the filter options (when the endpoint is created) and of"
+                    + " the CamelStoraFilters header (before the call) against what the reference documents or presumes for"
+                    + " the list, failing with the valid names or values. Set false to send a filter or value the stored"
+                    + " reference pages do not show: it is then passed through as written.")
+    private boolean validateFilters = true;
 
     @UriParam(label = "producer", defaultValue = "JSON", enums = "JSON,CSV,PDF",
             description = "The response format: JSON; CSV for list operations; PDF for invoices, credit notes and contracts show. A CSV or"
@@ -109,6 +118,14 @@ public class StoraRequestOptions extends StoraPathParameterOptions {
 
     public void setSortDirection(String sortDirection) {
         this.sortDirection = sortDirection;
+    }
+
+    public boolean isValidateFilters() {
+        return validateFilters;
+    }
+
+    public void setValidateFilters(boolean validateFilters) {
+        this.validateFilters = validateFilters;
     }
 
     public Map<String, Object> getFilters() {

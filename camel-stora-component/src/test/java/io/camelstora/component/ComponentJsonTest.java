@@ -15,6 +15,7 @@
  */
 package io.camelstora.component;
 
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.polling.StoraPollingOptions;
@@ -39,6 +41,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * lists them.
  */
 class ComponentJsonTest {
+
+    /**
+     * META-INF/services/org/apache/camel/component.properties, which tools read to find the components of a jar, names
+     * the component the jar registers (META-INF/services/org/apache/camel/component/stora), with its Maven coordinates.
+     */
+    @Test
+    void componentPropertiesNamesTheComponentsOfTheJar() throws Exception {
+        Properties descriptor = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/services/org/apache/camel/component.properties")) {
+            descriptor.load(in);
+        }
+        assertEquals("stora", descriptor.getProperty("components"));
+        assertEquals("io.camelstora", descriptor.getProperty("groupId"));
+        assertEquals("camel-stora", descriptor.getProperty("artifactId"));
+        assertEquals(GeneratedMetadataTest.storaJson().at("/component/version").asText(), descriptor.getProperty("version"));
+        Properties scheme = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/services/org/apache/camel/component/stora")) {
+            scheme.load(in);
+        }
+        assertEquals(StoraComponent.class.getName(), scheme.getProperty("class"));
+    }
 
     @Test
     void everyOptionAndHeaderHasALabel() throws Exception {

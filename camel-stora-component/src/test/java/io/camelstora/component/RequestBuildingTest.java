@@ -53,12 +53,12 @@ class RequestBuildingTest extends StoraTestSupport {
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("status", List.of("lead", "customer"));
         filters.put("created_after", OffsetDateTime.of(2025, 1, 12, 15, 30, 0, 0, ZoneOffset.UTC));
-        call("stora:contacts/list?expand=site&limit=25&sortBy=updated_at&sortDirection=ASC&filter.site_id=site_1,site_2"
+        call("stora:contacts/list?expand=site&limit=25&sortBy=updated_at&sortDirection=ASC&filter.type=domestic,company"
                 + "&filter.email=a+b@example.com",
                 null, StoraConstants.PAGE, 3, StoraConstants.FILTERS, filters);
 
         assertEquals("/2025-09/contacts?expand=site&page=3&limit=25&sort_by=updated_at&sort_direction=ASC"
-                + "&site_id=site_1,site_2&email=a%20b%40example.com&status=lead,customer"
+                + "&type=domestic,company&email=a%20b%40example.com&status=lead,customer"
                 + "&created_after=2025-01-12T15%3A30Z",
                 only().getUrl());
     }

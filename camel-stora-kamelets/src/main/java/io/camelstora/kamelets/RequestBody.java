@@ -19,10 +19,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -42,21 +39,23 @@ import org.apache.camel.Processor;
  */
 public abstract class RequestBody implements Processor {
 
-    /** Floats as BigDecimal, as the component reads Stora's JSON: amounts keep every digit. */
-    static final ObjectMapper MAPPER = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-
     private final Map<String, Expression> expressions = new ConcurrentHashMap<>();
 
     @Override
     public void process(Exchange exchange) throws Exception {
+        readJsonBody(exchange);
+        ObjectNode body = KameletJson.MAPPER.createObjectNode();
+        build(body, exchange);
+        exchange.getMessage().setBody(body);
+    }
+
+    /** Reads a JSON object text body into a Map, so that templates can say {@code ${body[field]}}. */
+    protected static void readJsonBody(Exchange exchange) {
         Message in = exchange.getMessage();
         Object json = jsonObject(exchange, in.getBody());
         if (json != null) {
             in.setBody(json);
         }
-        ObjectNode body = MAPPER.createObjectNode();
-        build(body, exchange);
-        in.setBody(body);
     }
 
     /** Adds the fields of the request to {@code body}. */
@@ -86,7 +85,8 @@ public abstract class RequestBody implements Processor {
         }
     }
 
-    private String evaluate(String template, Exchange exchange) {
+    /** The template evaluated against the message, stripped, or null when it evaluates to nothing. */
+    protected String evaluate(String template, Exchange exchange) {
         if (template == null || template.isBlank()) {
             return null;
         }
@@ -114,8 +114,8 @@ public abstract class RequestBody implements Processor {
             return null;
         }
         try {
-            JsonNode node = MAPPER.readTree(text);
-            return node.isObject() ? MAPPER.convertValue(node, Map.class) : text;
+            JsonNode node = KameletJson.MAPPER.readTree(text);
+            return node.isObject() ? KameletJson.MAPPER.convertValue(node, Map.class) : text;
         } catch (java.io.IOException e) {
             return text; // not JSON after all: the templates see the text
         }

@@ -95,10 +95,10 @@ class StoraActionKameletsTest {
         });
         assertTrue(out.getException() == null, () -> String.valueOf(out.getException()));
 
-        JsonNode sentContact = RequestBody.MAPPER.readTree(sim.journal().requests("contacts/create").get(0).body());
+        JsonNode sentContact = KameletJson.MAPPER.readTree(sim.journal().requests("contacts/create").get(0).body());
         assertEquals("ann@example.com", sentContact.path("email").asText());
 
-        JsonNode note = RequestBody.MAPPER.readTree(out.getMessage().getBody(String.class));
+        JsonNode note = KameletJson.MAPPER.readTree(out.getMessage().getBody(String.class));
         assertEquals("application/json", out.getMessage().getHeader(Exchange.CONTENT_TYPE));
         assertTrue(note.path("id").asText().startsWith("note_"), note.toString());
         assertEquals("Signed up on the website: Ann Lee, \"ann@example.com\"", note.path("content").asText());
@@ -109,17 +109,17 @@ class StoraActionKameletsTest {
     @Test
     void createsATaskLeavingOutTheReferencesNotGiven(StoraSimulator sim) throws Exception {
         Map<?, ?> contact = (Map<?, ?>) template.requestBody("stora:contacts/list?limit=1", null, List.class).get(0);
-        String json = RequestBody.MAPPER.writeValueAsString(contact);
+        String json = KameletJson.MAPPER.writeValueAsString(contact);
 
         String answer = template.requestBodyAndHeader("direct:follow-up", json, Exchange.CONTENT_TYPE, "application/json",
                 String.class);
 
-        JsonNode sent = RequestBody.MAPPER.readTree(sim.journal().requests("tasks/create").get(0).body());
+        JsonNode sent = KameletJson.MAPPER.readTree(sim.journal().requests("tasks/create").get(0).body());
         assertEquals("Call " + contact.get("full_name"), sent.path("title").asText());
         assertEquals("2030-01-15T09:00:00Z", sent.path("due_at").asText());
         assertEquals(contact.get("id"), sent.path("resource").path("id").asText());
         assertFalse(sent.has("site") || sent.has("assignee") || sent.has("description"), sent.toString());
-        JsonNode task = RequestBody.MAPPER.readTree(answer);
+        JsonNode task = KameletJson.MAPPER.readTree(answer);
         assertEquals("open", task.path("status").asText());
     }
 
@@ -137,7 +137,7 @@ class StoraActionKameletsTest {
                 String.class);
 
         assertEquals("overlock", sim.control().get(unitId).path("status").asText());
-        assertTrue(RequestBody.MAPPER.readTree(answer).path("message").asText().contains("overlocked"), answer);
+        assertTrue(KameletJson.MAPPER.readTree(answer).path("message").asText().contains("overlocked"), answer);
     }
 
     @Test

@@ -65,7 +65,7 @@ class StoraPollSourceKameletTest {
             contacts.assertIsSatisfied();
 
             Exchange polled = contacts.getExchanges().get(0);
-            JsonNode contact = RequestBody.MAPPER.readTree(polled.getMessage().getBody(String.class));
+            JsonNode contact = KameletJson.MAPPER.readTree(polled.getMessage().getBody(String.class));
             assertEquals(created.get("id"), contact.path("id").asText());
             assertEquals("polled@example.com", contact.path("email").asText());
             assertEquals(created.get("id"), polled.getMessage().getHeader(StoraConstants.POLL_RECORD_ID));

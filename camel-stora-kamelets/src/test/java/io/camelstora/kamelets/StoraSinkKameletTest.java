@@ -56,7 +56,7 @@ class StoraSinkKameletTest {
         List<RecordedRequest> creates = sim.journal().requests("contacts/create");
         assertEquals(1, creates.size());
         assertEquals(201, creates.get(0).status());
-        JsonNode sent = RequestBody.MAPPER.readTree(creates.get(0).body());
+        JsonNode sent = KameletJson.MAPPER.readTree(creates.get(0).body());
         assertEquals("jane@example.com", sent.path("email").asText());
         assertEquals("Jane Doe", sent.path("full_name").asText());
         assertTrue(creates.get(0).idempotencyKey() != null, "every create carries an Idempotency-Key");

@@ -85,7 +85,7 @@ class StoraWebhookSourceKameletTest {
             units.assertIsSatisfied();
 
             Exchange event = units.getExchanges().get(0);
-            JsonNode unit = RequestBody.MAPPER.readTree(event.getMessage().getBody(String.class));
+            JsonNode unit = KameletJson.MAPPER.readTree(event.getMessage().getBody(String.class));
             assertEquals(unitId, unit.path("id").asText());
             assertEquals("application/json", event.getMessage().getHeader(Exchange.CONTENT_TYPE));
             assertEquals("unit.updated", event.getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_TYPE));
@@ -125,7 +125,7 @@ class StoraWebhookSourceKameletTest {
             String invoiceId = KameletTestSupport.firstId(template, "invoices");
             sim.control().emit("invoice.paid", invoiceId);
             invoices.assertIsSatisfied();
-            JsonNode event = RequestBody.MAPPER.readTree(invoices.getExchanges().get(0).getMessage().getBody(String.class));
+            JsonNode event = KameletJson.MAPPER.readTree(invoices.getExchanges().get(0).getMessage().getBody(String.class));
             assertEquals("invoice.paid", event.path("type").asText());
             assertEquals(invoiceId, event.path("data").path("invoice").path("id").asText());
         }

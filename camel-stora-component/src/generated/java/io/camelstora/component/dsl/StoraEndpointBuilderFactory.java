@@ -46,6 +46,59 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * Query filters of a list operation, one option per Stora parameter:
+         * filter.site_id=site_1,site_2, filter.status=available,
+         * filter.created_after=2025-01-01T00:00:00Z. Each name must be one the
+         * reference documents or presumes for the list, and each value of an
+         * enum filter one of its documented values (the operations reference
+         * lists them), or the endpoint is not created; validateFilters=false
+         * sends them as written. The CamelStoraFilters header adds to or
+         * replaces them per exchange. Other operations reject them. This is a
+         * multi-value option with prefix: filter.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the filters(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: common
+         * 
+         * @param key the option key
+         * @param value the option value
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder filters(String key, Object value) {
+            doSetMultiValueProperty("filters", "filter." + key, value);
+            return this;
+        }
+        /**
+         * Query filters of a list operation, one option per Stora parameter:
+         * filter.site_id=site_1,site_2, filter.status=available,
+         * filter.created_after=2025-01-01T00:00:00Z. Each name must be one the
+         * reference documents or presumes for the list, and each value of an
+         * enum filter one of its documented values (the operations reference
+         * lists them), or the endpoint is not created; validateFilters=false
+         * sends them as written. The CamelStoraFilters header adds to or
+         * replaces them per exchange. Other operations reject them. This is a
+         * multi-value option with prefix: filter.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the filters(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: common
+         * 
+         * @param values the values
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder filters(Map values) {
+            doSetMultiValueProperties("filters", "filter.", values);
+            return this;
+        }
+        /**
          * The Java type of a JSON result or polled record: MAP (java.util.Map
          * or List of maps), JSON_NODE (Jackson) or STRING (the JSON text).
          * 
@@ -77,6 +130,46 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointConsumerBuilder outputType(String outputType) {
             doSetProperty("outputType", outputType);
+            return this;
+        }
+        /**
+         * Check the filter names and enum values of the filter options (when
+         * the endpoint is created) and of the CamelStoraFilters header (before
+         * the call) against what the reference documents or presumes for the
+         * list, failing with the valid names or values. Set false to send a
+         * filter or value the stored reference pages do not show: it is then
+         * passed through as written.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: common
+         * 
+         * @param validateFilters the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder validateFilters(boolean validateFilters) {
+            doSetProperty("validateFilters", validateFilters);
+            return this;
+        }
+        /**
+         * Check the filter names and enum values of the filter options (when
+         * the endpoint is created) and of the CamelStoraFilters header (before
+         * the call) against what the reference documents or presumes for the
+         * list, failing with the valid names or values. Set false to send a
+         * filter or value the stored reference pages do not show: it is then
+         * passed through as written.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: common
+         * 
+         * @param validateFilters the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder validateFilters(String validateFilters) {
+            doSetProperty("validateFilters", validateFilters);
             return this;
         }
         /**
@@ -563,44 +656,6 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointConsumerBuilder unregisterOnStop(String unregisterOnStop) {
             doSetProperty("unregisterOnStop", unregisterOnStop);
-            return this;
-        }
-        /**
-         * Check the names of the filter options of a consumer against the
-         * filters the reference documents or presumes for the list, failing at
-         * route start with the valid names. Set false to send a filter the
-         * stored reference pages do not show; it is then passed through as
-         * written, as producers do.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: consumer
-         * 
-         * @param validateFilters the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder validateFilters(boolean validateFilters) {
-            doSetProperty("validateFilters", validateFilters);
-            return this;
-        }
-        /**
-         * Check the names of the filter options of a consumer against the
-         * filters the reference documents or presumes for the list, failing at
-         * route start with the valid names. Set false to send a filter the
-         * stored reference pages do not show; it is then passed through as
-         * written, as producers do.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: consumer
-         * 
-         * @param validateFilters the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder validateFilters(String validateFilters) {
-            doSetProperty("validateFilters", validateFilters);
             return this;
         }
         /**
@@ -2236,6 +2291,59 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * Query filters of a list operation, one option per Stora parameter:
+         * filter.site_id=site_1,site_2, filter.status=available,
+         * filter.created_after=2025-01-01T00:00:00Z. Each name must be one the
+         * reference documents or presumes for the list, and each value of an
+         * enum filter one of its documented values (the operations reference
+         * lists them), or the endpoint is not created; validateFilters=false
+         * sends them as written. The CamelStoraFilters header adds to or
+         * replaces them per exchange. Other operations reject them. This is a
+         * multi-value option with prefix: filter.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the filters(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: common
+         * 
+         * @param key the option key
+         * @param value the option value
+         * @return the dsl builder
+         */
+        default StoraEndpointProducerBuilder filters(String key, Object value) {
+            doSetMultiValueProperty("filters", "filter." + key, value);
+            return this;
+        }
+        /**
+         * Query filters of a list operation, one option per Stora parameter:
+         * filter.site_id=site_1,site_2, filter.status=available,
+         * filter.created_after=2025-01-01T00:00:00Z. Each name must be one the
+         * reference documents or presumes for the list, and each value of an
+         * enum filter one of its documented values (the operations reference
+         * lists them), or the endpoint is not created; validateFilters=false
+         * sends them as written. The CamelStoraFilters header adds to or
+         * replaces them per exchange. Other operations reject them. This is a
+         * multi-value option with prefix: filter.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the filters(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: common
+         * 
+         * @param values the values
+         * @return the dsl builder
+         */
+        default StoraEndpointProducerBuilder filters(Map values) {
+            doSetMultiValueProperties("filters", "filter.", values);
+            return this;
+        }
+        /**
          * The Java type of a JSON result or polled record: MAP (java.util.Map
          * or List of maps), JSON_NODE (Jackson) or STRING (the JSON text).
          * 
@@ -2267,6 +2375,46 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointProducerBuilder outputType(String outputType) {
             doSetProperty("outputType", outputType);
+            return this;
+        }
+        /**
+         * Check the filter names and enum values of the filter options (when
+         * the endpoint is created) and of the CamelStoraFilters header (before
+         * the call) against what the reference documents or presumes for the
+         * list, failing with the valid names or values. Set false to send a
+         * filter or value the stored reference pages do not show: it is then
+         * passed through as written.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: common
+         * 
+         * @param validateFilters the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointProducerBuilder validateFilters(boolean validateFilters) {
+            doSetProperty("validateFilters", validateFilters);
+            return this;
+        }
+        /**
+         * Check the filter names and enum values of the filter options (when
+         * the endpoint is created) and of the CamelStoraFilters header (before
+         * the call) against what the reference documents or presumes for the
+         * list, failing with the valid names or values. Set false to send a
+         * filter or value the stored reference pages do not show: it is then
+         * passed through as written.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: common
+         * 
+         * @param validateFilters the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointProducerBuilder validateFilters(String validateFilters) {
+            doSetProperty("validateFilters", validateFilters);
             return this;
         }
         /**
@@ -2428,55 +2576,6 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointProducerBuilder filename(String filename) {
             doSetProperty("filename", filename);
-            return this;
-        }
-        /**
-         * Query filters of a list operation, one option per Stora parameter:
-         * filter.site_id=site_1,site_2, filter.status=customer,
-         * filter.created_after=2025-01-01T00:00:00Z. Names are passed through
-         * as written, so filters missing from the reference pages work too. The
-         * CamelStoraFilters header adds to or replaces them per exchange. Other
-         * operations reject them. This is a multi-value option with prefix:
-         * filter.
-         * 
-         * The option is a: <code>java.util.Map&lt;java.lang.String,
-         * java.lang.Object&gt;</code> type.
-         * The option is multivalued, and you can use the filters(String,
-         * Object) method to add a value (call the method multiple times to set
-         * more values).
-         * 
-         * Group: producer
-         * 
-         * @param key the option key
-         * @param value the option value
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder filters(String key, Object value) {
-            doSetMultiValueProperty("filters", "filter." + key, value);
-            return this;
-        }
-        /**
-         * Query filters of a list operation, one option per Stora parameter:
-         * filter.site_id=site_1,site_2, filter.status=customer,
-         * filter.created_after=2025-01-01T00:00:00Z. Names are passed through
-         * as written, so filters missing from the reference pages work too. The
-         * CamelStoraFilters header adds to or replaces them per exchange. Other
-         * operations reject them. This is a multi-value option with prefix:
-         * filter.
-         * 
-         * The option is a: <code>java.util.Map&lt;java.lang.String,
-         * java.lang.Object&gt;</code> type.
-         * The option is multivalued, and you can use the filters(String,
-         * Object) method to add a value (call the method multiple times to set
-         * more values).
-         * 
-         * Group: producer
-         * 
-         * @param values the values
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder filters(Map values) {
-            doSetMultiValueProperties("filters", "filter.", values);
             return this;
         }
         /**
@@ -3775,6 +3874,59 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * Query filters of a list operation, one option per Stora parameter:
+         * filter.site_id=site_1,site_2, filter.status=available,
+         * filter.created_after=2025-01-01T00:00:00Z. Each name must be one the
+         * reference documents or presumes for the list, and each value of an
+         * enum filter one of its documented values (the operations reference
+         * lists them), or the endpoint is not created; validateFilters=false
+         * sends them as written. The CamelStoraFilters header adds to or
+         * replaces them per exchange. Other operations reject them. This is a
+         * multi-value option with prefix: filter.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the filters(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: common
+         * 
+         * @param key the option key
+         * @param value the option value
+         * @return the dsl builder
+         */
+        default StoraEndpointBuilder filters(String key, Object value) {
+            doSetMultiValueProperty("filters", "filter." + key, value);
+            return this;
+        }
+        /**
+         * Query filters of a list operation, one option per Stora parameter:
+         * filter.site_id=site_1,site_2, filter.status=available,
+         * filter.created_after=2025-01-01T00:00:00Z. Each name must be one the
+         * reference documents or presumes for the list, and each value of an
+         * enum filter one of its documented values (the operations reference
+         * lists them), or the endpoint is not created; validateFilters=false
+         * sends them as written. The CamelStoraFilters header adds to or
+         * replaces them per exchange. Other operations reject them. This is a
+         * multi-value option with prefix: filter.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the filters(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: common
+         * 
+         * @param values the values
+         * @return the dsl builder
+         */
+        default StoraEndpointBuilder filters(Map values) {
+            doSetMultiValueProperties("filters", "filter.", values);
+            return this;
+        }
+        /**
          * The Java type of a JSON result or polled record: MAP (java.util.Map
          * or List of maps), JSON_NODE (Jackson) or STRING (the JSON text).
          * 
@@ -3806,6 +3958,46 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointBuilder outputType(String outputType) {
             doSetProperty("outputType", outputType);
+            return this;
+        }
+        /**
+         * Check the filter names and enum values of the filter options (when
+         * the endpoint is created) and of the CamelStoraFilters header (before
+         * the call) against what the reference documents or presumes for the
+         * list, failing with the valid names or values. Set false to send a
+         * filter or value the stored reference pages do not show: it is then
+         * passed through as written.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: common
+         * 
+         * @param validateFilters the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointBuilder validateFilters(boolean validateFilters) {
+            doSetProperty("validateFilters", validateFilters);
+            return this;
+        }
+        /**
+         * Check the filter names and enum values of the filter options (when
+         * the endpoint is created) and of the CamelStoraFilters header (before
+         * the call) against what the reference documents or presumes for the
+         * list, failing with the valid names or values. Set false to send a
+         * filter or value the stored reference pages do not show: it is then
+         * passed through as written.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: true
+         * Group: common
+         * 
+         * @param validateFilters the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointBuilder validateFilters(String validateFilters) {
+            doSetProperty("validateFilters", validateFilters);
             return this;
         }
         /**
@@ -4648,9 +4840,13 @@ public interface StoraEndpointBuilderFactory {
         /**
          * Query filters of a list as a map of Stora parameter name to value
          * (site_id, status, email, created_after...); a collection value is
-         * sent comma-separated. Merged over the filter options of the endpoint.
-         * Only list operations send them: other operations ignore the header,
-         * so filters left on the message by a lookup never reach a later call.
+         * sent comma-separated. Merged over the filter options of the endpoint,
+         * and checked as they are, before the call: a name the reference
+         * neither documents nor presumes for the list, or a value outside the
+         * documented values of an enum filter, fails the exchange unless
+         * validateFilters=false. Only list operations send them: other
+         * operations ignore the header, so filters left on the message by a
+         * lookup never reach a later call.
          * 
          * The option is a: {@code java.util.Map<String, Object>} type.
          * 

@@ -89,12 +89,6 @@ public class StoraPollingOptions {
                     + " the whole list every poll and keep the window client-side.")
     private TimeFilter timeFilter = TimeFilter.AUTO;
 
-    @UriParam(label = "consumer", defaultValue = "true",
-            description = "Check the names of the filter options of a consumer against the filters the reference documents or presumes"
-                    + " for the list, failing at route start with the valid names. Set false to send a filter the"
-                    + " stored reference pages do not show; it is then passed through as written, as producers do.")
-    private boolean validateFilters = true;
-
     public PollMode getPollMode() {
         return pollMode;
     }
@@ -175,11 +169,4 @@ public class StoraPollingOptions {
         this.timeFilter = timeFilter;
     }
 
-    public boolean isValidateFilters() {
-        return validateFilters;
-    }
-
-    public void setValidateFilters(boolean validateFilters) {
-        this.validateFilters = validateFilters;
-    }
 }

@@ -70,8 +70,10 @@ class DocsSnippetsTest extends StoraTestSupport {
 
     @Test
     void yamlRoutesLoadAndDirectOnesRun() throws Exception {
+        // webhook routes need an HTTP server (WebhookDocsTest runs them), Kamelets camel-kamelet (KameletDocsTest)
         List<String> snippets = MarkdownSnippets.blocksOfAllPages("yaml").stream()
-                .filter(s -> s.startsWith("- route:") || s.startsWith("- from:")).toList();
+                .filter(s -> s.startsWith("- route:") || s.startsWith("- from:"))
+                .filter(s -> !s.contains("uri: stora:webhook") && !s.contains("kamelet:")).toList();
         assertTrue(snippets.size() >= 93, "one YAML route per operation at least, found " + snippets.size());
         int run = 0;
         for (String snippet : snippets) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.catalog.ListCapabilities;
 import io.camelstora.component.catalog.PathParameter;
 import io.camelstora.component.catalog.StoraEventType;
 import io.camelstora.component.catalog.StoraFormat;
@@ -62,7 +63,15 @@ public final class ReferenceDocs {
         md.append("Every operation of the Stora Public API 2025-09 is an endpoint `stora:<resource>/<action>`. Path parameters"
                 + " are endpoint options, or message headers that override them per exchange. POSTs carry an"
                 + " `Idempotency-Key` (see [idempotency](../idempotency.md)); list operations take `page`, `limit`, `sortBy`,"
-                + " `sortDirection`, `expand`, `filter.<name>` and `fetchAllPages` (see [options](options.md)).\n\n");
+                + " `sortDirection`, `expand`, `filter.<name>` and `fetchAllPages` (see [options](options.md)).\n\n"
+                + "Each list below names its filters: as `filter.<name>` options, and as keys of the `CamelStoraFilters`"
+                + " header. A name is *documented* where the list's reference page or a guide shows it, *presumed* where"
+                + " the stored page was cut off before it or hides it (the time-range filters are named after the one a"
+                + " page shows, `created_after`; filters the changelog mentions without a name are named after the"
+                + " field they filter). Where the reference lists an enum filter's values, they are given, and a"
+                + " comma-separated value takes several. A name or value not listed fails when the endpoint is created"
+                + " (options) or before the call (header), producers and consumers alike; `validateFilters=false` sends"
+                + " it as written.\n\n");
         md.append("| URI | method and path | path options (header) | scope | formats | result |\n|---|---|---|---|---|---|\n");
         for (StoraOperation op : StoraOperation.values()) {
             md.append("| [`").append(op.uri()).append("`](#").append(anchor(op)).append(") | `").append(op.method()).append(' ')
@@ -82,11 +91,46 @@ public final class ReferenceDocs {
                 md.append('`').append(op.method()).append(' ').append(op.pathTemplate()).append("`, scope ")
                         .append(op.scope() == null ? "none" : "`" + op.scope() + "`").append(". Result: ").append(result(op))
                         .append(".\n\n");
+                if (op.isPaged()) {
+                    md.append(listParameters(ListCapabilities.of(op)));
+                }
                 md.append("```yaml\n").append(yaml(op)).append("```\n\n");
                 md.append("```java\n").append(java(op)).append("```\n");
             }
         }
         return md.toString();
+    }
+
+    /**
+     * The sort fields and filters of a list, each marked documented (its reference page or a guide names it) or presumed
+     * (ListCapabilities says why), with the values of the enum filters the endpoint checks.
+     */
+    private static String listParameters(ListCapabilities caps) {
+        StringBuilder md = new StringBuilder();
+        md.append("`sortBy`: ").append(caps.sortFields().isEmpty() ? "none (the page shows no sort parameter)"
+                : caps.sortFields().entrySet().stream().map(e -> "`" + e.getKey() + "`" + presumed(e.getValue()))
+                        .collect(Collectors.joining(", ")))
+                .append(".\n\n");
+        if (caps.filters().isEmpty()) {
+            md.append("Filters: none on the reference page, which shows its whole parameter table.\n\n");
+            return md.toString();
+        }
+        md.append("| filter | name | values |\n|---|---|---|\n");
+        caps.filters().forEach((name, evidence) -> md.append("| `").append(name).append("` | ")
+                .append(evidence.name().toLowerCase()).append(" | ")
+                .append(!caps.filterValues(name).isEmpty()
+                        ? caps.filterValues(name).stream().map(v -> "`" + v + "`").collect(Collectors.joining(", "))
+                        : TIME_RANGES.contains(name) ? "an ISO 8601 timestamp" : "any")
+                .append(" |\n"));
+        md.append('\n');
+        return md.toString();
+    }
+
+    private static final List<String> TIME_RANGES = List.of(ListCapabilities.CREATED_AFTER, ListCapabilities.CREATED_BEFORE,
+            ListCapabilities.UPDATED_AFTER, ListCapabilities.UPDATED_BEFORE);
+
+    private static String presumed(ListCapabilities.Evidence evidence) {
+        return evidence == ListCapabilities.Evidence.PRESUMED ? " (presumed)" : "";
     }
 
     private static String anchor(StoraOperation op) {

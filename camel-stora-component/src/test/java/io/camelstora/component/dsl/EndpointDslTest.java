@@ -23,13 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.example.ContactRoutes;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraEndpoint;
-import io.camelstora.component.StoraOutputType;
 import io.camelstora.component.StoraTestSupport;
 import io.camelstora.component.internal.support.StoraJson;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import io.camelstora.component.polling.PollMode;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -47,33 +51,41 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
  */
 class EndpointDslTest extends StoraTestSupport {
 
-    @Override
-    protected RoutesBuilder createRouteBuilder() {
-        return new Routes();
-    }
-
-    /** Camel's EndpointRouteBuilder, plus stora(...) from the generated factory. */
-    static class Routes extends EndpointRouteBuilder implements StoraEndpointBuilderFactory.StoraBuilders {
-        @Override
-        public void configure() {
-            from(direct("contact"))
-                    .to(stora("contacts/show").contactId("con_1").outputType(StoraOutputType.JSON_NODE));
-            from(direct("sites"))
-                    .to(stora("sites/list").filters("status", "active").limit(5));
-        }
-    }
-
+    /**
+     * The class docs/tooling.md shows, with its imports, as a user writes it (package com.example): its producers reach
+     * Stora with their options, and its consumers are created with theirs (they are not started: no platform-http server
+     * and no polling here).
+     */
     @Test
-    void routesBuiltWithTheDslCallStoraWithTheirOptions() {
+    void theRouteClassOfTheToolingPageBuildsItsEndpoints() throws Exception {
+        assertEquals(ToolingPage.shownClass(), ToolingPage.sourceOf(ContactRoutes.class));
         wm.stubFor(get(urlEqualTo("/2025-09/contacts/con_1")).willReturn(okJson("{\"contact\":{\"id\":\"con_1\"}}")));
-        wm.stubFor(get(urlPathEqualTo("/2025-09/sites")).willReturn(okJson("{\"sites\":[],\"meta\":{}}")));
+        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(okJson("{\"contacts\":[],\"meta\":{}}")));
+        try (CamelContext page = new DefaultCamelContext()) {
+            StoraComponent stora = page.getComponent("stora", StoraComponent.class);
+            stora.getConfiguration().setBaseUrl(wm.baseUrl());
+            stora.getConfiguration().setAccessToken(TOKEN);
+            page.getPropertiesComponent().addInitialProperty("stora.webhook.secret", "whsec_tooling");
+            page.setAutoStartup(false);
+            page.addRoutes(new ContactRoutes());
+            page.start();
+            for (Route route : page.getRoutes()) {
+                if (route.getEndpoint().getEndpointUri().startsWith("direct:")) {
+                    page.getRouteController().startRoute(route.getRouteId());
+                }
+            }
+            ProducerTemplate producer = page.createProducerTemplate();
+            assertInstanceOf(JsonNode.class, producer.requestBody("direct:contact", (Object) null));
+            producer.requestBody("direct:companies", (Object) null);
+            wm.verify(getRequestedFor(urlEqualTo("/2025-09/contacts?limit=50&type=company&status=customer,lead")));
 
-        Object contact = template.requestBody("direct:contact", (Object) null);
-        assertInstanceOf(JsonNode.class, contact);
-        assertEquals("con_1", ((JsonNode) contact).get("id").asText());
-
-        template.requestBody("direct:sites", (Object) null);
-        wm.verify(getRequestedFor(urlEqualTo("/2025-09/sites?limit=5&status=active")));
+            StoraEndpoint poll = (StoraEndpoint) page.getRoute("poll-customers").getEndpoint();
+            assertEquals(PollMode.CHANGES, poll.getPollingOptions().getPollMode());
+            assertEquals(300_000, poll.getDelay());
+            assertEquals(Map.of("status", "customer"), poll.getRequestOptions().getFilters());
+            StoraEndpoint webhook = (StoraEndpoint) page.getRoute("invoice-events").getEndpoint();
+            assertEquals("invoice.*", webhook.getWebhookOptions().getEventTypes());
+        }
     }
 
     @Test

@@ -71,9 +71,9 @@ class ConsumerValidationTest extends PollingTestSupport {
     void documentedAndPresumedFiltersAreAccepted() throws Exception {
         FakeLists.FakeList units = LISTS.list("units", "units", CREATED_ONLY, true);
         units.create("u1", 1);
-        route(poll("units/list?filter.status=lead&filter.search=u"));
+        route(poll("units/list?filter.status=available,reserved&filter.search=u"));
         polls.awaitMore(1);
-        assertEquals("lead", LISTS.requests().get(0).get("status"));
+        assertEquals("available,reserved", LISTS.requests().get(0).get("status"));
         assertEquals("u", LISTS.requests().get(0).get("search"));
         String stateKey = ((StoraPollingConsumer) context.getRoute("poll").getConsumer()).getStateKey();
         assertTrue(stateKey.matches("stora\\.units\\.[0-9a-f]{8}"), "the filters give the consumer a state key of its own: "
@@ -86,7 +86,8 @@ class ConsumerValidationTest extends PollingTestSupport {
                 .contains("filter.updated_after of stora:contacts/list is set by the consumer from its cursor; use"
                         + " initialSync=since:<ISO-8601>"));
         assertTrue(startFailure(poll("contacts/list?limit=10")).contains("remove the producer options limit (use pageSize)"));
-        assertTrue(startFailure(poll("contacts/list?filter.page=2")).contains("filter.page of stora:contacts/list is set by"));
+        assertTrue(startFailure(poll("contacts/list?filter.page=2"))
+                .contains("filter.page of stora:contacts/list is not a filter; use the page option"));
         assertTrue(startFailure(poll("contacts/list?pageSize=500")).contains("pageSize of stora:contacts/list is 500"));
         assertTrue(startFailure(poll("contacts/list?initialSync=yesterday"))
                 .contains("use all, none or since:<ISO-8601 timestamp>"));

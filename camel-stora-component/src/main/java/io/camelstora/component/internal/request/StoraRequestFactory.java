@@ -32,6 +32,7 @@ import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraRequestOptions;
 import io.camelstora.component.catalog.HttpMethod;
+import io.camelstora.component.catalog.ListCapabilities;
 import io.camelstora.component.catalog.MetadataRules;
 import io.camelstora.component.catalog.PathParameter;
 import io.camelstora.component.catalog.StoraFormat;
@@ -103,6 +104,8 @@ public final class StoraRequestFactory {
             Map<String, Object> filters = new LinkedHashMap<>(options.getFilters());
             Map<?, ?> headerFilters = in.getHeader(StoraConstants.FILTERS, Map.class);
             if (headerFilters != null) {
+                ListCapabilities.of(operation).checkFilters(headerFilters, options.isValidateFilters(),
+                        name -> "the key " + name + " of the " + StoraConstants.FILTERS + " header");
                 headerFilters.forEach((k, v) -> filters.put(String.valueOf(k), v));
             }
             filters.forEach((name, value) -> putIfPresent(query, name, value));
