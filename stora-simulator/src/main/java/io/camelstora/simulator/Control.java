@@ -39,6 +39,7 @@ public final class Control {
 
     private ObjectNode run(Supplier<Store.Entity> action) {
         synchronized (domain) {
+            domain.store.changed();
             try {
                 Store.Entity entity = action.get();
                 domain.core.commit();
@@ -220,6 +221,15 @@ public final class Control {
         });
     }
 
+    /**
+     * With {@code true}, a record changed twice within one second keeps the same {@code updated_at} (the real API's
+     * timestamps have one-second precision, and nothing says it moves them on); by default the second change moves it
+     * a second ahead, so every change has a timestamp of its own.
+     */
+    public void keepUpdatedAtWithinSecond(boolean keep) {
+        domain.core.keepUpdatedAtWithinSecond(keep);
+    }
+
     /** The resource with this id as the API shows it, or null. */
     public ObjectNode get(String id) {
         synchronized (domain) {
@@ -253,6 +263,7 @@ public final class Control {
     /** Move-in day for the tenancies the clock has reached; run by the clock whenever it is advanced. */
     void moveInDue() {
         synchronized (domain) {
+            domain.store.changed();
             try {
                 domain.tenancies.moveInDue();
                 domain.core.commit();

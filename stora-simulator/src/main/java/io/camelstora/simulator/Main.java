@@ -23,7 +23,7 @@ import io.camelstora.simulator.control.ControlRoutes;
 /**
  * Runs the simulator as a process:
  * {@code java -jar stora-simulator-<version>-standalone.jar --port 8099 [--host 0.0.0.0] [--seed small|empty|<contacts>]
- * [--rate-limit 10/60|off] [--rate-limit-mode sliding|fixed] [--token <value>] [--webhook-time-scale 0.001] [--auto-reserve on|off]}.
+ * [--rate-limit 10/60|off] [--rate-limit-mode sliding|fixed] [--token <value>] [--webhook-time-scale 0.001] [--auto-reserve on|off] [--latency <ms>] [--same-second-updates on|off]}.
  * Prints the base URL and credentials, and stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
  */
 public final class Main {
@@ -39,7 +39,8 @@ public final class Main {
             System.err.println(e.getMessage());
             System.err.println(
                     "Usage: --port <n> [--host <h>] [--seed small|empty|<contacts>] [--rate-limit <perSecond>/<perMinute>|off]"
-                            + " [--rate-limit-mode sliding|fixed] [--token <value>] [--token-lifetime <seconds>] [--webhook-time-scale <factor>] [--auto-reserve on|off]");
+                            + " [--rate-limit-mode sliding|fixed] [--token <value>] [--token-lifetime <seconds>] [--webhook-time-scale <factor>] [--auto-reserve on|off]"
+                            + " [--latency <ms>] [--same-second-updates on|off]");
             System.exit(2);
             return;
         }
@@ -93,6 +94,12 @@ public final class Main {
                     case "on" -> true;
                     case "off" -> false;
                     default -> throw new IllegalArgumentException("--auto-reserve takes on or off, not " + value);
+                });
+                case "--latency" -> builder.latency(Duration.ofMillis(Long.parseLong(value)));
+                case "--same-second-updates" -> builder.keepUpdatedAtWithinSecond(switch (value) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--same-second-updates takes on or off, not " + value);
                 });
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }

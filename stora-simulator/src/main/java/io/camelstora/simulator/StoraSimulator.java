@@ -124,6 +124,10 @@ public final class StoraSimulator implements AutoCloseable {
                 new Domain.Settings(config.allowHttpWebhooks, config.autoReserveOnPayment));
         holder[0] = domain;
         this.control = new Control(domain);
+        control.keepUpdatedAtWithinSecond(config.keepUpdatedAtWithinSecond);
+        if (!config.latency.isZero()) {
+            faults.latency(config.latency);
+        }
         clock.onAdvance(control::moveInDue);
         this.api = new ApiRoutes(domain, oauth, rateLimiter, config.perSecond, idempotency, faults::take, images);
         this.controlRoutes = new ControlRoutes(this, this::describe, api);
@@ -363,6 +367,8 @@ public final class StoraSimulator implements AutoCloseable {
         private boolean autoReserveOnPayment;
         private String accessToken = DEFAULT_ACCESS_TOKEN;
         private int journalCapacity = 10_000;
+        private boolean keepUpdatedAtWithinSecond;
+        private Duration latency = Duration.ZERO;
 
         private Builder() {
         }
@@ -452,6 +458,24 @@ public final class StoraSimulator implements AutoCloseable {
         /** How many requests the journal keeps (counters are never truncated); default 10,000. */
         public Builder journalCapacity(int capacity) {
             this.journalCapacity = capacity;
+            return this;
+        }
+
+        /** See {@link Control#keepUpdatedAtWithinSecond(boolean)}; default false. */
+        public Builder keepUpdatedAtWithinSecond(boolean keep) {
+            this.keepUpdatedAtWithinSecond = keep;
+            return this;
+        }
+
+        /**
+         * Answers every API request this much later, as a distant or loaded server would: a {@link Fault#latency}
+         * for every request, set at start (and cleared like any fault by {@link StoraSimulator#reset()}). Default 0.
+         */
+        public Builder latency(Duration latency) {
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative");
+            }
+            this.latency = latency;
             return this;
         }
 

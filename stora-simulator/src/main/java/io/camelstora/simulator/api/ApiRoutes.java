@@ -199,6 +199,9 @@ public final class ApiRoutes {
         try {
             ObjectNode body = parseBody(apiCall);
             synchronized (domain) {
+                if (!"GET".equals(apiCall.method)) {
+                    store.changed();
+                }
                 try {
                     result = operation.handler().handle(new Call(apiCall, pathParams, body, token, format));
                     domain.core.commit();

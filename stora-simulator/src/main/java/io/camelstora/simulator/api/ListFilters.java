@@ -131,6 +131,15 @@ final class ListFilters {
         return FILTERS.getOrDefault(kind, Map.of());
     }
 
+    /** The timestamp a time-range filter compares, {@code null} for other filters. */
+    static String timeField(String param) {
+        return switch (param) {
+            case CREATED_AFTER, CREATED_BEFORE -> "created_at";
+            case UPDATED_AFTER, UPDATED_BEFORE -> "updated_at";
+            default -> null;
+        };
+    }
+
     static Set<String> sortFields(ResourceKind kind) {
         return SORTS.getOrDefault(kind, Set.of("created_at"));
     }

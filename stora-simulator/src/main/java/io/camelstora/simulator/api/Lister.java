@@ -48,6 +48,10 @@ final class Lister {
     private Lister() {
     }
 
+    /** An entity with the value it is sorted by. */
+    private record Keyed(JsonNode key, Store.Entity entity) {
+    }
+
     static Page list(Store store, ResourceKind kind, Collection<Store.Entity> source, Map<String, String> params) {
         int page = intParam(params, "page", 1);
         int limit = intParam(params, "limit", DEFAULT_LIMIT);
@@ -66,24 +70,22 @@ final class Lister {
             throw ApiError.invalidParam("sort_direction", "sort_direction must be ASC or DESC");
         }
 
-        Predicate<ObjectNode> filter = filter(store, kind, params);
-        List<Store.Entity> matching = new ArrayList<>();
-        for (Store.Entity entity : source) {
-            if (filter.test(entity.json)) {
-                matching.add(entity);
+        boolean descending = direction.equals("DESC");
+        // Sorted once per change of the store, each entity's key read once: with 100,000 contacts, filtering and sorting
+        // on every request cost 100 ms a page, and a page must never be what binds a client reading at 10/s
+        List<Keyed> sorted = source == store.all(kind)
+                ? store.derived(List.of("sorted", kind, sortBy), () -> sortAscending(source, sortBy))
+                : sortAscending(source, sortBy);
+        List<Keyed> matching = keysetRange(kind, sorted, sortBy, params);
+        if (matching == null) {
+            Predicate<ObjectNode> filter = filter(store, kind, params);
+            matching = new ArrayList<>();
+            for (Keyed keyed : sorted) {
+                if (filter.test(keyed.entity.json)) {
+                    matching.add(keyed);
+                }
             }
         }
-        // Tables are in insertion order, which is created_at order: walking it backwards makes the default
-        // sort (created_at DESC) a near no-op for TimSort even with 100,000 contacts.
-        boolean descending = direction.equals("DESC");
-        if (descending) {
-            Collections.reverse(matching);
-        }
-        Comparator<Store.Entity> ascending = ((Comparator<Store.Entity>) (a, b) -> compareKeys(a.json.get(sortBy),
-                b.json.get(sortBy)))
-                .thenComparingLong(e -> e.seq);
-        matching.sort(descending ? ascending.reversed() : ascending);
-
         int count = matching.size();
         int pages = Math.max(1, (count + limit - 1) / limit);
         int from = (int) Math.min((long) (page - 1) * limit, count);
@@ -104,7 +106,94 @@ final class Lister {
         } else {
             pagination.putNull("prev");
         }
-        return new Page(new ArrayList<>(matching.subList(from, to)), pagination);
+        List<Store.Entity> items = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            // descending is the reverse of (key, insertion order) ascending
+            items.add(matching.get(descending ? count - 1 - i : i).entity);
+        }
+        return new Page(items, pagination);
+    }
+
+    private static List<Keyed> sortAscending(Collection<Store.Entity> source, String sortBy) {
+        List<Keyed> keyed = new ArrayList<>(source.size());
+        for (Store.Entity entity : source) {
+            keyed.add(new Keyed(entity.json.get(sortBy), entity));
+        }
+        // tables are in insertion order, which is created_at order: a near no-op for TimSort
+        keyed.sort(Comparator.<Keyed, JsonNode>comparing(Keyed::key, Lister::compareKeys).thenComparingLong(k -> k.entity.seq));
+        return Collections.unmodifiableList(keyed);
+    }
+
+    /**
+     * The records of a keyset page ({@code updated_after} and {@code updated_before} on a list sorted by
+     * {@code updated_at}, or the same on {@code created_at}) found by binary search in the sorted list; {@code null}
+     * when another filter applies, to filter record by record.
+     */
+    private static List<Keyed> keysetRange(ResourceKind kind, List<Keyed> sorted, String sortBy, Map<String, String> params) {
+        int from = 0;
+        int to = sorted.size();
+        for (String param : params.keySet()) {
+            if (param.startsWith("metadata[")) {
+                return null;
+            }
+        }
+        for (ListFilters.Filter filter : ListFilters.filters(kind).values()) {
+            String raw = params.get(filter.param());
+            if (raw == null) {
+                continue;
+            }
+            if (!sortBy.equals(ListFilters.timeField(filter.param()))) {
+                return null;
+            }
+            Instant bound;
+            try {
+                bound = Instant.parse(raw.trim());
+            } catch (DateTimeParseException e) {
+                return null; // the filter answers the 422
+            }
+            if (bound.getNano() != 0) {
+                return null;
+            }
+            to = Math.min(to, firstNull(sorted)); // records without the timestamp match no time filter
+            int at = firstAtOrAfter(sorted, Json.time(bound), to);
+            if (filter.match() == ListFilters.Match.FROM) {
+                from = Math.max(from, at);
+            } else {
+                to = Math.min(to, at);
+            }
+        }
+        return from >= to ? List.of() : sorted.subList(from, to);
+    }
+
+    /** Where the records without a value of the sort key start (they sort last); no filter on it matches them. */
+    private static int firstNull(List<Keyed> sorted) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            JsonNode key = sorted.get(mid).key;
+            if (key == null || key.isNull()) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** The first index below {@code end} whose timestamp is at or after {@code time} (both in the API's one format). */
+    private static int firstAtOrAfter(List<Keyed> sorted, String time, int end) {
+        int lo = 0;
+        int hi = end;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).key.asText().compareTo(time) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Numbers numerically, everything else as text (ISO timestamps sort as text); nulls after values. */
@@ -118,6 +207,11 @@ final class Lister {
             return Double.compare(a.asDouble(), b.asDouble());
         }
         return a.asText().compareTo(b.asText());
+    }
+
+    /** {@code 2025-01-12T15:30:00Z}: the form {@link Json#time} writes. */
+    private static boolean isIsoSeconds(String value) {
+        return value.length() == 20 && value.charAt(4) == '-' && value.charAt(10) == 'T' && value.charAt(19) == 'Z';
     }
 
     private static int intParam(Map<String, String> params, String name, int fallback) {
@@ -166,13 +260,18 @@ final class Lister {
                             filter.param() + " must be an ISO 8601 timestamp (e.g., 2025-01-12T15:30:00Z)");
                 }
                 boolean from = filter.match() == ListFilters.Match.FROM;
+                String boundText = Json.time(bound);
+                boolean wholeSecond = bound.getNano() == 0;
                 return json -> {
                     String value = filter.values().apply(store, json).get(0);
                     if (value == null) {
                         return false;
                     }
-                    Instant time = Instant.parse(value);
-                    return from ? !time.isBefore(bound) : time.isBefore(bound);
+                    // the API's timestamps are whole seconds in one format, which orders like the instants: compared
+                    // as text, without parsing 100,000 of them per request
+                    int order = wholeSecond && isIsoSeconds(value) ? value.compareTo(boundText)
+                            : Instant.parse(value).compareTo(bound);
+                    return from ? order >= 0 : order < 0;
                 };
             }
             case SEARCH -> {

@@ -109,6 +109,10 @@ public final class ControlRoutes {
                 }
                 control.advanceClock(Duration.ofSeconds(body.path("seconds").asLong()));
                 return ok(Json.object().put("offset_seconds", simulator.clock().offset().toSeconds()));
+            case "POST clock" :
+                // {"same_second_updates": true}: a second change within a second keeps updated_at
+                control.keepUpdatedAtWithinSecond(body.path("same_second_updates").asBoolean());
+                return ok(Json.object().put("same_second_updates", body.path("same_second_updates").asBoolean()));
             case "GET journal" :
                 return ok(journal());
             case "DELETE journal" :

@@ -53,11 +53,21 @@ public final class DomainCore {
     private final List<PendingEvent> pending = new ArrayList<>();
     private volatile String baseUrl = "http://localhost";
 
+    private volatile boolean keepUpdatedAtWithinSecond;
+
     DomainCore(Store store, SimulatedClock clock, EventPublisher webhooks, Domain.Settings settings) {
         this.store = store;
         this.clock = clock;
         this.webhooks = webhooks;
         this.settings = settings;
+    }
+
+    /**
+     * Whether a second change within the second keeps {@code updated_at} as it is (the record differs, its timestamp
+     * does not), instead of moving it a second ahead.
+     */
+    public void keepUpdatedAtWithinSecond(boolean keep) {
+        this.keepUpdatedAtWithinSecond = keep;
     }
 
     public void baseUrl(String baseUrl) {
@@ -169,18 +179,20 @@ public final class DomainCore {
 
     /**
      * Marks a modification. {@code updated_at} has one-second precision like every documented timestamp, so two
-     * changes within a second move it a second ahead: it must change on every modification.
+     * changes within a second move it a second ahead: it must change on every modification. Unless
+     * {@link #keepUpdatedAtWithinSecond}: then both changes carry the same second, as an API may well write them.
      */
     void touch(Entity entity) {
         Instant now = now();
         JsonNode previous = entity.json.get("updated_at");
-        if (previous != null && previous.isTextual()) {
+        if (!keepUpdatedAtWithinSecond && previous != null && previous.isTextual()) {
             Instant before = Instant.parse(previous.asText());
             if (!now.isAfter(before)) {
                 now = before.plusSeconds(1);
             }
         }
         entity.json.put("updated_at", Json.time(now));
+        store.changed();
     }
 
     ObjectNode money(long amount) {

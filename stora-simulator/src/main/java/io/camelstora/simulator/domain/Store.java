@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelstora.simulator.ResourceKind;
@@ -61,6 +62,10 @@ public final class Store {
     private final Map<String, String> contactIdByEmail = new HashMap<>();
     private Random ids;
     private long seq;
+    /** Moves on every change, so what was derived from the tables (the sorted lists) is computed again. */
+    private long version;
+    private final Map<Object, Object> derived = new HashMap<>();
+    private long derivedVersion = -1;
 
     public Store(long idSeed) {
         clear(idSeed);
@@ -74,6 +79,28 @@ public final class Store {
         contactIdByEmail.clear();
         ids = new Random(idSeed);
         seq = 0;
+        changed();
+    }
+
+    /**
+     * Something may have changed: a resource was created, updated or removed. Called by every write (the API's non-GET
+     * calls, the control API, {@link DomainCore#touch}); what {@link #derived} computed is dropped.
+     */
+    public void changed() {
+        version++;
+    }
+
+    /**
+     * A value computed from the tables, kept until the next {@link #changed()}: the lists' sort orders, so a client
+     * paging through 100,000 records does not pay for sorting them on every page.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Supplier<T> compute) {
+        if (derivedVersion != version) {
+            derived.clear();
+            derivedVersion = version;
+        }
+        return (T) derived.computeIfAbsent(key, k -> compute.get());
     }
 
     /** A new id with the kind's prefix and 16 hex digits, as in every documented example; deterministic per seed. */
@@ -90,6 +117,7 @@ public final class Store {
         String id = json.get("id").asText();
         Entity entity = new Entity(kind, id, seq++, json);
         tables.get(kind).put(id, entity);
+        changed();
         if (kind == ResourceKind.CONTACT) {
             indexEmail(null, Json.text(json, "email"), id);
         }
@@ -98,6 +126,7 @@ public final class Store {
 
     public void remove(Entity entity) {
         tables.get(entity.kind).remove(entity.id);
+        changed();
         if (entity.kind == ResourceKind.CONTACT) {
             indexEmail(Json.text(entity.json, "email"), null, entity.id);
         }
