@@ -41,6 +41,14 @@ public interface RequestLimiter {
          * limiter may measure the permit's window from this instant instead of from when it granted the permit.
          */
         void release();
+
+        /**
+         * The request is being written to its connection now: waiting for a pooled connection, connecting and TLS are
+         * over. A limiter may measure from this instant instead of from the grant. Called at most once, before
+         * {@link #release()}; not called for a request that never left (connection refused).
+         */
+        default void sent() {
+        }
     }
 
     /** No limit: every request goes at once. */

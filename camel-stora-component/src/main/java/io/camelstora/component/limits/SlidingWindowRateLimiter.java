@@ -38,10 +38,17 @@ import org.slf4j.LoggerFactory;
  * under the limit whether the server counts fixed windows (any alignment) or sliding ones.
  * <p>
  * It keeps a log of its recent requests (a sliding log). When a request could reach the server is bounded: not before
- * its permit was granted, and not after its response came back (or its failure). So a request counts in a window from
- * its grant until {@code W + margin} after its response, and a new permit is granted only while fewer than {@code N}
- * requests count. Measuring from the response rather than from the grant keeps the rule exact whatever the latency: a
- * burst whose first requests are slowed by opening connections cannot squeeze later ones into the same window.
+ * it was written to its connection ({@link Permit#sent()}, else its grant), and not after its response came back less
+ * the time the server then takes to answer. That time is at least about the shortest write-to-response time of the
+ * account's recent requests ({@link #RECENT_ROUND_TRIPS}; taken as 0 until {@link #TRUSTED_ROUND_TRIPS} were answered,
+ * as the first requests to a server starting up may wait before it counts them). So a request counts in a window
+ * from its grant until {@code W + margin} after the later of its write and its response less that shortest round
+ * trip; the margin covers the variation of the network's one-way delay, and a new permit is granted only while fewer
+ * than {@code N} requests count. Measured so, a server that takes 300 ms to answer every request is still sent 10 a
+ * second (each counts from about when it left), while requests held up on the way (queued in front of a busy server,
+ * or on a slow network) are answered late and count until late: a burst cannot squeeze later requests into their
+ * window. Connecting and waiting for a pooled connection happen before the write and never shorten a window. A
+ * request in flight counts in every window until it is answered.
  * <p>
  * A token bucket cannot express this rule: a bucket of capacity 60 refilling one per second admits 60 + 60 requests
  * within some 60 s, and interval refills aligned to our first request do not match the server's window boundaries,
@@ -57,6 +64,10 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
 
     private static final Logger LOG = LoggerFactory.getLogger(SlidingWindowRateLimiter.class);
     private static final long OPEN = Long.MAX_VALUE;
+    /** How many of the latest round trips the shortest is taken from: a fast one counts at once, a slow spell soon. */
+    static final int RECENT_ROUND_TRIPS = 50;
+    /** How many round trips must be known before the shortest is trusted. */
+    static final int TRUSTED_ROUND_TRIPS = 10;
 
     private final String account;
     private final RateLimits limits;
@@ -72,6 +83,10 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     // guarded by this
     private final ArrayDeque<Slot> slots = new ArrayDeque<>();
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+    /** The write-to-release times of the latest requests, a ring (see shortestRoundTrip). */
+    private final long[] roundTrips = new long[RECENT_ROUND_TRIPS];
+    private int roundTripCount;
+    private int roundTripNext;
     private final RateLimitPause pause = new RateLimitPause();
     private ScheduledFuture<?> wakeUp;
     private long wakeUpAt;
@@ -171,19 +186,52 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
     }
 
     private Permit grant(long now) {
-        Slot slot = new Slot();
+        Slot slot = new Slot(now);
         slots.addLast(slot);
-        return () -> release(slot);
+        return new Permit() {
+            @Override
+            public void sent() {
+                synchronized (SlidingWindowRateLimiter.this) {
+                    if (slot.released == OPEN) {
+                        slot.sent = now();
+                    }
+                }
+            }
+
+            @Override
+            public void release() {
+                SlidingWindowRateLimiter.this.release(slot);
+            }
+        };
     }
 
     private void release(Slot slot) {
         synchronized (this) {
-            if (slot.end != OPEN) {
+            if (slot.released != OPEN) {
                 return;
             }
-            slot.end = now();
+            slot.released = now();
+            roundTrips[roundTripNext] = slot.released - slot.sent;
+            roundTripNext = (roundTripNext + 1) % roundTrips.length;
+            roundTripCount = Math.min(roundTripCount + 1, roundTrips.length);
         }
         drain();
+    }
+
+    /**
+     * The shortest recent write-to-release time: about the least the server takes to answer once it counted a request.
+     * 0 until {@link #TRUSTED_ROUND_TRIPS} requests were answered, so that the first ones, which a server starting
+     * up or a first connection may hold up before counting them, are not taken for its answering time.
+     */
+    private long shortestRoundTrip() {
+        if (roundTripCount < TRUSTED_ROUND_TRIPS) {
+            return 0;
+        }
+        long shortest = Long.MAX_VALUE;
+        for (int i = 0; i < roundTripCount; i++) {
+            shortest = Math.min(shortest, roundTrips[i]);
+        }
+        return shortest;
     }
 
     /** Grants what is due, fails what can no longer be granted in time, and sets the next wake-up. */
@@ -278,12 +326,16 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
         return t;
     }
 
-    /** The instants until which the logged requests count, sorted; in-flight ones are OPEN, or now if optimistic. */
+    /**
+     * The instants until which the logged requests count, sorted; in-flight ones are OPEN, or now if optimistic. Taken
+     * afresh each time from the recent round trips, so later answers correct what an early one suggested.
+     */
     private long[] ends(long now, boolean optimistic) {
         long[] ends = new long[slots.size()];
+        long roundTrip = shortestRoundTrip();
         int i = 0;
         for (Slot s : slots) {
-            ends[i++] = s.end == OPEN && optimistic ? now : s.end;
+            ends[i++] = s.released == OPEN ? (optimistic ? now : OPEN) : Math.max(s.sent, s.released - roundTrip);
         }
         Arrays.sort(ends);
         return ends;
@@ -291,7 +343,7 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
 
     /** Forgets answered requests that no window counts any more. */
     private void prune(long now) {
-        slots.removeIf(s -> s.end != OPEN && s.end + longestSpan <= now);
+        slots.removeIf(s -> s.released != OPEN && s.released + longestSpan <= now);
     }
 
     private void wakeUpAt(long at, long now) {
@@ -356,8 +408,17 @@ public final class SlidingWindowRateLimiter implements RequestLimiter, AutoClose
         }
     }
 
-    /** One request: it counts in a window from its grant until the window's span after {@link #end}. */
+    /**
+     * One request: it counts in a window from its grant until the window's span after the latest it can have reached
+     * the server, the later of when it was written and when it was answered less the shortest recent round trip.
+     */
     private static final class Slot {
-        long end = OPEN;
+        /** When it was written to its connection; its grant until the transport says. */
+        long sent;
+        long released = OPEN;
+
+        Slot(long granted) {
+            this.sent = granted;
+        }
     }
 }

@@ -77,17 +77,102 @@ class SlidingWindowRateLimiterTest {
     }
 
     @Test
-    void aRequestCountsUntilTheWindowHasPassedSinceItsResponse() throws Exception {
+    void aRequestCountsUntilAnsweredThenUntilTheWindowHasPassedSinceItCouldLastHaveArrived() throws Exception {
         SlidingWindowRateLimiter limiter = limiter("1/100ms", Duration.ofMinutes(1));
-        RequestLimiter.Permit inFlight = limiter.acquire().get();
+        // requests answered in 10 ms: none of this account is answered faster than that once Stora counted it
+        for (int i = 0; i < SlidingWindowRateLimiter.TRUSTED_ROUND_TRIPS; i++) {
+            RequestLimiter.Permit fast = limiter.acquire().get();
+            advance(limiter, Duration.ofMillis(10));
+            fast.release();
+            advance(limiter, Duration.ofMillis(100));
+        }
+
+        RequestLimiter.Permit slow = limiter.acquire().get();
         CompletableFuture<RequestLimiter.Permit> next = limiter.acquire();
         advance(limiter, Duration.ofMillis(300));
-        assertFalse(next.isDone(), "the first request has no response yet: Stora may still be about to count it");
-        inFlight.release();
-        advance(limiter, Duration.ofMillis(99));
-        assertFalse(next.isDone(), "the window counts from the response, not from the request");
+        assertFalse(next.isDone(), "the slow request has no response yet: Stora may still be about to count it");
+        slow.release();
+        advance(limiter, Duration.ofMillis(89));
+        assertFalse(next.isDone(), "it may have reached Stora as late as its response less the shortest round trip (10 ms)");
         advance(limiter, Duration.ofMillis(1));
-        assertTrue(next.isDone(), "due a full window after the response");
+        assertTrue(next.isDone(), "due a full window after that");
+        limiter.close();
+    }
+
+    @Test
+    void untilEnoughRequestsWereAnsweredEachCountsFromItsAnswer() throws Exception {
+        SlidingWindowRateLimiter limiter = limiter("1/100ms", Duration.ofMinutes(1));
+        RequestLimiter.Permit first = limiter.acquire().get();
+        CompletableFuture<RequestLimiter.Permit> next = limiter.acquire();
+        advance(limiter, Duration.ofMillis(300));
+        first.release();
+        advance(limiter, Duration.ofMillis(99));
+        assertFalse(next.isDone(), "one answer says nothing of when a server starting up counted it");
+        advance(limiter, Duration.ofMillis(1));
+        assertTrue(next.isDone());
+        limiter.close();
+    }
+
+    @Test
+    void aServerSlowToAnswerEveryRequestDoesNotSlowTheRate() {
+        // 10 per second, every answer 300 ms after the write: once that is known, the 11th request of a second is due a
+        // second after the 1st was written, not a second after it was answered (1.3 s)
+        SlidingWindowRateLimiter limiter = limiter("10/1s", Duration.ofMinutes(1));
+        for (int round = 0; round < 3; round++) {
+            List<RequestLimiter.Permit> permits = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                RequestLimiter.Permit permit = limiter.acquire().join();
+                permit.sent();
+                permits.add(permit);
+            }
+            CompletableFuture<RequestLimiter.Permit> eleventh = limiter.acquire();
+            advance(limiter, Duration.ofMillis(300));
+            permits.forEach(RequestLimiter.Permit::release);
+            advance(limiter, Duration.ofMillis(699));
+            assertFalse(eleventh.isDone());
+            advance(limiter, Duration.ofMillis(1));
+            assertTrue(eleventh.isDone(), "round " + round + ": 1 s after the writes");
+            RequestLimiter.Permit last = eleventh.join();
+            last.sent();
+            advance(limiter, Duration.ofMillis(300));
+            last.release();
+            advance(limiter, Duration.ofSeconds(2));
+        }
+        limiter.close();
+    }
+
+    @Test
+    void aRequestHeldUpOnTheWayCountsFromItsLateAnswer() {
+        // 300 ms round trips are known; then one request of ten is answered 500 ms late (queued in front of the server,
+        // or a slow network): it may have been counted as late as 500 ms after it left, so its slot lasts that much longer
+        SlidingWindowRateLimiter limiter = limiter("10/1s", Duration.ofMinutes(1));
+        for (int i = 0; i < SlidingWindowRateLimiter.TRUSTED_ROUND_TRIPS; i++) {
+            RequestLimiter.Permit p = limiter.acquire().join();
+            p.sent();
+            advance(limiter, Duration.ofMillis(300));
+            p.release();
+        }
+        advance(limiter, Duration.ofSeconds(2));
+        List<RequestLimiter.Permit> first = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            RequestLimiter.Permit p = limiter.acquire().join();
+            p.sent();
+            first.add(p);
+        }
+        advance(limiter, Duration.ofMillis(300));
+        first.subList(1, 10).forEach(RequestLimiter.Permit::release);
+        advance(limiter, Duration.ofMillis(500));
+        first.get(0).release();
+        List<CompletableFuture<RequestLimiter.Permit>> next = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            next.add(limiter.acquire());
+        }
+        advance(limiter, Duration.ofMillis(200));
+        assertEquals(9, next.stream().filter(CompletableFuture::isDone).count(), "the nine count from about their writes");
+        advance(limiter, Duration.ofMillis(499));
+        assertFalse(next.get(9).isDone(), "the late one counts from 800 ms less the shortest round trip (300 ms)");
+        advance(limiter, Duration.ofMillis(1));
+        assertTrue(next.get(9).isDone());
         limiter.close();
     }
 

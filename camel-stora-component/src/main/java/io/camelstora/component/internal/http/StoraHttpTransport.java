@@ -36,10 +36,12 @@ import javax.net.ssl.SSLSocket;
 import io.camelstora.component.http.StoraResponse;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -76,6 +78,8 @@ public final class StoraHttpTransport implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoraHttpTransport.class);
     private static final String USER_AGENT = "camel-stora/" + versionOrDev();
+    /** The context attribute holding the callback of {@link #send(String, StoraRequest, String, Runnable)}. */
+    private static final String ON_SENT = "io.camelstora.onSent";
 
     private final CloseableHttpClient client;
 
@@ -99,6 +103,13 @@ public final class StoraHttpTransport implements Closeable {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                         .build())
+                // runs once the connection is ready, just before the request is written: see send(..., onSent)
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "stora-sent", (request, scope, chain) -> {
+                    if (scope.clientContext.getAttribute(ON_SENT) instanceof Runnable onSent) {
+                        onSent.run();
+                    }
+                    return chain.proceed(request, scope);
+                })
                 .setUserAgent(USER_AGENT)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
@@ -112,6 +123,15 @@ public final class StoraHttpTransport implements Closeable {
      * whatever status came back, or exceptionally when no response was received.
      */
     public CompletableFuture<StoraResponse> send(String baseUrl, StoraRequest request, String bearerToken) {
+        return send(baseUrl, request, bearerToken, null);
+    }
+
+    /**
+     * As {@link #send(String, StoraRequest, String)}, telling {@code onSent} when the request is about to be written:
+     * after its connection was leased from the pool and, if new, connected (TLS included). The rate limiter measures
+     * from there ({@code RequestLimiter.Permit.sent()}). Not called when the request never left.
+     */
+    public CompletableFuture<StoraResponse> send(String baseUrl, StoraRequest request, String bearerToken, Runnable onSent) {
         ClassicRequestBuilder builder = ClassicRequestBuilder.create(request.operation().method().name())
                 .setUri(url(baseUrl, request.path(), request.query()))
                 .setHeader("Accept", request.format().mediaType());
@@ -124,20 +144,27 @@ public final class StoraHttpTransport implements Closeable {
         if (request.body() != null) {
             builder.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.bodyMediaType())));
         }
-        return execute(builder.build(), request::describe);
+        HttpClientContext context = HttpClientContext.create();
+        if (onSent != null) {
+            context.setAttribute(ON_SENT, onSent);
+        }
+        return execute(builder.build(), context, request::describe);
     }
 
     /** A plain GET of an absolute URL without credentials: the storage URL an image redirects to. */
     public CompletableFuture<StoraResponse> getUnauthenticated(String absoluteUrl) {
-        return execute(ClassicRequestBuilder.get(absoluteUrl).build(), () -> "GET (redirect target)");
+        return execute(ClassicRequestBuilder.get(absoluteUrl).build(), HttpClientContext.create(),
+                () -> "GET (redirect target)");
     }
 
     /** @param description for the debug log only: built when that is on, not on every attempt */
-    private CompletableFuture<StoraResponse> execute(ClassicHttpRequest httpRequest, Supplier<String> description) {
+    private CompletableFuture<StoraResponse> execute(ClassicHttpRequest httpRequest, HttpClientContext context,
+                                                     Supplier<String> description) {
         long start = System.nanoTime();
         try {
-            StoraResponse response = client.execute(httpRequest, r -> new StoraResponse(r.getCode(), headers(r.getHeaders()),
-                    r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity())));
+            StoraResponse response = client.execute(httpRequest, context,
+                    r -> new StoraResponse(r.getCode(), headers(r.getHeaders()),
+                            r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity())));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} -> {} in {} ms", description.get(), response.status(), (System.nanoTime() - start) / 1_000_000);
             }
