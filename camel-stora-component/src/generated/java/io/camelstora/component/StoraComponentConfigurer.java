@@ -65,6 +65,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
+        case "pagesinflight":
+        case "pagesInFlight": getOrCreateConfiguration(target).setPagesInFlight(property(camelContext, int.class, value)); return true;
         case "ratelimitmargin":
         case "rateLimitMargin": getOrCreateConfiguration(target).setRateLimitMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitperminute":
@@ -143,6 +145,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "meterRegistry": return java.lang.Object.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
+        case "pagesinflight":
+        case "pagesInFlight": return int.class;
         case "ratelimitmargin":
         case "rateLimitMargin": return long.class;
         case "ratelimitperminute":
@@ -222,6 +226,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "meterRegistry": return target.getMeterRegistry();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
+        case "pagesinflight":
+        case "pagesInFlight": return getOrCreateConfiguration(target).getPagesInFlight();
         case "ratelimitmargin":
         case "rateLimitMargin": return getOrCreateConfiguration(target).getRateLimitMargin();
         case "ratelimitperminute":

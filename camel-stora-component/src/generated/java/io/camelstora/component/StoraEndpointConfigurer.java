@@ -117,6 +117,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "page": target.getRequestOptions().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getPollingOptions().setPageSize(property(camelContext, int.class, value)); return true;
+        case "pagesinflight":
+        case "pagesInFlight": target.getConfiguration().setPagesInFlight(property(camelContext, int.class, value)); return true;
         case "path": target.getWebhookOptions().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "pollmode":
         case "pollMode": target.getPollingOptions().setPollMode(property(camelContext, io.camelstora.component.polling.PollMode.class, value)); return true;
@@ -221,6 +223,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unwrap": target.getConfiguration().setUnwrap(property(camelContext, boolean.class, value)); return true;
         case "updatedafterparam":
         case "updatedAfterParam": target.getPollingOptions().setUpdatedAfterParam(property(camelContext, java.lang.String.class, value)); return true;
+        case "updatedbeforeparam":
+        case "updatedBeforeParam": target.getPollingOptions().setUpdatedBeforeParam(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validatefilters":
@@ -330,6 +334,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "page": return java.lang.Integer.class;
         case "pagesize":
         case "pageSize": return int.class;
+        case "pagesinflight":
+        case "pagesInFlight": return int.class;
         case "path": return java.lang.String.class;
         case "pollmode":
         case "pollMode": return io.camelstora.component.polling.PollMode.class;
@@ -434,6 +440,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unwrap": return boolean.class;
         case "updatedafterparam":
         case "updatedAfterParam": return java.lang.String.class;
+        case "updatedbeforeparam":
+        case "updatedBeforeParam": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "validatefilters":
@@ -544,6 +552,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "page": return target.getRequestOptions().getPage();
         case "pagesize":
         case "pageSize": return target.getPollingOptions().getPageSize();
+        case "pagesinflight":
+        case "pagesInFlight": return target.getConfiguration().getPagesInFlight();
         case "path": return target.getWebhookOptions().getPath();
         case "pollmode":
         case "pollMode": return target.getPollingOptions().getPollMode();
@@ -648,6 +658,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "unwrap": return target.getConfiguration().isUnwrap();
         case "updatedafterparam":
         case "updatedAfterParam": return target.getPollingOptions().getUpdatedAfterParam();
+        case "updatedbeforeparam":
+        case "updatedBeforeParam": return target.getPollingOptions().getUpdatedBeforeParam();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "validatefilters":

@@ -23,7 +23,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(114);
+        Set<String> props = new HashSet<>(116);
         props.add("accessToken");
         props.add("action");
         props.add("allowHttp");
@@ -77,6 +77,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("overlap");
         props.add("page");
         props.add("pageSize");
+        props.add("pagesInFlight");
         props.add("path");
         props.add("pollMode");
         props.add("pollStrategy");
@@ -134,6 +135,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("unregisterOnStop");
         props.add("unwrap");
         props.add("updatedAfterParam");
+        props.add("updatedBeforeParam");
         props.add("useFixedDelay");
         props.add("validateFilters");
         props.add("validateMetadata");

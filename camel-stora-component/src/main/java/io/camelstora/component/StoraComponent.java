@@ -184,7 +184,7 @@ public class StoraComponent extends DefaultComponent {
                 config.getResponseTimeout());
         AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
         AccountLimiter accountLimiter = new AccountLimiter(limiter, stats, callbackExecutor());
-        StoraClient client = new StoraClient(baseUrl, transport, tokens, accountLimiter, calls);
+        StoraClient client = new StoraClient(baseUrl, transport, tokens, accountLimiter, calls, callbackExecutor());
         gauges.add(getMetrics().limiterGauges(account, accountLimiter::state));
         if (healthCheckAccountEnabled) {
             register(new StoraAccountHealthCheck(account, client, credentials.kind() != StoraCredentials.Kind.NONE,

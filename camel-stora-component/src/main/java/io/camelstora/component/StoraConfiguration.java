@@ -31,6 +31,8 @@ import org.apache.camel.spi.UriParams;
 public class StoraConfiguration implements Cloneable {
 
     public static final String DEFAULT_STATE_DIRECTORY = ".camel-stora";
+    /** Page requests of one list in flight at once: at 300 ms a response, 5 reach 10 requests a second. */
+    public static final int DEFAULT_PAGES_IN_FLIGHT = 5;
 
     public static final String DEFAULT_BASE_URL = "https://public-api.stora.co";
 
@@ -166,6 +168,13 @@ public class StoraConfiguration implements Cloneable {
     @UriParam(label = "retry", defaultValue = "60000", javaType = "java.time.Duration",
             description = "No retry starts later than this after the first attempt, in milliseconds.")
     private long retryMaxDuration = 60000;
+
+    @UriParam(label = "common", defaultValue = "" + DEFAULT_PAGES_IN_FLIGHT,
+            description = "How many page requests of one list are in flight at once, for fetchAllPages and for polling"
+                    + " consumers reading more than a page: the account's rate limiter paces them and the records are"
+                    + " delivered in list order, so an API slow to answer is still read at the rate limit. Memory holds"
+                    + " up to this many pages more. 1 reads one page at a time.")
+    private int pagesInFlight = DEFAULT_PAGES_IN_FLIGHT;
 
     @UriParam(label = "consumer", defaultValue = DEFAULT_STATE_DIRECTORY,
             description = "Where polling consumers keep their state, relative to the working directory unless absolute:"
@@ -409,6 +418,14 @@ public class StoraConfiguration implements Cloneable {
 
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public int getPagesInFlight() {
+        return pagesInFlight;
+    }
+
+    public void setPagesInFlight(int pagesInFlight) {
+        this.pagesInFlight = pagesInFlight;
     }
 
     public String getStateDirectory() {

@@ -183,6 +183,10 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
             throw new IllegalArgumentException("maxItems of " + operation.uri() + " is " + o.getMaxItems()
                     + "; use 0 for no cap or a positive number");
         }
+        if (configuration.getPagesInFlight() < 1) {
+            throw new IllegalArgumentException("pagesInFlight of " + operation.uri() + " is "
+                    + configuration.getPagesInFlight() + "; use 1 to read one page at a time, or more");
+        }
         if (o.isFetchAllPages() && o.getFormat() != StoraFormat.JSON) {
             throw new IllegalArgumentException("fetchAllPages of " + operation.uri()
                     + " streams JSON records; fetch CSV one page at a time with page and limit");

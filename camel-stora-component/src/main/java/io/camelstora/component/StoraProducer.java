@@ -145,7 +145,7 @@ class StoraProducer extends DefaultAsyncProducer {
         }
         if (operation.isPaged() && endpoint.getRequestOptions().isFetchAllPages()) {
             message.setBody(new StoraPageIterator(client, request, document, endpoint.getRequestOptions().getMaxItems(),
-                    output::convert));
+                    endpoint.getConfiguration().getPagesInFlight(), output::convert));
         } else {
             message.setBody(output.convert(endpoint.getConfiguration().isUnwrap()
                     ? StoraDocuments.content(operation, document)

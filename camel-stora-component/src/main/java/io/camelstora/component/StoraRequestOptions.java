@@ -71,9 +71,10 @@ public class StoraRequestOptions extends StoraPathParameterOptions {
     private StoraFormat format = StoraFormat.JSON;
 
     @UriParam(label = "producer", defaultValue = "false",
-            description = "For list operations: fetch every page. The body becomes an Iterator over the records that fetches the next page"
-                    + " only when the records of the previous one were consumed, so split(body()).streaming() processes the first"
-                    + " records before the last page is requested and memory holds one page at a time.")
+            description = "For list operations: fetch every page. The body becomes an Iterator over the records that requests up"
+                    + " to pagesInFlight next pages while the route consumes the current one, in list order, so"
+                    + " split(body()).streaming() processes the first records before the last pages are requested and"
+                    + " memory holds at most pagesInFlight + 1 pages.")
     private boolean fetchAllPages;
 
     @UriParam(label = "producer", defaultValue = "0",

@@ -54,6 +54,13 @@ class PagingTest extends StoraTestSupport {
                             requestsSeenWhenProcessed.add(wm.findAll(RequestPatternBuilder.allRequests()).size());
                             ids.add(e.getIn().getBody(Map.class).get("id"));
                         });
+                from("direct:exportOnePageAtATime")
+                        .to("stora:contacts/list?fetchAllPages=true&limit=2&maxItems={{cap}}&pagesInFlight=1")
+                        .split(body()).streaming()
+                        .process(e -> {
+                            requestsSeenWhenProcessed.add(wm.findAll(RequestPatternBuilder.allRequests()).size());
+                            ids.add(e.getIn().getBody(Map.class).get("id"));
+                        });
             }
         };
     }
@@ -79,8 +86,8 @@ class PagingTest extends StoraTestSupport {
     }
 
     @Test
-    void streamsPagesLazilyAndStopsAtTheCap() {
-        template.sendBody("direct:export", null);
+    void onePageAtATimeStreamsPagesLazilyAndStopsAtTheCap() {
+        template.sendBody("direct:exportOnePageAtATime", null);
 
         assertEquals(List.of("con_1", "con_2", "con_3", "con_4", "con_5"), ids);
         // the first record was processed when only page 1 had been requested; the streaming splitter looks one record
@@ -90,6 +97,20 @@ class PagingTest extends StoraTestSupport {
         wm.verify(3, getRequestedFor(urlPathEqualTo("/2025-09/contacts")));
         wm.verify(1, getRequestedFor(urlPathEqualTo("/2025-09/contacts")).withQueryParam("page", equalTo("3"))
                 .withQueryParam("limit", equalTo("2")));
+    }
+
+    @Test
+    void laterPagesAreInFlightTogetherDeliveredInOrderUpToTheCap() {
+        // page 2 answers after 2 s: page 3 is requested meanwhile, not after page 2 came back
+        wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).withQueryParam("page", equalTo("2"))
+                .willReturn(page(2).withFixedDelay(2000)));
+
+        template.sendBody("direct:export", null);
+
+        assertEquals(List.of("con_1", "con_2", "con_3", "con_4", "con_5"), ids, "in list order");
+        assertEquals(3, requestsSeenWhenProcessed.get(2), "page 3 was requested before page 2 was answered");
+        wm.verify(3, getRequestedFor(urlPathEqualTo("/2025-09/contacts")));
+        wm.verify(0, getRequestedFor(urlPathEqualTo("/2025-09/contacts")).withQueryParam("page", equalTo("4")));
     }
 
     @Test

@@ -133,6 +133,44 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * How many page requests of one list are in flight at once, for
+         * fetchAllPages and for polling consumers reading more than a page: the
+         * account's rate limiter paces them and the records are delivered in
+         * list order, so an API slow to answer is still read at the rate limit.
+         * Memory holds up to this many pages more. 1 reads one page at a time.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 5
+         * Group: common
+         * 
+         * @param pagesInFlight the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder pagesInFlight(int pagesInFlight) {
+            doSetProperty("pagesInFlight", pagesInFlight);
+            return this;
+        }
+        /**
+         * How many page requests of one list are in flight at once, for
+         * fetchAllPages and for polling consumers reading more than a page: the
+         * account's rate limiter paces them and the records are delivered in
+         * list order, so an API slow to answer is still read at the rate limit.
+         * Memory holds up to this many pages more. 1 reads one page at a time.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 5
+         * Group: common
+         * 
+         * @param pagesInFlight the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder pagesInFlight(String pagesInFlight) {
+            doSetProperty("pagesInFlight", pagesInFlight);
+            return this;
+        }
+        /**
          * Check the filter names and enum values of the filter options (when
          * the endpoint is created) and of the CamelStoraFilters header (before
          * the call) against what the reference documents or presumes for the
@@ -2117,6 +2155,26 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * The query parameter asking for records updated before a timestamp
+         * (CHANGES mode), guessed like updatedAfterParam. A poll reading more
+         * than a page of a list sorted by updated_at bounds the pages it
+         * requests together with it, so that a record updated meanwhile leaves
+         * them and changes their count instead of shifting an unread record
+         * onto a page already read. Empty: those pages are read one at a time.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Default: updated_before
+         * Group: consumer (advanced)
+         * 
+         * @param updatedBeforeParam the value to set
+         * @return the dsl builder
+         */
+        default AdvancedStoraEndpointConsumerBuilder updatedBeforeParam(String updatedBeforeParam) {
+            doSetProperty("updatedBeforeParam", updatedBeforeParam);
+            return this;
+        }
+        /**
          * How long to wait for a connection to the API, in milliseconds.
          * 
          * The option is a: <code>long</code> type.
@@ -2378,6 +2436,44 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * How many page requests of one list are in flight at once, for
+         * fetchAllPages and for polling consumers reading more than a page: the
+         * account's rate limiter paces them and the records are delivered in
+         * list order, so an API slow to answer is still read at the rate limit.
+         * Memory holds up to this many pages more. 1 reads one page at a time.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 5
+         * Group: common
+         * 
+         * @param pagesInFlight the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointProducerBuilder pagesInFlight(int pagesInFlight) {
+            doSetProperty("pagesInFlight", pagesInFlight);
+            return this;
+        }
+        /**
+         * How many page requests of one list are in flight at once, for
+         * fetchAllPages and for polling consumers reading more than a page: the
+         * account's rate limiter paces them and the records are delivered in
+         * list order, so an API slow to answer is still read at the rate limit.
+         * Memory holds up to this many pages more. 1 reads one page at a time.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 5
+         * Group: common
+         * 
+         * @param pagesInFlight the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointProducerBuilder pagesInFlight(String pagesInFlight) {
+            doSetProperty("pagesInFlight", pagesInFlight);
+            return this;
+        }
+        /**
          * Check the filter names and enum values of the filter options (when
          * the endpoint is created) and of the CamelStoraFilters header (before
          * the call) against what the reference documents or presumes for the
@@ -2527,10 +2623,10 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * For list operations: fetch every page. The body becomes an Iterator
-         * over the records that fetches the next page only when the records of
-         * the previous one were consumed, so split(body()).streaming()
-         * processes the first records before the last page is requested and
-         * memory holds one page at a time.
+         * over the records that requests up to pagesInFlight next pages while
+         * the route consumes the current one, in list order, so
+         * split(body()).streaming() processes the first records before the last
+         * pages are requested and memory holds at most pagesInFlight 1 pages.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -2546,10 +2642,10 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * For list operations: fetch every page. The body becomes an Iterator
-         * over the records that fetches the next page only when the records of
-         * the previous one were consumed, so split(body()).streaming()
-         * processes the first records before the last page is requested and
-         * memory holds one page at a time.
+         * over the records that requests up to pagesInFlight next pages while
+         * the route consumes the current one, in list order, so
+         * split(body()).streaming() processes the first records before the last
+         * pages are requested and memory holds at most pagesInFlight 1 pages.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
@@ -3958,6 +4054,44 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointBuilder outputType(String outputType) {
             doSetProperty("outputType", outputType);
+            return this;
+        }
+        /**
+         * How many page requests of one list are in flight at once, for
+         * fetchAllPages and for polling consumers reading more than a page: the
+         * account's rate limiter paces them and the records are delivered in
+         * list order, so an API slow to answer is still read at the rate limit.
+         * Memory holds up to this many pages more. 1 reads one page at a time.
+         * 
+         * The option is a: <code>int</code> type.
+         * 
+         * Default: 5
+         * Group: common
+         * 
+         * @param pagesInFlight the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointBuilder pagesInFlight(int pagesInFlight) {
+            doSetProperty("pagesInFlight", pagesInFlight);
+            return this;
+        }
+        /**
+         * How many page requests of one list are in flight at once, for
+         * fetchAllPages and for polling consumers reading more than a page: the
+         * account's rate limiter paces them and the records are delivered in
+         * list order, so an API slow to answer is still read at the rate limit.
+         * Memory holds up to this many pages more. 1 reads one page at a time.
+         * 
+         * The option will be converted to a <code>int</code> type.
+         * 
+         * Default: 5
+         * Group: common
+         * 
+         * @param pagesInFlight the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointBuilder pagesInFlight(String pagesInFlight) {
+            doSetProperty("pagesInFlight", pagesInFlight);
             return this;
         }
         /**

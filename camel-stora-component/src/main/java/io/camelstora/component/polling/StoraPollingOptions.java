@@ -77,6 +77,14 @@ public class StoraPollingOptions {
                     + " with created_after.")
     private String updatedAfterParam = ListCapabilities.UPDATED_AFTER;
 
+    @UriParam(label = "consumer,advanced", defaultValue = ListCapabilities.UPDATED_BEFORE,
+            description = "The query parameter asking for records updated before a timestamp (CHANGES mode), guessed like"
+                    + " updatedAfterParam. A poll reading more than a page of a list sorted by updated_at bounds the pages"
+                    + " it requests together with it, so that a record updated meanwhile leaves them and changes their"
+                    + " count instead of shifting an unread record onto a page already read. Empty: those pages are read"
+                    + " one at a time.")
+    private String updatedBeforeParam = ListCapabilities.UPDATED_BEFORE;
+
     @UriParam(label = "consumer,advanced", defaultValue = ListCapabilities.CREATED_AFTER,
             description = "The query parameter asking for records created at or after a timestamp (CREATED mode);"
                     + " created_after is the name the reference pages show.")
@@ -151,6 +159,14 @@ public class StoraPollingOptions {
 
     public void setUpdatedAfterParam(String updatedAfterParam) {
         this.updatedAfterParam = updatedAfterParam;
+    }
+
+    public String getUpdatedBeforeParam() {
+        return updatedBeforeParam;
+    }
+
+    public void setUpdatedBeforeParam(String updatedBeforeParam) {
+        this.updatedBeforeParam = updatedBeforeParam;
     }
 
     public String getCreatedAfterParam() {

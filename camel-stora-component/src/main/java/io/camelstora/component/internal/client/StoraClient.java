@@ -19,6 +19,8 @@ import java.io.Closeable;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 import io.camelstora.component.catalog.ResponseShape;
 import io.camelstora.component.http.StoraApiException;
@@ -44,19 +46,20 @@ public class StoraClient implements Closeable {
     private final AccessTokenSource tokens;
     private final RequestLimiter limiter;
     private final CallPolicy calls;
+    private final Executor workExecutor;
 
-    public StoraClient(String baseUrl, StoraHttpTransport transport, AccessTokenSource tokens, RequestLimiter limiter) {
-        this(baseUrl, transport, tokens, limiter, CallPolicy.none(new AccountStatsRecorder(baseUrl)));
-    }
-
-    /** @param calls replays 429s and retries what is safe to retry around each attempt */
+    /**
+     * @param calls        replays 429s and retries what is safe to retry around each attempt
+     * @param workExecutor where {@link #submit} sends: the component's worker pool
+     */
     public StoraClient(String baseUrl, StoraHttpTransport transport, AccessTokenSource tokens, RequestLimiter limiter,
-                       CallPolicy calls) {
+                       CallPolicy calls, Executor workExecutor) {
         this.baseUrl = baseUrl;
         this.transport = transport;
         this.tokens = tokens;
         this.limiter = limiter;
         this.calls = calls;
+        this.workExecutor = workExecutor;
     }
 
     public String getBaseUrl() {
@@ -95,6 +98,14 @@ public class StoraClient implements Closeable {
     }
 
     /**
+     * As {@link #call}, sent from the account's worker pool: returns at once, so that one thread can keep several
+     * pages of a list in flight. The transport sends on the calling thread, hence the hand-over.
+     */
+    public CompletableFuture<StoraResponse> submit(StoraRequest request) {
+        return CompletableFuture.supplyAsync(() -> call(request), workExecutor).thenCompose(Function.identity());
+    }
+
+    /**
      * One attempt, plus one replay with a fresh token when the API rejected the token (401 {@code invalid_token}) and
      * the token source can renew it. Other 401s are not about the token's age and are answered as they are. The replay
      * carries the same Idempotency-Key.
@@ -125,7 +136,7 @@ public class StoraClient implements Closeable {
         long start = System.nanoTime();
         CompletableFuture<StoraResponse> sent;
         try {
-            sent = transport.send(baseUrl, request, token);
+            sent = transport.send(baseUrl, request, token, permit::sent);
         } catch (RuntimeException e) {
             permit.release();
             throw e;

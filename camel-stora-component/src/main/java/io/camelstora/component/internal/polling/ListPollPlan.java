@@ -67,6 +67,13 @@ final class ListPollPlan {
     final boolean scan;
     /** The query parameter for records created at or after a timestamp, which a scan continues from. */
     final String createdAfterParam;
+    /**
+     * The query parameter bounding the pages a CHANGES poll of a list sorted by {@code updated_at} requests together,
+     * or {@code null} to read such pages one at a time.
+     */
+    final String updatedBeforeParam;
+    /** Page requests in flight at once when a poll reads more than a page. */
+    final int pagesInFlight;
     /** Path, expand, the user's filters, limit and sort: every page request is this one with page and window. */
     final StoraRequest request;
     final Duration overlap;
@@ -106,6 +113,9 @@ final class ListPollPlan {
         }
         this.ordered = cursorField.equals(sortField);
         this.createdAfterParam = o.getCreatedAfterParam();
+        this.updatedBeforeParam = o.getUpdatedBeforeParam() == null || o.getUpdatedBeforeParam().isBlank() ? null
+                : o.getUpdatedBeforeParam();
+        this.pagesInFlight = endpoint.getConfiguration().getPagesInFlight();
         this.scan = !ordered && mode == PollMode.CHANGES && "created_at".equals(sortField) && filterParam != null
                 && createdAfterParam != null && !createdAfterParam.isBlank();
 

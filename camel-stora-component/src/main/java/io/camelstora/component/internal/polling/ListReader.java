@@ -34,7 +34,9 @@ import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.http.StoraDocuments;
 import io.camelstora.component.internal.http.StoraErrors;
 import io.camelstora.component.internal.http.StoraRequest;
+import io.camelstora.component.internal.paging.PagePipeline;
 import io.camelstora.component.internal.support.StoraJson;
+import io.camelstora.component.polling.PollMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,14 @@ import org.slf4j.LoggerFactory;
  * A scan (a list sorted by {@code created_at} only) is keyset-paged the same way on {@code created_at}, which updates
  * do not change, starting after the last record an earlier poll of the same scan sent. Any other list is read whole,
  * by page number, keeping the oldest records of the window.
+ * <p>
+ * When a keyset request shows more pages (a backlog, an initial sync), the pages of the next keyset query are requested
+ * together, {@code pagesInFlight} at a time ({@link PagePipeline}), and taken in order only while every answer counts
+ * the same records ({@code meta.pagination.count}): a record that left or joined the query meanwhile would have shifted
+ * the pages, so the reader drops the pages from there on and continues by keyset after the last page it took. Updates
+ * move a record within a list sorted by {@code created_at}, not out of it, so scans need nothing more; a list sorted by
+ * {@code updated_at} is asked for records updated before the server time of the keyset page
+ * ({@code updatedBeforeParam}), so that a record updated meanwhile leaves the pages and changes their count.
  */
 final class ListReader {
 
@@ -63,11 +73,27 @@ final class ListReader {
     record Window(List<PolledRecord> records, boolean more, int requests, Instant serverTime) {
     }
 
+    /** One answer: its records, the next page it names, how many records its query matches and on how many pages. */
+    private record Page(JsonNode items, Integer next, int count, int pages, Instant date) {
+
+        boolean last() {
+            return items.isEmpty() || next == null;
+        }
+    }
+
+    /** How pages requested together ended: the cap was reached, their query ended, or the list changed meanwhile. */
+    private enum SegmentEnd {
+        FULL,
+        QUERY_ENDED,
+        CONTINUE
+    }
+
     private final StoraClient client;
     private final ListPollPlan plan;
     /** Cleared when the API answers a windowed request with older records: it ignores that filter name. */
     private boolean windowHonoured = true;
     private boolean createdAfterHonoured = true;
+    private boolean updatedBeforeHonoured = true;
 
     ListReader(StoraClient client, ListPollPlan plan) {
         this.client = client;
@@ -81,29 +107,174 @@ final class ListReader {
      * @param skipped   records already processed by an earlier poll
      */
     Window read(Instant lower, Instant scanAfter, int cap, Predicate<PolledRecord> skipped) throws Exception {
-        Collector collector = new Collector(cap, plan.ordered || plan.scan);
-        Set<String> readThisPoll = new HashSet<>();
-        String cursorField = plan.mode.cursorField();
-        Instant resumeAt = scanAfter == null ? null : scanAfter.truncatedTo(ChronoUnit.SECONDS);
-        Instant from = plan.scan ? resumeAt : lower;
-        Instant serverTime = null;
+        Reading reading = new Reading(lower, scanAfter, cap, skipped);
+        Instant from = plan.scan ? reading.resumeAt : lower;
         int page = 1;
-        int requests = 0;
-        long seq = 0;
         while (true) {
             Instant sentAt = Instant.now();
-            StoraResponse response = fetch(request(lower, from, page));
+            StoraResponse response = fetch(request(lower, from, null, page));
+            Page read = reading.received(response, sentAt);
+            if (reading.accept(read, from, null)) {
+                return reading.window(true);
+            }
+            if (read.last()) {
+                break;
+            }
+            Instant keyset = keysetPosition(reading.last);
+            boolean newQuery = keyset != null && (from == null || keyset.isAfter(from));
+            if (newQuery) {
+                from = keyset;
+                page = 1;
+            } else {
+                page++;
+            }
+            // the next pages together: those of the new keyset query, checked by their count (bounded by the server
+            // time for a list sorted by updated_at); or, for a list without keyset, its next page numbers, which one at
+            // a time would not be checked either. A keyset that does not move on (a page of one second) goes one page
+            // at a time until it does.
+            boolean together = plan.pagesInFlight > 1 && (newQuery ? read.count() >= 0 : keyset == null);
+            Instant bound = null;
+            if (together && newQuery && needsBound()) {
+                bound = plan.updatedBeforeParam != null && updatedBeforeHonoured ? read.date() : null;
+                together = bound != null;
+            }
+            if (!together) {
+                continue;
+            }
+            int lastPage = newQuery
+                    ? Math.max(1, (read.count() - read.items().size() + plan.pageSize - 1) / plan.pageSize)
+                    : Math.max(read.pages(), page);
+            SegmentEnd end = readTogether(reading, lower, from, bound, page, newQuery, lastPage);
+            if (end == SegmentEnd.FULL) {
+                return reading.window(true);
+            }
+            if (!newQuery || end == SegmentEnd.QUERY_ENDED && bound == null) {
+                break; // read to the end of the list
+            }
+            // on by keyset after the last page taken: the records the bound left out, or the list changed meanwhile
+            Instant after = keysetPosition(reading.last);
+            if (after != null && (from == null || after.isAfter(from))) {
+                from = after;
+            }
+            page = 1;
+        }
+        return reading.window(reading.collector.overflowed());
+    }
+
+    /** Whether pages of this list requested together need an upper bound on updated_at to be checked. */
+    private boolean needsBound() {
+        return plan.ordered && plan.mode == PollMode.CHANGES;
+    }
+
+    /**
+     * Requests the pages {@code firstPage..lastPage} of one query, {@code pagesInFlight} at a time, and takes them in
+     * order. With {@code checked}, a page whose count differs from the first's, or that holds a record at or after
+     * {@code bound}, ends it: the pages from there on are dropped.
+     */
+    private SegmentEnd readTogether(Reading reading, Instant lower, Instant from, Instant bound, int firstPage,
+                                    boolean checked, int lastPage)
+            throws Exception {
+        PagePipeline pipeline = new PagePipeline(client, plan.pagesInFlight);
+        int next = firstPage;
+        int taken = firstPage - 1;
+        Integer count = null;
+        while (true) {
+            // no more pages than the list has, nor than the cap can still take (records already sent are skipped, so
+            // more may be needed: they are requested as the answers show it)
+            int wanted = taken + reading.pagesWanted();
+            while (pipeline.hasRoom() && next <= lastPage && next <= wanted) {
+                pipeline.add(request(lower, from, bound, next++));
+            }
+            if (pipeline.isEmpty()) {
+                return next > lastPage ? SegmentEnd.QUERY_ENDED : SegmentEnd.CONTINUE;
+            }
+            Instant sentAt = Instant.now();
+            Page page = reading.received(pipeline.next(), sentAt);
+            if (checked && (count != null && page.count() != count || !withinBound(page, bound))) {
+                pipeline.clear();
+                LOG.debug("{}: the list changed while its pages were read together (count {} then {}); continuing after"
+                        + " page {}", plan.operation.uri(), count, page.count(), taken);
+                return SegmentEnd.CONTINUE;
+            }
+            if (count == null) {
+                count = page.count();
+            }
+            // the latest answer says how many pages there are (the list may have grown); without meta.pagination.pages,
+            // the page it names next
+            lastPage = page.pages() > 0 ? Math.max(page.pages(), firstPage)
+                    : page.next() != null ? Math.max(lastPage, page.next()) : taken + 1;
+            taken++;
+            if (reading.accept(page, from, bound)) {
+                pipeline.clear();
+                return SegmentEnd.FULL;
+            }
+            if (page.last()) {
+                pipeline.clear();
+                return SegmentEnd.QUERY_ENDED;
+            }
+        }
+    }
+
+    /**
+     * Whether every record of a bounded page is before the bound; one at or after it means the API ignores
+     * {@code updatedBeforeParam}, and pages are read one at a time from then on.
+     */
+    private boolean withinBound(Page page, Instant bound) {
+        if (bound == null) {
+            return true;
+        }
+        for (JsonNode item : page.items()) {
+            Instant position = PolledRecord.of(item, plan.mode.cursorField(), 0).position();
+            if (position != null && !position.isBefore(bound)) {
+                updatedBeforeHonoured = false;
+                warnIgnored(plan.updatedBeforeParam, bound, "updatedBeforeParam");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What one poll has read so far. */
+    private final class Reading {
+        final Instant lower;
+        /** For a scan: where it continues, to the second. */
+        final Instant resumeAt;
+        final Predicate<PolledRecord> skipped;
+        final Collector collector;
+        final Set<String> readThisPoll = new HashSet<>();
+        /** The last record of the last page taken. */
+        PolledRecord last;
+        long seq;
+        int requests;
+        Instant serverTime;
+
+        Reading(Instant lower, Instant scanAfter, int cap, Predicate<PolledRecord> skipped) {
+            this.lower = lower;
+            this.resumeAt = scanAfter == null ? null : scanAfter.truncatedTo(ChronoUnit.SECONDS);
+            this.skipped = skipped;
+            this.collector = new Collector(cap, plan.ordered || plan.scan);
+        }
+
+        Page received(StoraResponse response, Instant sentAt) {
             requests++;
             if (serverTime == null) {
                 serverTime = serverTime(response, sentAt);
             }
             JsonNode document = StoraJson.parseOrNull(response.body());
             JsonNode items = StoraDocuments.content(plan.operation, document);
-            if (items == null || !items.isArray() || items.isEmpty()) {
-                break;
+            if (items == null || !items.isArray()) {
+                items = StoraJson.MAPPER.createArrayNode();
             }
-            PolledRecord last = null;
-            for (JsonNode item : items) {
+            JsonNode pagination = document == null ? null : document.at("/meta/pagination");
+            int count = pagination == null ? -1 : pagination.path("count").asInt(-1);
+            int pages = pagination == null ? 0 : pagination.path("pages").asInt(0);
+            return new Page(items, StoraDocuments.nextPage(document), count, pages, date(response));
+        }
+
+        /** Takes the records of a page; returns whether the cap is reached in read order, so reading can stop. */
+        boolean accept(Page page, Instant from, Instant bound) {
+            String cursorField = plan.mode.cursorField();
+            for (JsonNode item : page.items()) {
                 PolledRecord r = PolledRecord.of(item, cursorField, seq++);
                 last = r;
                 checkFiltersHonoured(r, lower, from);
@@ -121,21 +292,24 @@ final class ListReader {
                     continue;
                 }
                 if (collector.add(r)) {
-                    return new Window(collector.records(), true, requests, serverTime);
+                    return true;
                 }
             }
-            if (StoraDocuments.nextPage(document) == null) {
-                break;
-            }
-            Instant keyset = keysetPosition(last);
-            if (keyset != null && (from == null || keyset.isAfter(from))) {
-                from = keyset;
-                page = 1;
-            } else {
-                page++;
-            }
+            return false;
         }
-        return new Window(collector.records(), collector.overflowed(), requests, serverTime);
+
+        /** How many more pages the cap can take: every page of a list read whole. */
+        int pagesWanted() {
+            if (!collector.inReadOrder) {
+                return Integer.MAX_VALUE;
+            }
+            long left = (long) collector.cap - collector.inOrder.size();
+            return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (left + plan.pageSize - 1) / plan.pageSize));
+        }
+
+        Window window(boolean more) {
+            return new Window(collector.records(), more, requests, serverTime);
+        }
     }
 
     /**
@@ -159,13 +333,14 @@ final class ListReader {
         return position == null ? null : position.truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private StoraRequest request(Instant lower, Instant from, int page) {
+    private StoraRequest request(Instant lower, Instant from, Instant updatedBefore, int page) {
         StoraRequest r = plan.request.withPage(page);
         if (plan.scan) {
             r = lower == null ? r : r.withQuery(plan.filterParam, lower.toString());
             return from == null ? r : r.withQuery(plan.createdAfterParam, from.toString());
         }
-        return plan.filterParam != null && from != null ? r.withQuery(plan.filterParam, from.toString()) : r;
+        r = plan.filterParam != null && from != null ? r.withQuery(plan.filterParam, from.toString()) : r;
+        return updatedBefore == null ? r : r.withQuery(plan.updatedBeforeParam, updatedBefore.toString());
     }
 
     private StoraResponse fetch(StoraRequest request) throws Exception {
@@ -182,6 +357,12 @@ final class ListReader {
 
     /** The {@code Date} of the response: the API's clock, which also writes updated_at. */
     private static Instant serverTime(StoraResponse response, Instant fallback) {
+        Instant date = date(response);
+        return date != null ? date : fallback.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The {@code Date} of the response, {@code null} when it has none or it is unreadable. */
+    private static Instant date(StoraResponse response) {
         String date = response.header("Date");
         if (date != null) {
             try {
@@ -190,7 +371,7 @@ final class ListReader {
                 LOG.debug("Unreadable Date header '{}': using the local clock", date);
             }
         }
-        return fallback.truncatedTo(ChronoUnit.SECONDS);
+        return null;
     }
 
     /**
@@ -222,9 +403,9 @@ final class ListReader {
      * {@code cap}; otherwise every page is read and the oldest {@code cap} records are kept as they turn up.
      */
     private static final class Collector {
-        private final int cap;
-        private final boolean inReadOrder;
-        private final List<PolledRecord> inOrder = new ArrayList<>();
+        final int cap;
+        final boolean inReadOrder;
+        final List<PolledRecord> inOrder = new ArrayList<>();
         private final PriorityQueue<PolledRecord> oldest;
         private boolean overflowed;
 

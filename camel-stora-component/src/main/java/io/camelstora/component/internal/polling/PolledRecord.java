@@ -33,8 +33,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param position the value of the cursor field ({@code updated_at} or {@code created_at}), or {@code null} when the
  *                 record has none (product categories have no timestamps)
  * @param createdAt its {@code created_at}, or {@code null}
- * @param key      what identifies this version of the record: {@code id@position}, or {@code id#<hash of the record>}
- *                 when it has no position, so a record without timestamps is reported again only when it changed
+ * @param key      what identifies this version of the record: {@code id@position#<digest of the record>}, or
+ *                 {@code id#<digest>} when it has no position. The digest tells apart two versions that share an
+ *                 {@code updated_at} (timestamps have one-second precision: a second change within the second may keep
+ *                 it), and makes a record without timestamps reported again only when it changed
  * @param seq      the order it was read in, to keep the API's order among equal positions
  */
 record PolledRecord(JsonNode json, String id, Instant position, Instant createdAt, String key, long seq) {
@@ -47,9 +49,10 @@ record PolledRecord(JsonNode json, String id, Instant position, Instant createdA
     static PolledRecord of(JsonNode json, String cursorField, long seq) {
         String id = text(json, "id");
         Instant position = instant(text(json, cursorField));
+        String digest = hash(json);
         String key = position != null
-                ? (id != null ? id : "#" + hash(json)) + "@" + position
-                : (id != null ? id : "") + "#" + hash(json);
+                ? (id != null ? id + "@" + position + "#" + digest : "#" + digest + "@" + position)
+                : (id != null ? id : "") + "#" + digest;
         return new PolledRecord(json, id, position, instant(text(json, "created_at")), key, seq);
     }
 

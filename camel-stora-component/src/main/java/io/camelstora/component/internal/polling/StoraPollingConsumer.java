@@ -51,6 +51,8 @@ import org.slf4j.LoggerFactory;
  * idempotent repository and not sent twice.
  * <p>
  * Delivery is at least once: a crash after a record was processed but before the checkpoint was saved sends it again.
+ * The checkpoint and the seen keys are saved each time a page's worth of records ({@code pageSize}) completed, so a
+ * crash sends again at most the records of one page.
  */
 public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
 
@@ -268,6 +270,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     @Override
     public int processBatch(Queue<Object> deliveries) throws Exception {
         int total = deliveries.size();
+        // saved as pages complete, not once per poll: a crash repeats at most the records of one page
         List<PolledRecord> completed = new ArrayList<>();
         sentSoFar = plan.scan ? checkpoint.newest() : checkpoint.cursor();
         allCompleted = true;
@@ -302,6 +305,10 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
                     completed.addAll(delivery.records());
                 }
                 releaseExchange(exchange, false);
+                if (!failed && completed.size() >= plan.pageSize) {
+                    commit(completed, false);
+                    completed.clear();
+                }
                 if (failed) {
                     allCompleted = false;
                     break;
@@ -309,16 +316,18 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             }
         } finally {
             pendingExchanges = 0;
-            commit(completed);
+            commit(completed, true);
         }
         return sent;
     }
 
     /**
      * Remembers the completed records a later poll may read again, then saves the checkpoint past them. Keys older
-     * than the next window that no later poll reads again are not stored.
+     * than the next window that no later poll reads again are not stored. Called after each page's worth of records
+     * ({@code pageSize}, one exchange with {@code exchangePerPage}) and at the end of the batch ({@code end}), which
+     * alone may close a scan.
      */
-    private void commit(List<PolledRecord> completed) {
+    private void commit(List<PolledRecord> completed, boolean end) {
         Instant newestSent = null;
         Instant lastCreated = null;
         for (PolledRecord r : completed) {
@@ -334,7 +343,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             // a scan's window closes at the server time its first page was read: what changed since is the next window
             Instant start = checkpoint.scanStart() != null ? checkpoint.scanStart() : window.serverTime();
             Instant newest = Checkpoint.later(checkpoint.newest(), newestSent);
-            if (allCompleted && !window.more()) {
+            if (end && allCompleted && !window.more()) {
                 next = new Checkpoint(Checkpoint.later(checkpoint.cursor(), start), newest, checkpoint.floor(), null, null);
             } else {
                 next = new Checkpoint(checkpoint.cursor(), newest, checkpoint.floor(), start,
