@@ -75,6 +75,8 @@ class PublicApiTest {
             "io.camelstora.component.auth.StateRepositoryTokenStore",
             "io.camelstora.component.auth.OAuthTokens",
             "io.camelstora.component.auth.StoraAuthorization",
+            // state shared by several nodes in a database table (cursors, secrets, tokens)
+            "io.camelstora.component.state.JdbcStateRepository",
             // the rate limiter SPI (rateLimiter option), its two implementations, and what it sees
             "io.camelstora.component.limits.RequestLimiter",
             "io.camelstora.component.limits.RateLimits",

@@ -1,0 +1,68 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.camelstora.component.internal.support;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The component's own tables, created on first start where they are missing. */
+public final class SqlTables {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqlTables.class);
+
+    private SqlTables() {
+    }
+
+    /**
+     * Runs {@code ddl} unless {@code table} can be read. {@code CREATE TABLE IF NOT EXISTS} is not in every database's
+     * SQL, hence the look first. When several nodes start at once and another created the table first, this one's
+     * CREATE fails and the table is found on the second look.
+     *
+     * @throws IllegalStateException naming the table and the DDL when it can neither be read nor created
+     */
+    public static void createIfMissing(DataSource dataSource, String table, String ddl) {
+        if (exists(dataSource, table)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute(ddl);
+            LOG.info("Created table {}", table);
+        } catch (SQLException e) {
+            if (!exists(dataSource, table)) {
+                throw new IllegalStateException("Table " + table + " is missing and could not be created (" + e.getMessage()
+                        + "). Create it with: " + ddl,
+                        e);
+            }
+        }
+    }
+
+    private static boolean exists(DataSource dataSource, String table) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
