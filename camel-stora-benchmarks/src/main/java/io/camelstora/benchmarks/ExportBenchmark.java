@@ -15,10 +15,14 @@
  */
 package io.camelstora.benchmarks;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelstora.component.StoraComponent;
@@ -30,55 +34,110 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.util.FileUtil;
 
 /**
- * Exports 10,000 contacts (100 pages of 100) from the Stora simulator enforcing Stora's default limits, 10 requests
- * per second and 60 per minute as sliding windows (its default, the strictest reading), twice: with camel-stora
- * (throttling on by default, nothing configured) and with a camel-http route behind Camel's throttle EIP at 10 per
- * second, which retries each 429 a second later. Each run gets a fresh simulator. Prints wall times, the lowest time
- * the limits allow, their ratio and the 429 count.
+ * Exports 10,000 contacts (100 pages of 100) from the Stora simulator, camel-stora against a camel-http route behind
+ * Camel's throttle EIP at 10 per second (which retries each 429 a second later), each run with a fresh simulator, and
+ * prints wall times, the lowest time the limits allow, their ratio and the 429 count. Two cases ({@code -Dcase=} picks
+ * one):
+ * <ul>
+ * <li>{@code limits}: Stora's default limits, 10 requests per second and 60 per minute as sliding windows (the
+ * simulator's default, the strictest reading), answers at once: the minute's budget binds;</li>
+ * <li>{@code latency}: every answer 300 ms late, limits 10 per second and 600 per minute: one page at a time, latency
+ * binds (3.3 pages a second); camel-stora's fetchAllPages keeps pages in flight. A poller's initial sync of 100,000
+ * contacts (1,000 pages, the sync the issue measured at 308 s) is run too.</li>
+ * </ul>
  */
 public final class ExportBenchmark {
 
     private static final int CONTACTS = 10_000;
+    /** The initial sync the poller case reads. */
+    private static final int SYNCED_CONTACTS = 100_000;
     private static final int PAGE_SIZE = 100;
     private static final int PAGES = CONTACTS / PAGE_SIZE;
-    private static final String LIMITS = "10/1s,60/1m";
-
-    /** A fresh simulator with the contacts and Stora's default limits; its seed adds no other contact. */
-    private static StoraSimulator simulator() {
-        return StoraSimulator.builder().seed(Seed.contacts(CONTACTS)).rateLimit(10, 60).start();
-    }
+    private static final Duration LATENCY = Duration.ofMillis(300);
 
     private ExportBenchmark() {
     }
 
+    /** One case: the server's limits, its latency, and the runs compared. */
+    private record Case(String name, int perSecond, int perMinute, Duration latency, boolean poller) {
+
+        List<RateLimits.Window> windows() {
+            return RateLimits.parseWindows(perSecond + "/1s," + perMinute + "/1m");
+        }
+
+        /** A fresh simulator with the contacts, the limits and the latency; its seed adds no other contact. */
+        StoraSimulator simulator() {
+            return simulator(CONTACTS);
+        }
+
+        StoraSimulator simulator(int contacts) {
+            return StoraSimulator.builder().seed(Seed.contacts(contacts)).rateLimit(perSecond, perMinute).latency(latency)
+                    .start();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
-        List<RateLimits.Window> windows = RateLimits.parseWindows(LIMITS);
-        double lowest = lowestSeconds(PAGES, windows);
-        System.out.printf(Locale.ROOT, "Export of %,d contacts, %d pages of %d, server enforcing %s as sliding windows%n",
-                CONTACTS, PAGES, PAGE_SIZE, describe(windows));
-        System.out.printf(Locale.ROOT, "Lowest time the limits allow: %.2f s (the earliest the %dth request may arrive when"
-                + " the 1st arrives at 0 s and no interval of 1 s holds more than 10 nor of 60 s"
-                + " more than 60; response times not counted)%n", lowest, PAGES);
-
-        Result stora = runStora(windows);
-        System.out.printf(Locale.ROOT, "camel-stora          : %7.2f s, ratio %.3f, %d contacts, %d responses 429%n",
-                stora.seconds, stora.seconds / lowest, stora.records, stora.rateLimited);
-        Result http = runHttpWithThrottle(windows);
-        System.out.printf(Locale.ROOT, "camel-http + throttle: %7.2f s, ratio %.3f, %d contacts, %d responses 429%n",
-                http.seconds, http.seconds / lowest, http.records, http.rateLimited);
+        String which = System.getProperty("case", "all");
+        List<Case> cases = List.of(new Case("limits", 10, 60, Duration.ZERO, false),
+                new Case("latency", 10, 600, LATENCY, true));
+        for (Case c : cases) {
+            if (which.equals("all") || which.equals(c.name())) {
+                run(c);
+            }
+        }
     }
 
-    private record Result(double seconds, int records, long rateLimited) {
+    private static void run(Case c) throws Exception {
+        List<RateLimits.Window> windows = c.windows();
+        // nothing can end before the last request's answer: the latency counts once
+        double lowest = lowestSeconds(PAGES, windows) + c.latency().toMillis() / 1000.0;
+        System.out.printf(Locale.ROOT, "%nExport of %,d contacts, %d pages of %d, server enforcing %s as sliding windows, %s%n",
+                CONTACTS, PAGES, PAGE_SIZE, describe(windows),
+                c.latency().isZero() ? "answering at once" : "answering every request " + c.latency().toMillis() + " ms late");
+        System.out.printf(Locale.ROOT, "Lowest time the limits allow: %.2f s (the earliest the %dth request may arrive when the"
+                + " 1st arrives at 0 s and no interval of 1 s holds more than %d nor of 60 s more than %d%s)%n", lowest, PAGES,
+                c.perSecond(), c.perMinute(),
+                c.latency().isZero() ? "; response times not counted"
+                        : ", plus its answer's " + c.latency().toMillis() + " ms");
+
+        if (!c.latency().isZero()) {
+            // the same runs once before, unmeasured, so that the measured ones do not pay for loading and compiling
+            // classes: the whole export takes seconds here, where a cold JVM costs about half a second
+            runStora(c);
+            runHttpWithThrottle(c);
+        }
+        print("camel-stora fetchAllPages", runStora(c), lowest);
+        print("camel-http + throttle", runHttpWithThrottle(c), lowest);
+        if (c.poller()) {
+            double lowestSync = lowestSeconds(SYNCED_CONTACTS / PAGE_SIZE, windows) + c.latency().toMillis() / 1000.0;
+            System.out.printf(Locale.ROOT, "Initial sync of %,d contacts by a polling consumer at its defaults (batches of"
+                    + " 1,000), the same server: lowest time the limits allow %.2f s%n", SYNCED_CONTACTS, lowestSync);
+            print("camel-stora poller, initial sync", runPoller(c), lowestSync);
+        }
     }
 
-    private static Result runStora(List<RateLimits.Window> windows) throws Exception {
-        try (StoraSimulator server = simulator()) {
-            CamelContext context = new DefaultCamelContext();
-            StoraComponent stora = context.getComponent("stora", StoraComponent.class);
-            stora.getConfiguration().setBaseUrl(server.baseUrl());
-            stora.getConfiguration().setAccessToken(server.accessToken());
+    private static void print(String name, Result r, double lowest) {
+        System.out.printf(Locale.ROOT,
+                "%-33s: %7.2f s, ratio %.3f (%.2f of the bound), %d contacts, %d requests, %d responses 429%s%n",
+                name, r.seconds, r.seconds / lowest, lowest / r.seconds, r.records, r.requests, r.rateLimited,
+                r.serverMillis < 0 ? ""
+                        : String.format(Locale.ROOT, ", simulator %.1f ms a page (median, latency excluded)",
+                                r.serverMillis));
+    }
+
+    /**
+     * @param serverMillis the simulator's median time to answer a page, the injected latency taken off; -1 when not
+     *                     measured
+     */
+    private record Result(double seconds, int records, long requests, long rateLimited, double serverMillis) {
+    }
+
+    private static Result runStora(Case c) throws Exception {
+        try (StoraSimulator server = c.simulator()) {
+            CamelContext context = storaContext(server, c);
             context.start();
             try {
                 long start = System.nanoTime();
@@ -89,15 +148,71 @@ public final class ExportBenchmark {
                     contacts.next();
                     records++;
                 }
-                return new Result((System.nanoTime() - start) / 1e9, records, server.journal().count429());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                context.stop(); // the simulator journals a request just after answering it
+                return new Result(seconds, records, lists(server), server.journal().count429(), serverMillis(server, c));
             } finally {
                 context.stop();
             }
         }
     }
 
-    private static Result runHttpWithThrottle(List<RateLimits.Window> windows) throws Exception {
-        try (StoraSimulator server = simulator()) {
+    /** A polling consumer's first polls of the list, at its defaults: every contact, in batches of 1,000. */
+    private static Result runPoller(Case c) throws Exception {
+        try (StoraSimulator server = c.simulator(SYNCED_CONTACTS)) {
+            CamelContext context = storaContext(server, c);
+            File state = Files.createTempDirectory("export-benchmark").toFile();
+            AtomicInteger records = new AtomicInteger();
+            CountDownLatch all = new CountDownLatch(SYNCED_CONTACTS);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("stora:contacts/list?initialDelay=0&stateDirectory=" + state.getPath()).autoStartup(false)
+                            .routeId("sync").process(e -> {
+                                records.incrementAndGet();
+                                all.countDown();
+                            });
+                }
+            });
+            context.start();
+            try {
+                long start = System.nanoTime();
+                context.getRouteController().startRoute("sync");
+                all.await(10, TimeUnit.MINUTES);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                context.stop();
+                return new Result(seconds, records.get(), lists(server), server.journal().count429(),
+                        serverMillis(server, c));
+            } finally {
+                context.stop();
+                FileUtil.removeDir(state);
+            }
+        }
+    }
+
+    /** The component as a user configures it for the account: the limits of the plan, nothing else. */
+    private static CamelContext storaContext(StoraSimulator server, Case c) {
+        CamelContext context = new DefaultCamelContext();
+        StoraComponent stora = context.getComponent("stora", StoraComponent.class);
+        stora.getConfiguration().setBaseUrl(server.baseUrl());
+        stora.getConfiguration().setAccessToken(server.accessToken());
+        stora.getConfiguration().setRateLimitPerSecond(c.perSecond());
+        stora.getConfiguration().setRateLimitPerMinute(c.perMinute());
+        return context;
+    }
+
+    private static long lists(StoraSimulator server) {
+        return server.journal().requests("contacts/list").size();
+    }
+
+    private static double serverMillis(StoraSimulator server, Case c) {
+        long[] millis = server.journal().requests("contacts/list").stream()
+                .mapToLong(r -> r.durationMillis() - c.latency().toMillis()).sorted().toArray();
+        return millis.length == 0 ? -1 : millis[millis.length / 2];
+    }
+
+    private static Result runHttpWithThrottle(Case c) throws Exception {
+        try (StoraSimulator server = c.simulator()) {
             CamelContext context = new DefaultCamelContext();
             AtomicInteger records = new AtomicInteger();
             String token = server.accessToken();
@@ -115,7 +230,7 @@ public final class ExportBenchmark {
                             .process(e -> e.getIn().setHeader(Exchange.HTTP_QUERY,
                                     "page=" + (e.getProperty(Exchange.LOOP_INDEX, Integer.class) + 1) + "&limit=" + PAGE_SIZE))
                             .setHeader("Authorization", constant("Bearer " + token))
-                            .throttle(10).totalRequestsMode().timePeriodMillis(1000)
+                            .throttle(c.perSecond()).totalRequestsMode().timePeriodMillis(1000)
                             .to(url)
                             .process(e -> records.addAndGet(
                                     e.getMessage().getBody(String.class).split("\"full_name\"").length - 1))
@@ -126,7 +241,9 @@ public final class ExportBenchmark {
             try {
                 long start = System.nanoTime();
                 context.createProducerTemplate().sendBody("direct:export", null);
-                return new Result((System.nanoTime() - start) / 1e9, records.get(), server.journal().count429());
+                double seconds = (System.nanoTime() - start) / 1e9;
+                context.stop();
+                return new Result(seconds, records.get(), lists(server), server.journal().count429(), -1);
             } finally {
                 context.stop();
             }

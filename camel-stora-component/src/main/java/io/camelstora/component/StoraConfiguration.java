@@ -31,8 +31,8 @@ import org.apache.camel.spi.UriParams;
 public class StoraConfiguration implements Cloneable {
 
     public static final String DEFAULT_STATE_DIRECTORY = ".camel-stora";
-    /** Page requests of one list in flight at once: at 300 ms a response, 5 reach 10 requests a second. */
-    public static final int DEFAULT_PAGES_IN_FLIGHT = 5;
+    /** Page requests of one list in flight at once: a second's worth at Stora's 10 requests a second. */
+    public static final int DEFAULT_PAGES_IN_FLIGHT = 10;
 
     public static final String DEFAULT_BASE_URL = "https://public-api.stora.co";
 
@@ -131,10 +131,12 @@ public class StoraConfiguration implements Cloneable {
                     + " replaces rateLimitPerSecond and rateLimitPerMinute for plans of another shape.")
     private String rateLimitWindows;
 
-    @UriParam(label = "throttling", defaultValue = "100", javaType = "java.time.Duration",
+    @UriParam(label = "throttling", defaultValue = "20", javaType = "java.time.Duration",
             description = "Safety margin added to every rate-limit window before a request slot is reused, in milliseconds:"
-                    + " covers the jitter between when a request leaves and when Stora counts it.")
-    private long rateLimitMargin = 100;
+                    + " covers the variation of the network's one-way delay to Stora and of the clocks counting there. A"
+                    + " request held up on its way is answered late and counts until late anyway (see"
+                    + " docs/rate-limits-and-retries.md).")
+    private long rateLimitMargin = 20;
 
     @UriParam(label = "throttling", defaultValue = "300000", javaType = "java.time.Duration",
             description = "The longest a call waits for the account's request budget, 429 pauses included, in milliseconds."

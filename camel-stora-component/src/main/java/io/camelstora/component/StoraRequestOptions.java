@@ -74,7 +74,7 @@ public class StoraRequestOptions extends StoraPathParameterOptions {
             description = "For list operations: fetch every page. The body becomes an Iterator over the records that requests up"
                     + " to pagesInFlight next pages while the route consumes the current one, in list order, so"
                     + " split(body()).streaming() processes the first records before the last pages are requested and"
-                    + " memory holds at most pagesInFlight + 1 pages.")
+                    + " memory holds at most one page more than pagesInFlight.")
     private boolean fetchAllPages;
 
     @UriParam(label = "producer", defaultValue = "0",

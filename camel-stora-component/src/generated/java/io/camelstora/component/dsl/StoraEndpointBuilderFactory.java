@@ -141,7 +141,7 @@ public interface StoraEndpointBuilderFactory {
          * 
          * The option is a: <code>int</code> type.
          * 
-         * Default: 5
+         * Default: 10
          * Group: common
          * 
          * @param pagesInFlight the value to set
@@ -160,7 +160,7 @@ public interface StoraEndpointBuilderFactory {
          * 
          * The option will be converted to a <code>int</code> type.
          * 
-         * Default: 5
+         * Default: 10
          * Group: common
          * 
          * @param pagesInFlight the value to set
@@ -1647,12 +1647,14 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the jitter between when a request
-         * leaves and when Stora counts it.
+         * is reused, in milliseconds: covers the variation of the network's
+         * one-way delay to Stora and of the clocks counting there. A request
+         * held up on its way is answered late and counts until late anyway (see
+         * docs/rate-limits-and-retries.md).
          * 
          * The option is a: <code>long</code> type.
          * 
-         * Default: 100
+         * Default: 20
          * Group: throttling
          * 
          * @param rateLimitMargin the value to set
@@ -1664,12 +1666,14 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the jitter between when a request
-         * leaves and when Stora counts it.
+         * is reused, in milliseconds: covers the variation of the network's
+         * one-way delay to Stora and of the clocks counting there. A request
+         * held up on its way is answered late and counts until late anyway (see
+         * docs/rate-limits-and-retries.md).
          * 
          * The option will be converted to a <code>long</code> type.
          * 
-         * Default: 100
+         * Default: 20
          * Group: throttling
          * 
          * @param rateLimitMargin the value to set
@@ -2444,7 +2448,7 @@ public interface StoraEndpointBuilderFactory {
          * 
          * The option is a: <code>int</code> type.
          * 
-         * Default: 5
+         * Default: 10
          * Group: common
          * 
          * @param pagesInFlight the value to set
@@ -2463,7 +2467,7 @@ public interface StoraEndpointBuilderFactory {
          * 
          * The option will be converted to a <code>int</code> type.
          * 
-         * Default: 5
+         * Default: 10
          * Group: common
          * 
          * @param pagesInFlight the value to set
@@ -2626,7 +2630,8 @@ public interface StoraEndpointBuilderFactory {
          * over the records that requests up to pagesInFlight next pages while
          * the route consumes the current one, in list order, so
          * split(body()).streaming() processes the first records before the last
-         * pages are requested and memory holds at most pagesInFlight 1 pages.
+         * pages are requested and memory holds at most one page more than
+         * pagesInFlight.
          * 
          * The option is a: <code>boolean</code> type.
          * 
@@ -2645,7 +2650,8 @@ public interface StoraEndpointBuilderFactory {
          * over the records that requests up to pagesInFlight next pages while
          * the route consumes the current one, in list order, so
          * split(body()).streaming() processes the first records before the last
-         * pages are requested and memory holds at most pagesInFlight 1 pages.
+         * pages are requested and memory holds at most one page more than
+         * pagesInFlight.
          * 
          * The option will be converted to a <code>boolean</code> type.
          * 
@@ -3602,12 +3608,14 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the jitter between when a request
-         * leaves and when Stora counts it.
+         * is reused, in milliseconds: covers the variation of the network's
+         * one-way delay to Stora and of the clocks counting there. A request
+         * held up on its way is answered late and counts until late anyway (see
+         * docs/rate-limits-and-retries.md).
          * 
          * The option is a: <code>long</code> type.
          * 
-         * Default: 100
+         * Default: 20
          * Group: throttling
          * 
          * @param rateLimitMargin the value to set
@@ -3619,12 +3627,14 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the jitter between when a request
-         * leaves and when Stora counts it.
+         * is reused, in milliseconds: covers the variation of the network's
+         * one-way delay to Stora and of the clocks counting there. A request
+         * held up on its way is answered late and counts until late anyway (see
+         * docs/rate-limits-and-retries.md).
          * 
          * The option will be converted to a <code>long</code> type.
          * 
-         * Default: 100
+         * Default: 20
          * Group: throttling
          * 
          * @param rateLimitMargin the value to set
@@ -4065,7 +4075,7 @@ public interface StoraEndpointBuilderFactory {
          * 
          * The option is a: <code>int</code> type.
          * 
-         * Default: 5
+         * Default: 10
          * Group: common
          * 
          * @param pagesInFlight the value to set
@@ -4084,7 +4094,7 @@ public interface StoraEndpointBuilderFactory {
          * 
          * The option will be converted to a <code>int</code> type.
          * 
-         * Default: 5
+         * Default: 10
          * Group: common
          * 
          * @param pagesInFlight the value to set
@@ -4506,12 +4516,14 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the jitter between when a request
-         * leaves and when Stora counts it.
+         * is reused, in milliseconds: covers the variation of the network's
+         * one-way delay to Stora and of the clocks counting there. A request
+         * held up on its way is answered late and counts until late anyway (see
+         * docs/rate-limits-and-retries.md).
          * 
          * The option is a: <code>long</code> type.
          * 
-         * Default: 100
+         * Default: 20
          * Group: throttling
          * 
          * @param rateLimitMargin the value to set
@@ -4523,12 +4535,14 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the jitter between when a request
-         * leaves and when Stora counts it.
+         * is reused, in milliseconds: covers the variation of the network's
+         * one-way delay to Stora and of the clocks counting there. A request
+         * held up on its way is answered late and counts until late anyway (see
+         * docs/rate-limits-and-retries.md).
          * 
          * The option will be converted to a <code>long</code> type.
          * 
-         * Default: 100
+         * Default: 20
          * Group: throttling
          * 
          * @param rateLimitMargin the value to set

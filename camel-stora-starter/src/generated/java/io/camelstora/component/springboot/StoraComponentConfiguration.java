@@ -31,6 +31,13 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private io.camelstora.component.StoraOutputType outputType = io.camelstora.component.StoraOutputType.MAP;
     /**
+     * How many page requests of one list are in flight at once, for fetchAllPages and for polling consumers reading
+     * more than a page: the account's rate limiter paces them and the records are delivered in list order, so an API
+     * slow to answer is still read at the rate limit. Memory holds up to this many pages more. 1 reads one page at a
+     * time.
+     */
+    private Integer pagesInFlight = 10;
+    /**
      * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
      * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as a
      * message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
@@ -217,11 +224,12 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     private Duration maxRateLimitWait = Duration.ofMillis(300000);
     /**
      * Safety margin added to every rate-limit window before a request slot is reused, in milliseconds: covers the
-     * jitter between when a request leaves and when Stora counts it. The option is a java.time.Duration: milliseconds,
-     * or a value with a unit (10s, 5m).
+     * variation of the network's one-way delay to Stora and of the clocks counting there. A request held up on its way
+     * is answered late and counts until late anyway (see docs/rate-limits-and-retries.md). The option is a
+     * java.time.Duration: milliseconds, or a value with a unit (10s, 5m).
      */
     @DurationUnit(ChronoUnit.MILLIS)
-    private Duration rateLimitMargin = Duration.ofMillis(100);
+    private Duration rateLimitMargin = Duration.ofMillis(20);
     /**
      * Requests the account may send in any one minute (Stora's default plan: 60); 0 for no per-minute limit.
      */
@@ -263,6 +271,14 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setOutputType(io.camelstora.component.StoraOutputType outputType) {
         this.outputType = outputType;
+    }
+
+    public Integer getPagesInFlight() {
+        return pagesInFlight;
+    }
+
+    public void setPagesInFlight(Integer pagesInFlight) {
+        this.pagesInFlight = pagesInFlight;
     }
 
     public Boolean getBridgeErrorHandler() {

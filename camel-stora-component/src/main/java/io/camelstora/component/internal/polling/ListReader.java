@@ -94,6 +94,8 @@ final class ListReader {
     private boolean windowHonoured = true;
     private boolean createdAfterHonoured = true;
     private boolean updatedBeforeHonoured = true;
+    /** Pages requested for the next poll by one that stopped at the cap. */
+    private Segment pending;
 
     ListReader(StoraClient client, ListPollPlan plan) {
         this.client = client;
@@ -101,16 +103,39 @@ final class ListReader {
     }
 
     /**
-     * @param lower     the oldest cursor-field value to report, {@code null} for all
-     * @param scanAfter for a scan: the {@code created_at} of the last record it sent, {@code null} at its start
-     * @param cap       the most records to return
-     * @param skipped   records already processed by an earlier poll
+     * @param lower      the oldest cursor-field value to report, {@code null} for all
+     * @param scanAfter  for a scan: the {@code created_at} of the last record it sent, {@code null} at its start
+     * @param cap        the most records to return
+     * @param skipped    records already processed by an earlier poll
+     * @param continuing the previous poll stopped at the cap and every record it returned was processed: it continues
+     *                   with the pages requested ahead for it, rather than from the cursor
      */
-    Window read(Instant lower, Instant scanAfter, int cap, Predicate<PolledRecord> skipped) throws Exception {
+    Window read(Instant lower, Instant scanAfter, int cap, Predicate<PolledRecord> skipped, boolean continuing)
+            throws Exception {
         Reading reading = new Reading(lower, scanAfter, cap, skipped);
         Instant from = plan.scan ? reading.resumeAt : lower;
         int page = 1;
+        Segment ahead = pending;
+        pending = null;
+        if (ahead != null && !continuing) {
+            ahead.pipeline.clear();
+        } else if (ahead != null) {
+            SegmentEnd end = ahead.read(reading);
+            if (end == SegmentEnd.FULL) {
+                pending = ahead.pipeline.isEmpty() ? null : ahead;
+                return reading.window(true);
+            }
+            if (end == SegmentEnd.QUERY_ENDED && ahead.bound == null) {
+                return reading.window(false);
+            }
+            if (reading.last != null) {
+                from = after(ahead.from, reading.last); // else from the cursor, as any poll
+            }
+        }
         while (true) {
+            if (reading.requests > 0 && reading.pagesWanted() == 0) {
+                return reading.window(true); // no whole page more fits under the cap
+            }
             Instant sentAt = Instant.now();
             StoraResponse response = fetch(request(lower, from, null, page));
             Page read = reading.received(response, sentAt);
@@ -119,6 +144,9 @@ final class ListReader {
             }
             if (read.last()) {
                 break;
+            }
+            if (reading.pagesWanted() == 0) {
+                return reading.window(true);
             }
             Instant keyset = keysetPosition(reading.last);
             boolean newQuery = keyset != null && (from == null || keyset.isAfter(from));
@@ -144,21 +172,27 @@ final class ListReader {
             int lastPage = newQuery
                     ? Math.max(1, (read.count() - read.items().size() + plan.pageSize - 1) / plan.pageSize)
                     : Math.max(read.pages(), page);
-            SegmentEnd end = readTogether(reading, lower, from, bound, page, newQuery, lastPage);
+            Segment segment = new Segment(lower, from, bound, page, newQuery, lastPage);
+            SegmentEnd end = segment.read(reading);
             if (end == SegmentEnd.FULL) {
+                // the pages requested ahead wait for the next poll, which continues a backlog at once
+                pending = segment.pipeline.isEmpty() ? null : segment;
                 return reading.window(true);
             }
             if (!newQuery || end == SegmentEnd.QUERY_ENDED && bound == null) {
                 break; // read to the end of the list
             }
             // on by keyset after the last page taken: the records the bound left out, or the list changed meanwhile
-            Instant after = keysetPosition(reading.last);
-            if (after != null && (from == null || after.isAfter(from))) {
-                from = after;
-            }
+            from = after(from, reading.last);
             page = 1;
         }
         return reading.window(reading.collector.overflowed());
+    }
+
+    /** Where a keyset query continues after {@code last}: its second, unless that is not after {@code from}. */
+    private Instant after(Instant from, PolledRecord last) {
+        Instant keyset = last == null ? null : keysetPosition(last);
+        return keyset != null && (from == null || keyset.isAfter(from)) ? keyset : from;
     }
 
     /** Whether pages of this list requested together need an upper bound on updated_at to be checked. */
@@ -167,50 +201,79 @@ final class ListReader {
     }
 
     /**
-     * Requests the pages {@code firstPage..lastPage} of one query, {@code pagesInFlight} at a time, and takes them in
-     * order. With {@code checked}, a page whose count differs from the first's, or that holds a record at or after
-     * {@code bound}, ends it: the pages from there on are dropped.
+     * The pages {@code firstPage..lastPage} of one query, requested {@code pagesInFlight} at a time and taken in order.
+     * When {@code checked}, a page whose count differs from the first's, or that holds a record at or after
+     * {@code bound}, ends it: the pages from there on are dropped. Pages the cap leaves over stay requested for the next
+     * poll ({@link #pending}).
      */
-    private SegmentEnd readTogether(Reading reading, Instant lower, Instant from, Instant bound, int firstPage,
-                                    boolean checked, int lastPage)
-            throws Exception {
-        PagePipeline pipeline = new PagePipeline(client, plan.pagesInFlight);
-        int next = firstPage;
-        int taken = firstPage - 1;
-        Integer count = null;
-        while (true) {
-            // no more pages than the list has, nor than the cap can still take (records already sent are skipped, so
-            // more may be needed: they are requested as the answers show it)
-            int wanted = taken + reading.pagesWanted();
-            while (pipeline.hasRoom() && next <= lastPage && next <= wanted) {
+    private final class Segment {
+        final Instant lower;
+        final Instant from;
+        final Instant bound;
+        final int firstPage;
+        final boolean checked;
+        final PagePipeline pipeline = new PagePipeline(client, plan.pagesInFlight);
+        int lastPage;
+        int next;
+        int taken;
+        Integer count;
+
+        Segment(Instant lower, Instant from, Instant bound, int firstPage, boolean checked, int lastPage) {
+            this.lower = lower;
+            this.from = from;
+            this.bound = bound;
+            this.firstPage = firstPage;
+            this.checked = checked;
+            this.lastPage = lastPage;
+            this.next = firstPage;
+            this.taken = firstPage - 1;
+        }
+
+        SegmentEnd read(Reading reading) throws Exception {
+            while (true) {
+                int wanted = reading.pagesWanted();
+                if (wanted == 0 && reading.collector.inReadOrder) {
+                    // no whole page more fits under the cap: keep up to pagesInFlight requested for the next poll
+                    fill(Integer.MAX_VALUE);
+                    return SegmentEnd.FULL;
+                }
+                // no more pages than the list has, nor than the cap can take (records sent before are skipped, so more
+                // may be needed: they are requested as the answers show it)
+                fill(taken + wanted);
+                if (pipeline.isEmpty()) {
+                    return next > lastPage ? SegmentEnd.QUERY_ENDED : SegmentEnd.CONTINUE;
+                }
+                Instant sentAt = Instant.now();
+                Page page = reading.received(pipeline.next(), sentAt);
+                if (checked && (count != null && page.count() != count || !withinBound(page, bound))) {
+                    pipeline.clear();
+                    LOG.debug("{}: the list changed while its pages were read together (count {} then {}); continuing"
+                            + " after page {}", plan.operation.uri(), count, page.count(), taken);
+                    return SegmentEnd.CONTINUE;
+                }
+                if (count == null) {
+                    count = page.count();
+                }
+                // the latest answer says how many pages there are (the list may have grown); without
+                // meta.pagination.pages, the page it names next
+                lastPage = page.pages() > 0 ? Math.max(page.pages(), firstPage)
+                        : page.next() != null ? Math.max(lastPage, page.next()) : taken + 1;
+                taken++;
+                if (reading.accept(page, from, bound)) {
+                    pipeline.clear(); // the cap fell within the page: the next poll reads again from the cursor
+                    return SegmentEnd.FULL;
+                }
+                if (page.last()) {
+                    pipeline.clear();
+                    return SegmentEnd.QUERY_ENDED;
+                }
+            }
+        }
+
+        /** Requests the next pages, up to {@code upTo}, the last page and pagesInFlight. */
+        private void fill(int upTo) {
+            while (pipeline.hasRoom() && next <= lastPage && next <= upTo) {
                 pipeline.add(request(lower, from, bound, next++));
-            }
-            if (pipeline.isEmpty()) {
-                return next > lastPage ? SegmentEnd.QUERY_ENDED : SegmentEnd.CONTINUE;
-            }
-            Instant sentAt = Instant.now();
-            Page page = reading.received(pipeline.next(), sentAt);
-            if (checked && (count != null && page.count() != count || !withinBound(page, bound))) {
-                pipeline.clear();
-                LOG.debug("{}: the list changed while its pages were read together (count {} then {}); continuing after"
-                        + " page {}", plan.operation.uri(), count, page.count(), taken);
-                return SegmentEnd.CONTINUE;
-            }
-            if (count == null) {
-                count = page.count();
-            }
-            // the latest answer says how many pages there are (the list may have grown); without meta.pagination.pages,
-            // the page it names next
-            lastPage = page.pages() > 0 ? Math.max(page.pages(), firstPage)
-                    : page.next() != null ? Math.max(lastPage, page.next()) : taken + 1;
-            taken++;
-            if (reading.accept(page, from, bound)) {
-                pipeline.clear();
-                return SegmentEnd.FULL;
-            }
-            if (page.last()) {
-                pipeline.clear();
-                return SegmentEnd.QUERY_ENDED;
             }
         }
     }
@@ -298,13 +361,16 @@ final class ListReader {
             return false;
         }
 
-        /** How many more pages the cap can take: every page of a list read whole. */
+        /**
+         * How many more whole pages the cap can take (every page of a list read whole): a poll ends at the end of a
+         * page, so the next one starts with a fresh page instead of reading again the rest of one.
+         */
         int pagesWanted() {
             if (!collector.inReadOrder) {
                 return Integer.MAX_VALUE;
             }
             long left = (long) collector.cap - collector.inOrder.size();
-            return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (left + plan.pageSize - 1) / plan.pageSize));
+            return (int) Math.min(Integer.MAX_VALUE, left / plan.pageSize);
         }
 
         Window window(boolean more) {

@@ -216,6 +216,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
 
     /** Reads the window after the checkpoint and sends its records. */
     private int pollWindow() throws Exception {
+        boolean continuing = backlog; // the previous poll stopped at the cap, every record it sent processed
         backlog = false;
         checkpoint = state.load();
         if (checkpoint.isEmpty() && !plan.initialSync.all()) {
@@ -230,7 +231,7 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
         Instant lower = plan.lowerBound(checkpoint);
         Instant sentUpTo = checkpoint.sentUpTo();
         Instant scanAfter = plan.scan ? checkpoint.scanAfter() : null;
-        window = reader.read(lower, scanAfter, plan.recordCap(), r -> wasProcessed(r, sentUpTo, scanAfter));
+        window = reader.read(lower, scanAfter, plan.recordCap(), r -> wasProcessed(r, sentUpTo, scanAfter), continuing);
         if (LOG.isDebugEnabled() && !window.records().isEmpty()) {
             LOG.debug("{} from {}: {} records to send, read in {} requests{}", plan.stateKey, lower, window.records().size(),
                     window.requests(), window.more() ? ", more left" : "");
