@@ -37,6 +37,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodytimeout":
+        case "bodyTimeout": target.getWebhookOptions().setBodyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
@@ -62,6 +64,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "endpointName": target.getWebhookOptions().setEndpointName(property(camelContext, java.lang.String.class, value)); return true;
         case "eventid":
         case "eventId": target.getRequestOptions().setEventId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventstore":
+        case "eventStore": target.getWebhookOptions().setEventStore(property(camelContext, io.camelstora.component.webhook.StoraWebhookEventStore.class, value)); return true;
         case "eventtypes":
         case "eventTypes": target.getWebhookOptions().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -250,6 +254,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bodytimeout":
+        case "bodyTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientid":
@@ -275,6 +281,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "endpointName": return java.lang.String.class;
         case "eventid":
         case "eventId": return java.lang.String.class;
+        case "eventstore":
+        case "eventStore": return io.camelstora.component.webhook.StoraWebhookEventStore.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
@@ -464,6 +472,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bodytimeout":
+        case "bodyTimeout": return target.getWebhookOptions().getBodyTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
@@ -489,6 +499,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "endpointName": return target.getWebhookOptions().getEndpointName();
         case "eventid":
         case "eventId": return target.getRequestOptions().getEventId();
+        case "eventstore":
+        case "eventStore": return target.getWebhookOptions().getEventStore();
         case "eventtypes":
         case "eventTypes": return target.getWebhookOptions().getEventTypes();
         case "exceptionhandler":

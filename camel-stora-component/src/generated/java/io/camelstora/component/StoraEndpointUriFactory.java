@@ -23,7 +23,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(114);
+        Set<String> props = new HashSet<>(116);
         props.add("accessToken");
         props.add("action");
         props.add("allowHttp");
@@ -32,6 +32,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("bodyTimeout");
         props.add("bridgeErrorHandler");
         props.add("clientId");
         props.add("clientSecret");
@@ -45,6 +46,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("delay");
         props.add("endpointName");
         props.add("eventId");
+        props.add("eventStore");
         props.add("eventTypes");
         props.add("exceptionHandler");
         props.add("exchangePattern");

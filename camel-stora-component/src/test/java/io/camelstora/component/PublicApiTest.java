@@ -61,6 +61,9 @@ class PublicApiTest {
             "io.camelstora.component.polling.TimeFilter",
             "io.camelstora.component.webhook.StoraWebhookOptions",
             "io.camelstora.component.webhook.UnregisterMode",
+            // where webhook events are kept in progress and done (eventStore option), and the shared table of it
+            "io.camelstora.component.webhook.StoraWebhookEventStore",
+            "io.camelstora.component.webhook.JdbcWebhookEventStore",
             // what routes catch
             "io.camelstora.component.http.StoraApiException",
             "io.camelstora.component.http.StoraRateLimitException",

@@ -1331,6 +1331,44 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * How long the body of a delivery may take to arrive once its headers
+         * did, in milliseconds; a slower one is answered 408 and its connection
+         * closed, so requests that announce a body and send nothing hold no
+         * thread for long. Applies where the component reads the body itself
+         * (camel-main, Vert.x); elsewhere the server's read timeout does.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: security
+         * 
+         * @param bodyTimeout the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder bodyTimeout(long bodyTimeout) {
+            doSetProperty("bodyTimeout", bodyTimeout);
+            return this;
+        }
+        /**
+         * How long the body of a delivery may take to arrive once its headers
+         * did, in milliseconds; a slower one is answered 408 and its connection
+         * closed, so requests that announce a body and send nothing hold no
+         * thread for long. Applies where the component reads the body itself
+         * (camel-main, Vert.x); elsewhere the server's read timeout does.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: security
+         * 
+         * @param bodyTimeout the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder bodyTimeout(String bodyTimeout) {
+            doSetProperty("bodyTimeout", bodyTimeout);
+            return this;
+        }
+        /**
          * The client id of an OAuth 2 application (BackOffice, Settings, Public
          * API). With clientSecret and scopes it gets tokens by client
          * credentials; with refreshToken or a token store (tokenStore,
@@ -1366,8 +1404,10 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * The largest request body accepted, in bytes; larger ones are answered
-         * 413. The HTTP server's own limit (camel.server.maxBodySize on
-         * camel-main) also bounds what is read into memory.
+         * 413, a Content-Length over it at once. On camel-main (Vert.x) no more
+         * than this is ever read into memory; engines that read the body before
+         * the component (Spring Boot) need their own limit, see the start-up
+         * warning.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -1383,8 +1423,10 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * The largest request body accepted, in bytes; larger ones are answered
-         * 413. The HTTP server's own limit (camel.server.maxBodySize on
-         * camel-main) also bounds what is read into memory.
+         * 413, a Content-Length over it at once. On camel-main (Vert.x) no more
+         * than this is ever read into memory; engines that read the body before
+         * the component (Spring Boot) need their own limit, see the start-up
+         * warning.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -1823,6 +1865,52 @@ public interface StoraEndpointBuilderFactory {
          */
         default AdvancedStoraEndpointConsumerBuilder createdAfterParam(String createdAfterParam) {
             doSetProperty("createdAfterParam", createdAfterParam);
+            return this;
+        }
+        /**
+         * Where the state of each event is kept, shared by every node: in
+         * progress (held by one node under a lease while its route runs;
+         * another delivery of it is answered 409, and the lease of a node that
+         * died expires so the next delivery routes it) and done (later
+         * deliveries are answered 200 without routing). A JdbcWebhookEventStore
+         * on a database the nodes share; the documented setup for persistent
+         * and several-node deployments. Takes precedence over
+         * idempotentRepository.
+         * 
+         * The option is a:
+         * <code>io.camelstora.component.webhook.StoraWebhookEventStore</code>
+         * type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param eventStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedStoraEndpointConsumerBuilder eventStore(io.camelstora.component.webhook.StoraWebhookEventStore eventStore) {
+            doSetProperty("eventStore", eventStore);
+            return this;
+        }
+        /**
+         * Where the state of each event is kept, shared by every node: in
+         * progress (held by one node under a lease while its route runs;
+         * another delivery of it is answered 409, and the lease of a node that
+         * died expires so the next delivery routes it) and done (later
+         * deliveries are answered 200 without routing). A JdbcWebhookEventStore
+         * on a database the nodes share; the documented setup for persistent
+         * and several-node deployments. Takes precedence over
+         * idempotentRepository.
+         * 
+         * The option will be converted to a
+         * <code>io.camelstora.component.webhook.StoraWebhookEventStore</code>
+         * type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param eventStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedStoraEndpointConsumerBuilder eventStore(String eventStore) {
+            doSetProperty("eventStore", eventStore);
             return this;
         }
         /**
