@@ -95,9 +95,10 @@ public final class KameletGenerator {
             Map.entry(StoraOperation.ORDERS_DELETE, needs("The order must be a draft.")),
             Map.entry(StoraOperation.ORDER_LINE_ITEMS_DELETE, needs("The order must be a draft.")),
             Map.entry(StoraOperation.TIMELINE_EVENTS_CREATE, needs(
-                    "Stora requires `source` and `template` ({\"id\": ...}: a timeline source and template of the account),"
-                            + " with the template's required variables in `variables`; `contact`, `site`, `description`"
-                            + " and `external` are optional.")),
+                    "Give `source` and `template` ({\"id\": ...}: a timeline source and template of the account) and the"
+                            + " template's required variables in `variables` (the reference page is cut off before its"
+                            + " required flags); `contact`, `site`, `description` and `external` link and describe the"
+                            + " event.")),
             Map.entry(StoraOperation.WEBHOOK_ENDPOINTS_CREATE, needs(
                     "Stora requires `name`, `api_version` (2025-09), `url` (https) and `event_types` (a list of event"
                             + " types).")),
