@@ -16,6 +16,7 @@
 package io.camelstora.kamelets;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -159,20 +160,12 @@ class GeneratedKameletsRunTest {
             ActionCases.Api api = new ActionCases.Api(context.createProducerTemplate(), sim);
             ActionCases.Given given = scenario.given().apply(api);
             Map<String, String> ids = ActionCases.properties(operation, given);
-            StringBuilder parameters = new StringBuilder();
-            ids.keySet().forEach(p -> parameters.append("\n              ").append(p).append(": \"${header.").append(p)
-                    .append("}\""));
+            Map<String, String> parameters = new LinkedHashMap<>();
+            ids.keySet().forEach(p -> parameters.put(p, "${header." + p + "}"));
             if (scenario.body() != null) {
-                parameters.append("\n              body: '").append(scenario.body()).append("'");
+                parameters.put("body", scenario.body());
             }
-            KameletTestSupport.loadYaml(context, """
-                    - route:
-                        from:
-                          uri: direct:in
-                          steps:
-                            - to:
-                                uri: kamelet:%s%s
-                    """.formatted(name, parameters.isEmpty() ? "" : "\n            parameters:" + parameters));
+            routeToAction(context, name, parameters);
             String path = operation.uri().substring("stora:".length());
             int callsBefore = sim.journal().requests(path).size();
 
@@ -208,16 +201,7 @@ class GeneratedKameletsRunTest {
     void aRequiredBodyLeftOutFailsNamingIt() throws Exception {
         try (CamelContext context = KameletTestSupport.newContext()) {
             stora.configure(context);
-            KameletTestSupport.loadYaml(context, """
-                    - route:
-                        from:
-                          uri: direct:in
-                          steps:
-                            - to:
-                                uri: kamelet:stora-finalize-order-action
-                                parameters:
-                                  orderId: "${body[id]}"
-                    """);
+            routeToAction(context, "stora-finalize-order-action", Map.of("orderId", "${body[id]}"));
             Exception e = assertThrows(Exception.class, context::start);
             Throwable root = e;
             while (root.getCause() != null) {
@@ -225,6 +209,23 @@ class GeneratedKameletsRunTest {
             }
             assertTrue(root.getMessage().endsWith("mandatory parameters must be provided: body"), root.getMessage());
         }
+    }
+
+    /** Loads the route direct:in to the action, with its parameters (single-quoted in the YAML, as written). */
+    static void routeToAction(CamelContext context, String kamelet, Map<String, String> parameters) throws Exception {
+        StringBuilder yaml = new StringBuilder("""
+                - route:
+                    from:
+                      uri: direct:in
+                      steps:
+                        - to:
+                            uri: kamelet:%s
+                """.formatted(kamelet));
+        if (!parameters.isEmpty()) {
+            yaml.append("            parameters:\n");
+            parameters.forEach((k, v) -> yaml.append("              ").append(k).append(": '").append(v).append("'\n"));
+        }
+        KameletTestSupport.loadYaml(context, yaml.toString());
     }
 
     static String firstId(StoraResource resource, ProducerTemplate template) {
