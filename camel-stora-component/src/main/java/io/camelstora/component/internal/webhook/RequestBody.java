@@ -74,7 +74,7 @@ abstract class RequestBody {
      * The rest of the body will not be read (the delivery is refused first): where the component reads the body
      * itself, the connection is closed after the answer, so a client cannot hold it by sending slowly.
      */
-    abstract void abandon();
+    abstract void abandon(Exchange http);
 
     private static boolean present(String className) {
         try {
@@ -118,7 +118,7 @@ abstract class RequestBody {
         }
 
         @Override
-        void abandon() {
+        void abandon(Exchange http) {
             // the engine read the body already, or drains what is left on its own (Tomcat: maxSwallowSize)
         }
     }

@@ -269,7 +269,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     private void reject(Exchange http, RequestBody body, WebhookResult result, String why) {
         rejections.warn(result.reason(), "Stora webhook delivery {} at {} refused with {} ({}): {}",
                 RejectionLog.quote(requestId(http)), receiver.getServedPath(), result.status(), result.reason(), why);
-        body.abandon();
+        body.abandon(http);
         respond(http, result, null);
     }
 

@@ -243,10 +243,10 @@ public final class StoraWebhookReceiver {
      */
     public void warnUnboundedBodies(String reader) {
         LOG.warn("stora:webhook at {}: {} reads each request body before the component can check it, so maxBodySize ({}"
-                + " bytes) does not bound the memory a request takes. Bound bodies on the server: on camel-main"
-                + " camel.server.maxBodySize, on Spring Boot camel.springboot.stream-caching-spool-enabled=true (bodies"
-                + " over the spool threshold go to disk) and a request size limit at the proxy; see docs/webhooks.md,"
-                + " \"Hostile requests\"",
+                + " bytes) does not bound the memory a request takes. Bound bodies before they reach it: a request size"
+                + " limit at the reverse proxy; on camel-main camel.server.maxBodySize; on Spring Boot also"
+                + " camel.main.stream-caching-spool-enabled=true (bodies over the spool threshold go to disk); on Quarkus"
+                + " quarkus.http.limits.max-body-size. See docs/webhooks.md, \"Hostile requests and memory\"",
                 servedPath, reader, options.getMaxBodySize());
     }
 

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The body of a request on camel-platform-http-vertx served with {@code useBodyHandler=false}: the request is paused
@@ -74,15 +77,21 @@ final class VertxRequestBody extends RequestBody {
 
     /**
      * The rest of the body is not read: closing the connection is the only way to stop the client sending it. The
-     * answer says so ({@code Connection: close}), so a client does not send its next request on it.
+     * answer says so ({@code Connection: close}), and the connection is closed once the platform-http consumer has
+     * written it (when the HTTP exchange completes). An HTTP/2 stream is left to its flow control instead.
      */
     @Override
-    void abandon() {
-        if (request.isEnded()) {
-            return; // read to its end: the connection can serve the next request
+    void abandon(Exchange http) {
+        if (request.isEnded() || request.version() == HttpVersion.HTTP_2) {
+            return; // read to its end, or one stream of a shared connection
         }
         request.pause();
         request.response().putHeader("Connection", "close");
-        request.response().endHandler(ended -> request.connection().close());
+        http.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange answered) {
+                request.connection().close();
+            }
+        });
     }
 }
