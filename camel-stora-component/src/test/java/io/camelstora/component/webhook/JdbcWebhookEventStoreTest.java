@@ -31,11 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
-import io.camelstora.component.EmbeddedPostgreSql;
 import io.camelstora.component.webhook.StoraWebhookEventStore.Claim;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,17 +51,8 @@ class JdbcWebhookEventStoreTest {
     final AtomicLong now = new AtomicLong(1_700_000_000_000L);
     final List<JdbcWebhookEventStore> stores = new ArrayList<>();
 
-    record Database(String name, DataSource dataSource) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Database> databases() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:events-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        return Stream.of(new Database("PostgreSQL", EmbeddedPostgreSql.newDataSource()), new Database("H2", h2));
+    static Stream<TestDatabase> databases() {
+        return TestDatabase.postgresAndH2();
     }
 
     @AfterEach
@@ -75,7 +62,7 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void anEventIsClaimedByOneNodeInProgressForTheOthersAndDoneOnceMarked(Database db) {
+    void anEventIsClaimedByOneNodeInProgressForTheOthersAndDoneOnceMarked(TestDatabase db) {
         String table = table();
         JdbcWebhookEventStore a = node(db, table);
         JdbcWebhookEventStore b = node(db, table);
@@ -93,7 +80,7 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aReleasedEventIsClaimedAgain(Database db) {
+    void aReleasedEventIsClaimedAgain(TestDatabase db) {
         String table = table();
         JdbcWebhookEventStore a = node(db, table);
         JdbcWebhookEventStore b = node(db, table);
@@ -109,7 +96,7 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void theLeaseOfANodeThatStoppedRenewingIsTakenOverOnceExpired(Database db) {
+    void theLeaseOfANodeThatStoppedRenewingIsTakenOverOnceExpired(TestDatabase db) {
         String table = table();
         JdbcWebhookEventStore dead = node(db, table);
         JdbcWebhookEventStore b = node(db, table);
@@ -130,7 +117,7 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aRenewedLeaseOutlivesItsDurationAndARenewalFindsALostOne(Database db) {
+    void aRenewedLeaseOutlivesItsDurationAndARenewalFindsALostOne(TestDatabase db) {
         String table = table();
         JdbcWebhookEventStore a = node(db, table);
         JdbcWebhookEventStore b = node(db, table);
@@ -149,12 +136,9 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void ofNodesClaimingOneEventAtOnceExactlyOneGetsIt(Database db) throws Exception {
+    void ofNodesClaimingOneEventAtOnceExactlyOneGetsIt(TestDatabase db) throws Exception {
         String table = table();
-        List<JdbcWebhookEventStore> nodes = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            nodes.add(node(db, table));
-        }
+        List<JdbcWebhookEventStore> nodes = nodes(db, table, 8);
         for (int round = 0; round < 20; round++) {
             String id = "evt_race_" + round;
             List<Claim> claims = race(nodes, store -> store.claim(SCOPE, id));
@@ -165,13 +149,10 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void ofNodesTakingOverOneExpiredLeaseAtOnceExactlyOneGetsIt(Database db) throws Exception {
+    void ofNodesTakingOverOneExpiredLeaseAtOnceExactlyOneGetsIt(TestDatabase db) throws Exception {
         String table = table();
         JdbcWebhookEventStore dead = node(db, table);
-        List<JdbcWebhookEventStore> nodes = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            nodes.add(node(db, table));
-        }
+        List<JdbcWebhookEventStore> nodes = nodes(db, table, 8);
         for (int round = 0; round < 20; round++) {
             String id = "evt_takeover_" + round;
             assertEquals(Claim.CLAIMED, dead.claim(SCOPE, id));
@@ -183,10 +164,10 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void doneIsWrittenBeforeTheLeaseEndsSoARacingDeliverySeesIt(Database db) throws Exception {
+    void doneIsWrittenBeforeTheLeaseEndsSoARacingDeliverySeesIt(TestDatabase db) throws Exception {
         String table = table();
         JdbcWebhookEventStore a = node(db, table);
-        List<JdbcWebhookEventStore> others = List.of(node(db, table), node(db, table), node(db, table));
+        List<JdbcWebhookEventStore> others = nodes(db, table, 3);
         for (int round = 0; round < 30; round++) {
             String id = "evt_order_" + round;
             assertEquals(Claim.CLAIMED, a.claim(SCOPE, id));
@@ -205,7 +186,7 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void theTableIsCreatedOnceByNodesStartingTogether(Database db) throws Exception {
+    void theTableIsCreatedOnceByNodesStartingTogether(TestDatabase db) throws Exception {
         String table = table();
         List<Callable<Claim>> starts = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -216,7 +197,7 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void badSettingsAreRefusedNamingTheOption(Database db) {
+    void badSettingsAreRefusedNamingTheOption(TestDatabase db) {
         JdbcWebhookEventStore store = new JdbcWebhookEventStore(db.dataSource());
         assertThrows(IllegalArgumentException.class, () -> store.setTableName("events; DROP TABLE x"));
         store.setLeaseDuration(Duration.ofSeconds(10));
@@ -227,7 +208,7 @@ class JdbcWebhookEventStoreTest {
         assertTrue(notStarted.getMessage().contains("not started"), notStarted.getMessage());
     }
 
-    private JdbcWebhookEventStore node(Database db, String table) {
+    private JdbcWebhookEventStore node(TestDatabase db, String table) {
         JdbcWebhookEventStore store = new JdbcWebhookEventStore(db.dataSource());
         store.setTableName(table);
         store.setClock(now::get);
@@ -236,6 +217,14 @@ class JdbcWebhookEventStoreTest {
         }
         store.start();
         return store;
+    }
+
+    private List<JdbcWebhookEventStore> nodes(TestDatabase db, String table, int count) {
+        List<JdbcWebhookEventStore> nodes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            nodes.add(node(db, table));
+        }
+        return nodes;
     }
 
     private static String table() {
@@ -278,7 +267,7 @@ class JdbcWebhookEventStoreTest {
     }
 
     /** The rows of an event in {@link #SCOPE}: state and owner. */
-    private static List<String> rows(Database db, String table, String eventId) {
+    private static List<String> rows(TestDatabase db, String table, String eventId) {
         List<String> rows = new ArrayList<>();
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement s = c

@@ -34,9 +34,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
-import io.camelstora.component.EmbeddedPostgreSql;
 import io.camelstora.component.StoraConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -44,7 +41,6 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.test.AvailablePortFinder;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,16 +68,8 @@ class SeveralNodesWebhookTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
     final List<CamelContext> contexts = new ArrayList<>();
 
-    record Database(String name, DataSource dataSource) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Database> databases() {
-        return Stream.of(new Database("H2", h2("webhooks-" + UUID.randomUUID())),
-                new Database("PostgreSQL", EmbeddedPostgreSql.newDataSource()));
+    static Stream<TestDatabase> databases() {
+        return TestDatabase.postgresAndH2();
     }
 
     @AfterEach
@@ -91,7 +79,7 @@ class SeveralNodesWebhookTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void anEventRoutedOnOneNodeIsAnsweredDuplicateByTheOtherWithoutRoutingIt(Database db) throws Exception {
+    void anEventRoutedOnOneNodeIsAnsweredDuplicateByTheOtherWithoutRoutingIt(TestDatabase db) throws Exception {
         Node a = startNode(db);
         Node b = startNode(db);
         String id = "evt_paid_" + UUID.randomUUID();
@@ -113,7 +101,7 @@ class SeveralNodesWebhookTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void anEventWhoseRouteFailedOnOneNodeIsRoutedByTheOtherOnRedelivery(Database db) throws Exception {
+    void anEventWhoseRouteFailedOnOneNodeIsRoutedByTheOtherOnRedelivery(TestDatabase db) throws Exception {
         Node a = startNode(db);
         Node b = startNode(db);
         String id = "evt_created_" + UUID.randomUUID();
@@ -140,7 +128,7 @@ class SeveralNodesWebhookTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aDeliveryOfAnEventAnotherNodeIsRoutingIsAnswered409AndTheEventIsRoutedOnce(Database db) throws Exception {
+    void aDeliveryOfAnEventAnotherNodeIsRoutingIsAnswered409AndTheEventIsRoutedOnce(TestDatabase db) throws Exception {
         Node a = startNode(db);
         Node b = startNode(db);
         String id = "evt_slow_" + UUID.randomUUID();
@@ -185,7 +173,7 @@ class SeveralNodesWebhookTest {
         }
     }
 
-    private Node startNode(Database db) throws Exception {
+    private Node startNode(TestDatabase db) throws Exception {
         Node node = new Node();
         CamelContext context = new DefaultCamelContext();
         contexts.add(context);
@@ -221,7 +209,7 @@ class SeveralNodesWebhookTest {
     }
 
     /** The state column of an event, {@code null} when it has no row. */
-    private static String state(Database db, String eventId) throws SQLException {
+    private static String state(TestDatabase db, String eventId) throws SQLException {
         try (Connection c = db.dataSource().getConnection();
                 PreparedStatement s = c.prepareStatement("SELECT state FROM " + TABLE + " WHERE event_id = ?")) {
             s.setString(1, eventId);
@@ -229,11 +217,5 @@ class SeveralNodesWebhookTest {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
-    }
-
-    private static DataSource h2(String name) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        return dataSource;
     }
 }
