@@ -23,10 +23,11 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -86,7 +87,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     private final DataSource dataSource;
     private final String owner;
     /** The events this instance holds, renewed by the heartbeat. */
-    private final Map<Key, Boolean> held = new ConcurrentHashMap<>();
+    private final Set<Key> held = ConcurrentHashMap.newKeySet();
     private String tableName = DEFAULT_TABLE_NAME;
     private Duration leaseDuration = DEFAULT_LEASE_DURATION;
     private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
@@ -94,7 +95,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     private LongSupplier clock = System::currentTimeMillis;
     private ScheduledExecutorService scheduler;
     private volatile boolean heartbeatFailing;
-    private Sql sql;
+    private volatile Sql sql;
 
     private record Key(String scope, String eventId) {
     }
@@ -144,7 +145,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             long now = clock.getAsLong();
             if (insert(key, now)) {
-                held.put(key, Boolean.TRUE);
+                held.add(key);
                 return Claim.CLAIMED;
             }
             Row row = select(key);
@@ -158,10 +159,10 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
                 return Claim.IN_PROGRESS;
             }
             if (takeOver(key, row, now)) {
-                held.put(key, Boolean.TRUE);
-                LOG.info("Stora webhook event {} ({}): the lease of {} expired at {} ms (its node stopped while routing it);"
+                held.add(key);
+                LOG.info("Stora webhook event {} ({}): the lease of {} expired at {} (its node stopped while routing it);"
                         + " routing it here",
-                        eventId, scope, row.owner, row.leaseUntil);
+                        eventId, scope, row.owner, Instant.ofEpochMilli(row.leaseUntil));
                 return Claim.CLAIMED;
             }
             // another node changed the row between our select and update: look again
@@ -361,7 +362,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     }
 
     private void heartbeat() {
-        List<Key> keys = new ArrayList<>(held.keySet());
+        List<Key> keys = new ArrayList<>(held);
         if (keys.isEmpty()) {
             return;
         }
@@ -378,7 +379,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
             commit(c);
             for (int i = 0; i < counts.length; i++) {
                 // 0: taken over after this node failed to renew in time, or already marked or released meanwhile
-                if (counts[i] == 0 && held.remove(keys.get(i)) != null) {
+                if (counts[i] == 0 && held.remove(keys.get(i))) {
                     LOG.warn("Stora webhook event {} ({}): the lease of this node was lost while its route runs; another"
                             + " node may route it too",
                             keys.get(i).eventId, keys.get(i).scope);

@@ -213,7 +213,11 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             // populating the exchange failed, or the route threw although an asynchronous processor must not: the
             // event's lease is ended, and an exchange created for it is given back
             if (store != null) {
-                store.release(scope, event.id());
+                try {
+                    store.release(scope, event.id());
+                } catch (RuntimeException releaseFailed) {
+                    e.addSuppressed(releaseFailed); // the lease expires by itself
+                }
             }
             if (exchange != null) {
                 releaseExchange.accept(exchange);
