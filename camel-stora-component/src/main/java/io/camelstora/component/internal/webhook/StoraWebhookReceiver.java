@@ -223,11 +223,8 @@ public final class StoraWebhookReceiver {
         if (store instanceof RepositoryEventStore repositoryStore) {
             ServiceHelper.startService(repositoryStore.repository());
         } else if (store instanceof Service service) {
-            CamelContext context = getCamelContext();
-            synchronized (context) {
-                if (!context.hasService(service)) {
-                    context.addService(service, true, true);
-                }
+            if (!getCamelContext().hasService(service)) {
+                getCamelContext().addService(service, true, true);
             }
         }
         if (store != null) {

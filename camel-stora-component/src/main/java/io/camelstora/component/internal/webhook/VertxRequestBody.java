@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -35,6 +37,10 @@ import org.apache.camel.support.SynchronizationAdapter;
  * Loaded only when Vert.x is on the class path (the component does not need it on other runtimes).
  */
 final class VertxRequestBody extends RequestBody {
+
+    /** How long, and how much, the rest of a refused body is read and thrown away before its connection is closed. */
+    static final long DRAIN_MILLIS = 1000;
+    static final long DRAIN_BYTES = 1024 * 1024;
 
     private final HttpServerRequest request;
 
@@ -77,8 +83,11 @@ final class VertxRequestBody extends RequestBody {
 
     /**
      * The rest of the body is not read: closing the connection is the only way to stop the client sending it. The
-     * answer says so ({@code Connection: close}), and the connection is closed once the platform-http consumer has
-     * written it (when the HTTP exchange completes). An HTTP/2 stream is left to its flow control instead.
+     * answer says so ({@code Connection: close}). Once the platform-http consumer has written it (when the HTTP
+     * exchange completes), what the client still sends is read and thrown away for a moment, up to
+     * {@link #DRAIN_BYTES}, so that it reads the answer before the connection closes (closing on unread data resets
+     * the connection, and a reset may discard the answer the client has not read yet), then the connection is closed.
+     * An HTTP/2 stream is left to its flow control instead.
      */
     @Override
     void abandon(Exchange http) {
@@ -90,8 +99,31 @@ final class VertxRequestBody extends RequestBody {
         http.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange answered) {
+                drainThenClose();
+            }
+        });
+    }
+
+    private void drainThenClose() {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            request.connection().close();
+            return;
+        }
+        long[] drained = {0};
+        long timer = context.owner().setTimer(DRAIN_MILLIS, expired -> request.connection().close());
+        request.handler(chunk -> {
+            drained[0] += chunk.length();
+            if (drained[0] > DRAIN_BYTES) {
+                context.owner().cancelTimer(timer);
                 request.connection().close();
             }
         });
+        request.exceptionHandler(broken -> context.owner().cancelTimer(timer));
+        request.endHandler(ended -> {
+            context.owner().cancelTimer(timer);
+            request.connection().close();
+        });
+        request.resume();
     }
 }
