@@ -78,8 +78,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * <b>What is shared.</b> Per component: one HTTP transport (connection pool, proxy, TLS; {@link HttpSettings}), one
  * timer and one worker pool, used by all its accounts. Per account, keyed by the normalised base URL and a non-secret
- * id of the credentials ({@link #accountKey}): one {@link StoraClient} (token source, rate limiter, call policy),
- * its statistics, limiter gauges and health check, created on first use by {@link #client(StoraAccount)} and closed
+ * id of the credentials ({@code accountKey}): one {@link StoraClient} (token source, rate limiter, call policy),
+ * its statistics, limiter gauges and health check, created on first use by {@code client(StoraAccount)} and dropped
  * when the component stops. The accounts of a component are
  * <ol>
  * <li>its own: the base URL and credentials of {@link #getConfiguration()};</li>
@@ -89,7 +89,7 @@ import org.slf4j.LoggerFactory;
  * for applications serving many operators.</li>
  * </ol>
  * Code that adds something shared (a store for several nodes, say) adds a component option and builds it once per
- * component next to the transport, or once per account in {@link #newClient}.
+ * component next to the transport, or once per account in {@code newClient}.
  */
 @Component("stora")
 public class StoraComponent extends DefaultComponent implements SSLContextParametersAware {
@@ -99,7 +99,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     /**
      * The options of the account that only the component has. Endpoints may repeat the component's value, never set
      * another (see {@link #createEndpoint}); every option of the component is either here, an endpoint option, or about
-     * the component itself ({@code ComponentOptionsTest} checks the split).
+     * the component itself ({@code AccountsTest} checks the split).
      */
     public static final Set<String> ACCOUNT_OPTIONS = Set.of("tokenRefreshMargin", "connectTimeout", "responseTimeout",
             "maxConnections", "throttle", "rateLimitPerSecond", "rateLimitPerMinute", "rateLimitWindows", "rateLimitMargin",
@@ -129,8 +129,8 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     private long responseTimeout = 30000;
 
     @Metadata(label = "advanced", defaultValue = "20",
-            description = "Connections the component keeps open to the API, shared by all its accounts and endpoints (the most at any"
-                    + " time, and per host).")
+            description = "The most connections the component keeps open to the API, in all and per host: one pool shared by all"
+                    + " its accounts and endpoints.")
     private int maxConnections = 20;
 
     @Metadata(label = "throttling", defaultValue = "true",
@@ -340,7 +340,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
      * The client of the account {@code account} names (base URL and credentials), with this component's account
      * options; created on first use, shared afterwards by everything naming the same account.
      */
-    public StoraClient client(StoraAccount account) {
+    StoraClient client(StoraAccount account) {
         StoraCredentials credentials = StoraCredentials.of(account, "the stora component or endpoint");
         String baseUrl = normalize(account.getBaseUrl());
         String key = accountKey(baseUrl, credentials);
@@ -354,7 +354,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
      *
      * @throws IllegalArgumentException when the registry has no such bean
      */
-    public StoraAccount account(String name) {
+    StoraAccount account(String name) {
         StoraAccount account = getCamelContext().getRegistry().lookupByNameAndType(name, StoraAccount.class);
         if (account == null) {
             throw new IllegalArgumentException("The " + StoraConstants.ACCOUNT + " header names the account '" + name

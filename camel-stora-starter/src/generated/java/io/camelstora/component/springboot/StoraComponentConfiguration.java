@@ -102,8 +102,8 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration connectTimeout = Duration.ofMillis(10000);
     /**
-     * Connections the component keeps open to the API, shared by all its accounts and endpoints (the most at any time,
-     * and per host).
+     * The most connections the component keeps open to the API, in all and per host: one pool shared by all its
+     * accounts and endpoints.
      */
     private Integer maxConnections = 20;
     /**
