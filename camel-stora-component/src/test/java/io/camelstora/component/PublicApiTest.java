@@ -43,6 +43,9 @@ class PublicApiTest {
             "io.camelstora.component.StoraComponent",
             "io.camelstora.component.StoraEndpoint",
             "io.camelstora.component.StoraConfiguration",
+            // an account (base URL and credentials): the superclass of StoraConfiguration, and the bean type that applications
+            // serving many operators register, one per operator, for the CamelStoraAccount header
+            "io.camelstora.component.StoraAccount",
             "io.camelstora.component.StoraRequestOptions",
             // generated from the catalog: the path-parameter options (superclass of StoraRequestOptions) and headers (of
             // StoraConstants)

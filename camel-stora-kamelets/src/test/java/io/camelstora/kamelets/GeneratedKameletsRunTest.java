@@ -266,7 +266,7 @@ class GeneratedKameletsRunTest {
 
     /** The tests call faster than Stora's limits (the simulator's are off too): no waiting for the throttle. */
     static void unthrottled(CamelContext context) {
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setThrottle(false);
+        context.getComponent("stora", StoraComponent.class).setThrottle(false);
     }
 
     static ObjectNode object() {

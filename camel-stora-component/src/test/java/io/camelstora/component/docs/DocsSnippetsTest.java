@@ -60,7 +60,7 @@ class DocsSnippetsTest extends StoraTestSupport {
     @BeforeEach
     void stub() {
         // a hundred snippets in one context would spend a minute and a half in the account's 60/min limit
-        context.getComponent("stora", io.camelstora.component.StoraComponent.class).getConfiguration().setThrottle(false);
+        context.getComponent("stora", io.camelstora.component.StoraComponent.class).setThrottle(false);
         // the polling routes of docs/polling.md start consumers: their state files go under target/
         context.getComponent("stora", StoraComponent.class).getConfiguration().setStateDirectory("target/docs-polling-state");
         // the event store the webhook snippets refer to (eventStore=#storaEvents); resolving a URI does not start it

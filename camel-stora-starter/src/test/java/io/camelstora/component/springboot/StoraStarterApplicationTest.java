@@ -128,14 +128,15 @@ class StoraStarterApplicationTest {
 
     @Test
     void thePropertiesConfigureTheComponent() {
-        StoraConfiguration configuration = camelContext.getComponent("stora", StoraComponent.class).getConfiguration();
+        StoraComponent stora = camelContext.getComponent("stora", StoraComponent.class);
+        StoraConfiguration configuration = stora.getConfiguration();
         assertEquals(STORA.baseUrl(), configuration.getBaseUrl());
         assertEquals(STORA.accessToken(), configuration.getAccessToken());
         assertEquals(StoraOutputType.JSON_NODE, configuration.getOutputType());
-        assertEquals(5000, configuration.getConnectTimeout());
-        assertEquals(2, configuration.getMaxRetries());
-        assertEquals(5, configuration.getRateLimitPerSecond());
-        assertEquals(60, configuration.getRateLimitPerMinute(), "untouched options keep the component's defaults");
+        assertEquals(5000, stora.getConnectTimeout());
+        assertEquals(2, stora.getMaxRetries());
+        assertEquals(5, stora.getRateLimitPerSecond());
+        assertEquals(60, stora.getRateLimitPerMinute(), "untouched options keep the component's defaults");
         assertSame(processedStoraEvents, configuration.getIdempotentRepository());
     }
 

@@ -265,7 +265,7 @@ public final class StoraWebhookReceiver {
                 throw new IllegalStateException("Cannot start the secretStore of stora:webhook: " + e.getMessage(), e);
             }
         }
-        long timeout = endpoint.getConfiguration().getConnectTimeout() + endpoint.getConfiguration().getResponseTimeout();
+        long timeout = endpoint.getComponent().getConnectTimeout() + endpoint.getComponent().getResponseTimeout();
         return new StoraWebhookRegistrar(endpoint.getClient(), secretStore, endpointName(), Duration.ofMillis(timeout));
     }
 
