@@ -196,8 +196,8 @@ public final class ExportBenchmark {
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
         stora.getConfiguration().setBaseUrl(server.baseUrl());
         stora.getConfiguration().setAccessToken(server.accessToken());
-        stora.getConfiguration().setRateLimitPerSecond(c.perSecond());
-        stora.getConfiguration().setRateLimitPerMinute(c.perMinute());
+        stora.setRateLimitPerSecond(c.perSecond());
+        stora.setRateLimitPerMinute(c.perMinute());
         return context;
     }
 

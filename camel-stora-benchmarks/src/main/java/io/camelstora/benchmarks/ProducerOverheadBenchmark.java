@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.camelstora.component.StoraComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -31,7 +32,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * ratios (target <= 1.10). The stora side does more than the baseline: it parses the JSON, unwraps the contact and
  * hands the route a Map, where camel-http hands over the response stream.
  * <p>
- * The component's own throttle is switched off here: this measures the cost of the producer (request building, JSON
+ * The component's own throttle (an option of the account, so of the component) is switched off here: this measures the cost of the producer (request building, JSON
  * parsing, unwrapping), not the rate limit.
  * <pre>mvn -B -q -pl camel-stora-benchmarks exec:java -Dexec.mainClass=io.camelstora.benchmarks.ProducerOverheadBenchmark
  *   [-Dcalls=5000] [-Drounds=5] [-DstoraOptions=&outputType=JSON_NODE]</pre>
@@ -43,12 +44,13 @@ public final class ProducerOverheadBenchmark {
         int rounds = Integer.getInteger("rounds", 9);
         try (StubApi stub = new StubApi(); CamelContext context = new DefaultCamelContext()) {
             context.getPropertiesComponent().addInitialProperty("stub", stub.baseUrl());
+            context.getComponent("stora", StoraComponent.class).setThrottle(false);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:stora")
                             .to("stora:contacts/show?contactId=con_0ac0514ed0711462&baseUrl={{stub}}&accessToken=bench-token"
-                                    + BenchmarkSupport.NO_THROTTLE + System.getProperty("storaOptions", ""));
+                                    + System.getProperty("storaOptions", ""));
                     from("direct:http")
                             .setHeader(Exchange.HTTP_METHOD, constant("GET"))
                             .setHeader("Authorization", constant("Bearer bench-token"))

@@ -44,7 +44,7 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelstora.component.StoraConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckaccountenabled":
         case "healthCheckAccountEnabled": target.setHealthCheckAccountEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -56,51 +56,65 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
-        case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxratelimitwait":
-        case "maxRateLimitWait": getOrCreateConfiguration(target).setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxRateLimitWait": target.setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
-        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxRetries": target.setMaxRetries(property(camelContext, int.class, value)); return true;
         case "meterregistry":
         case "meterRegistry": target.setMeterRegistry(property(camelContext, java.lang.Object.class, value)); return true;
+        case "nonproxyhosts":
+        case "nonProxyHosts": target.setNonProxyHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.camelstora.component.StoraOutputType.class, value)); return true;
         case "pagesinflight":
         case "pagesInFlight": getOrCreateConfiguration(target).setPagesInFlight(property(camelContext, int.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitmargin":
-        case "rateLimitMargin": getOrCreateConfiguration(target).setRateLimitMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "rateLimitMargin": target.setRateLimitMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitperminute":
-        case "rateLimitPerMinute": getOrCreateConfiguration(target).setRateLimitPerMinute(property(camelContext, int.class, value)); return true;
+        case "rateLimitPerMinute": target.setRateLimitPerMinute(property(camelContext, int.class, value)); return true;
         case "ratelimitpersecond":
-        case "rateLimitPerSecond": getOrCreateConfiguration(target).setRateLimitPerSecond(property(camelContext, int.class, value)); return true;
+        case "rateLimitPerSecond": target.setRateLimitPerSecond(property(camelContext, int.class, value)); return true;
         case "ratelimitwindows":
-        case "rateLimitWindows": getOrCreateConfiguration(target).setRateLimitWindows(property(camelContext, java.lang.String.class, value)); return true;
+        case "rateLimitWindows": target.setRateLimitWindows(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimiter":
-        case "rateLimiter": getOrCreateConfiguration(target).setRateLimiter(property(camelContext, io.camelstora.component.limits.RequestLimiter.class, value)); return true;
+        case "rateLimiter": target.setRateLimiter(property(camelContext, io.camelstora.component.limits.RequestLimiter.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": getOrCreateConfiguration(target).setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "retries": getOrCreateConfiguration(target).setRetries(property(camelContext, boolean.class, value)); return true;
+        case "responseTimeout": target.setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retries": target.setRetries(property(camelContext, boolean.class, value)); return true;
         case "retryinitialdelay":
-        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryInitialDelay": target.setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxdelay":
-        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryMaxDelay": target.setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxduration":
-        case "retryMaxDuration": getOrCreateConfiguration(target).setRetryMaxDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryMaxDuration": target.setRetryMaxDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scopes": getOrCreateConfiguration(target).setScopes(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "statedirectory":
         case "stateDirectory": getOrCreateConfiguration(target).setStateDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
-        case "throttle": getOrCreateConfiguration(target).setThrottle(property(camelContext, boolean.class, value)); return true;
+        case "throttle": target.setThrottle(property(camelContext, boolean.class, value)); return true;
         case "tokenrefreshmargin":
-        case "tokenRefreshMargin": getOrCreateConfiguration(target).setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "tokenRefreshMargin": target.setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenstore":
         case "tokenStore": getOrCreateConfiguration(target).setTokenStore(property(camelContext, io.camelstora.component.auth.TokenStore.class, value)); return true;
         case "tokenstorefile":
         case "tokenStoreFile": getOrCreateConfiguration(target).setTokenStoreFile(property(camelContext, java.lang.String.class, value)); return true;
         case "unwrap": getOrCreateConfiguration(target).setUnwrap(property(camelContext, boolean.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "validatemetadata":
         case "validateMetadata": getOrCreateConfiguration(target).setValidateMetadata(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -143,10 +157,20 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "maxRetries": return int.class;
         case "meterregistry":
         case "meterRegistry": return java.lang.Object.class;
+        case "nonproxyhosts":
+        case "nonProxyHosts": return java.lang.String.class;
         case "outputtype":
         case "outputType": return io.camelstora.component.StoraOutputType.class;
         case "pagesinflight":
         case "pagesInFlight": return int.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "ratelimitmargin":
         case "rateLimitMargin": return long.class;
         case "ratelimitperminute":
@@ -169,6 +193,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "retrymaxduration":
         case "retryMaxDuration": return long.class;
         case "scopes": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "statedirectory":
         case "stateDirectory": return java.lang.String.class;
         case "staterepository":
@@ -181,6 +207,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "tokenstorefile":
         case "tokenStoreFile": return java.lang.String.class;
         case "unwrap": return boolean.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "validatemetadata":
         case "validateMetadata": return boolean.class;
         default: return null;
@@ -205,7 +233,7 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
-        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "connectTimeout": return target.getConnectTimeout();
         case "healthcheckaccountenabled":
         case "healthCheckAccountEnabled": return target.isHealthCheckAccountEnabled();
         case "healthcheckconsumerenabled":
@@ -217,51 +245,65 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
-        case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxConnections": return target.getMaxConnections();
         case "maxratelimitwait":
-        case "maxRateLimitWait": return getOrCreateConfiguration(target).getMaxRateLimitWait();
+        case "maxRateLimitWait": return target.getMaxRateLimitWait();
         case "maxretries":
-        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxRetries": return target.getMaxRetries();
         case "meterregistry":
         case "meterRegistry": return target.getMeterRegistry();
+        case "nonproxyhosts":
+        case "nonProxyHosts": return target.getNonProxyHosts();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "pagesinflight":
         case "pagesInFlight": return getOrCreateConfiguration(target).getPagesInFlight();
+        case "proxyhost":
+        case "proxyHost": return target.getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getProxyUsername();
         case "ratelimitmargin":
-        case "rateLimitMargin": return getOrCreateConfiguration(target).getRateLimitMargin();
+        case "rateLimitMargin": return target.getRateLimitMargin();
         case "ratelimitperminute":
-        case "rateLimitPerMinute": return getOrCreateConfiguration(target).getRateLimitPerMinute();
+        case "rateLimitPerMinute": return target.getRateLimitPerMinute();
         case "ratelimitpersecond":
-        case "rateLimitPerSecond": return getOrCreateConfiguration(target).getRateLimitPerSecond();
+        case "rateLimitPerSecond": return target.getRateLimitPerSecond();
         case "ratelimitwindows":
-        case "rateLimitWindows": return getOrCreateConfiguration(target).getRateLimitWindows();
+        case "rateLimitWindows": return target.getRateLimitWindows();
         case "ratelimiter":
-        case "rateLimiter": return getOrCreateConfiguration(target).getRateLimiter();
+        case "rateLimiter": return target.getRateLimiter();
         case "refreshtoken":
         case "refreshToken": return getOrCreateConfiguration(target).getRefreshToken();
         case "responsetimeout":
-        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
-        case "retries": return getOrCreateConfiguration(target).isRetries();
+        case "responseTimeout": return target.getResponseTimeout();
+        case "retries": return target.isRetries();
         case "retryinitialdelay":
-        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retryInitialDelay": return target.getRetryInitialDelay();
         case "retrymaxdelay":
-        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
+        case "retryMaxDelay": return target.getRetryMaxDelay();
         case "retrymaxduration":
-        case "retryMaxDuration": return getOrCreateConfiguration(target).getRetryMaxDuration();
+        case "retryMaxDuration": return target.getRetryMaxDuration();
         case "scopes": return getOrCreateConfiguration(target).getScopes();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getSslContextParameters();
         case "statedirectory":
         case "stateDirectory": return getOrCreateConfiguration(target).getStateDirectory();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
-        case "throttle": return getOrCreateConfiguration(target).isThrottle();
+        case "throttle": return target.isThrottle();
         case "tokenrefreshmargin":
-        case "tokenRefreshMargin": return getOrCreateConfiguration(target).getTokenRefreshMargin();
+        case "tokenRefreshMargin": return target.getTokenRefreshMargin();
         case "tokenstore":
         case "tokenStore": return getOrCreateConfiguration(target).getTokenStore();
         case "tokenstorefile":
         case "tokenStoreFile": return getOrCreateConfiguration(target).getTokenStoreFile();
         case "unwrap": return getOrCreateConfiguration(target).isUnwrap();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "validatemetadata":
         case "validateMetadata": return getOrCreateConfiguration(target).isValidateMetadata();
         default: return null;

@@ -37,14 +37,14 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bodytimeout":
+        case "bodyTimeout": target.getWebhookOptions().setBodyTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
         case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
-        case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "contactid":
         case "contactId": target.getRequestOptions().setContactId(property(camelContext, java.lang.String.class, value)); return true;
         case "contractid":
@@ -62,6 +62,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "endpointName": target.getWebhookOptions().setEndpointName(property(camelContext, java.lang.String.class, value)); return true;
         case "eventid":
         case "eventId": target.getRequestOptions().setEventId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventstore":
+        case "eventStore": target.getWebhookOptions().setEventStore(property(camelContext, io.camelstora.component.webhook.StoraWebhookEventStore.class, value)); return true;
         case "eventtypes":
         case "eventTypes": target.getWebhookOptions().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -97,16 +99,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lineItemId": target.getRequestOptions().setLineItemId(property(camelContext, java.lang.String.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getWebhookOptions().setMaxBodySize(property(camelContext, int.class, value)); return true;
-        case "maxconnections":
-        case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxitems":
         case "maxItems": target.getRequestOptions().setMaxItems(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getPollingOptions().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
-        case "maxratelimitwait":
-        case "maxRateLimitWait": target.getConfiguration().setMaxRateLimitWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "maxretries":
-        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "noteid":
         case "noteId": target.getRequestOptions().setNoteId(property(camelContext, java.lang.String.class, value)); return true;
         case "orderid":
@@ -132,29 +128,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "protectionLevelId": target.getRequestOptions().setProtectionLevelId(property(camelContext, java.lang.String.class, value)); return true;
         case "publicurl":
         case "publicUrl": target.getWebhookOptions().setPublicUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "ratelimitmargin":
-        case "rateLimitMargin": target.getConfiguration().setRateLimitMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "ratelimitperminute":
-        case "rateLimitPerMinute": target.getConfiguration().setRateLimitPerMinute(property(camelContext, int.class, value)); return true;
-        case "ratelimitpersecond":
-        case "rateLimitPerSecond": target.getConfiguration().setRateLimitPerSecond(property(camelContext, int.class, value)); return true;
-        case "ratelimitwindows":
-        case "rateLimitWindows": target.getConfiguration().setRateLimitWindows(property(camelContext, java.lang.String.class, value)); return true;
-        case "ratelimiter":
-        case "rateLimiter": target.getConfiguration().setRateLimiter(property(camelContext, io.camelstora.component.limits.RequestLimiter.class, value)); return true;
         case "refreshtoken":
         case "refreshToken": target.getConfiguration().setRefreshToken(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
-        case "responsetimeout":
-        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "retries": target.getConfiguration().setRetries(property(camelContext, boolean.class, value)); return true;
-        case "retryinitialdelay":
-        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "retrymaxdelay":
-        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "retrymaxduration":
-        case "retryMaxDuration": target.getConfiguration().setRetryMaxDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -200,14 +177,11 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "templateId": target.getRequestOptions().setTemplateId(property(camelContext, java.lang.String.class, value)); return true;
         case "tenancyid":
         case "tenancyId": target.getRequestOptions().setTenancyId(property(camelContext, java.lang.String.class, value)); return true;
-        case "throttle": target.getConfiguration().setThrottle(property(camelContext, boolean.class, value)); return true;
         case "timefilter":
         case "timeFilter": target.getPollingOptions().setTimeFilter(property(camelContext, io.camelstora.component.polling.TimeFilter.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "token": target.getRequestOptions().setToken(property(camelContext, java.lang.String.class, value)); return true;
-        case "tokenrefreshmargin":
-        case "tokenRefreshMargin": target.getConfiguration().setTokenRefreshMargin(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tokenstore":
         case "tokenStore": target.getConfiguration().setTokenStore(property(camelContext, io.camelstora.component.auth.TokenStore.class, value)); return true;
         case "tokenstorefile":
@@ -254,14 +228,14 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bodytimeout":
+        case "bodyTimeout": return long.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
         case "clientSecret": return java.lang.String.class;
-        case "connecttimeout":
-        case "connectTimeout": return long.class;
         case "contactid":
         case "contactId": return java.lang.String.class;
         case "contractid":
@@ -279,6 +253,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "endpointName": return java.lang.String.class;
         case "eventid":
         case "eventId": return java.lang.String.class;
+        case "eventstore":
+        case "eventStore": return io.camelstora.component.webhook.StoraWebhookEventStore.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
@@ -314,16 +290,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lineItemId": return java.lang.String.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
-        case "maxconnections":
-        case "maxConnections": return int.class;
         case "maxitems":
         case "maxItems": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
-        case "maxratelimitwait":
-        case "maxRateLimitWait": return long.class;
-        case "maxretries":
-        case "maxRetries": return int.class;
         case "noteid":
         case "noteId": return java.lang.String.class;
         case "orderid":
@@ -349,29 +319,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "protectionLevelId": return java.lang.String.class;
         case "publicurl":
         case "publicUrl": return java.lang.String.class;
-        case "ratelimitmargin":
-        case "rateLimitMargin": return long.class;
-        case "ratelimitperminute":
-        case "rateLimitPerMinute": return int.class;
-        case "ratelimitpersecond":
-        case "rateLimitPerSecond": return int.class;
-        case "ratelimitwindows":
-        case "rateLimitWindows": return java.lang.String.class;
-        case "ratelimiter":
-        case "rateLimiter": return io.camelstora.component.limits.RequestLimiter.class;
         case "refreshtoken":
         case "refreshToken": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
-        case "responsetimeout":
-        case "responseTimeout": return long.class;
-        case "retries": return boolean.class;
-        case "retryinitialdelay":
-        case "retryInitialDelay": return long.class;
-        case "retrymaxdelay":
-        case "retryMaxDelay": return long.class;
-        case "retrymaxduration":
-        case "retryMaxDuration": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -417,14 +368,11 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "templateId": return java.lang.String.class;
         case "tenancyid":
         case "tenancyId": return java.lang.String.class;
-        case "throttle": return boolean.class;
         case "timefilter":
         case "timeFilter": return io.camelstora.component.polling.TimeFilter.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "token": return java.lang.String.class;
-        case "tokenrefreshmargin":
-        case "tokenRefreshMargin": return long.class;
         case "tokenstore":
         case "tokenStore": return io.camelstora.component.auth.TokenStore.class;
         case "tokenstorefile":
@@ -472,14 +420,14 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bodytimeout":
+        case "bodyTimeout": return target.getWebhookOptions().getBodyTimeout();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":
         case "clientSecret": return target.getConfiguration().getClientSecret();
-        case "connecttimeout":
-        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contactid":
         case "contactId": return target.getRequestOptions().getContactId();
         case "contractid":
@@ -497,6 +445,8 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "endpointName": return target.getWebhookOptions().getEndpointName();
         case "eventid":
         case "eventId": return target.getRequestOptions().getEventId();
+        case "eventstore":
+        case "eventStore": return target.getWebhookOptions().getEventStore();
         case "eventtypes":
         case "eventTypes": return target.getWebhookOptions().getEventTypes();
         case "exceptionhandler":
@@ -532,16 +482,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lineItemId": return target.getRequestOptions().getLineItemId();
         case "maxbodysize":
         case "maxBodySize": return target.getWebhookOptions().getMaxBodySize();
-        case "maxconnections":
-        case "maxConnections": return target.getConfiguration().getMaxConnections();
         case "maxitems":
         case "maxItems": return target.getRequestOptions().getMaxItems();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getPollingOptions().getMaxMessagesPerPoll();
-        case "maxratelimitwait":
-        case "maxRateLimitWait": return target.getConfiguration().getMaxRateLimitWait();
-        case "maxretries":
-        case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "noteid":
         case "noteId": return target.getRequestOptions().getNoteId();
         case "orderid":
@@ -567,29 +511,10 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "protectionLevelId": return target.getRequestOptions().getProtectionLevelId();
         case "publicurl":
         case "publicUrl": return target.getWebhookOptions().getPublicUrl();
-        case "ratelimitmargin":
-        case "rateLimitMargin": return target.getConfiguration().getRateLimitMargin();
-        case "ratelimitperminute":
-        case "rateLimitPerMinute": return target.getConfiguration().getRateLimitPerMinute();
-        case "ratelimitpersecond":
-        case "rateLimitPerSecond": return target.getConfiguration().getRateLimitPerSecond();
-        case "ratelimitwindows":
-        case "rateLimitWindows": return target.getConfiguration().getRateLimitWindows();
-        case "ratelimiter":
-        case "rateLimiter": return target.getConfiguration().getRateLimiter();
         case "refreshtoken":
         case "refreshToken": return target.getConfiguration().getRefreshToken();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
-        case "responsetimeout":
-        case "responseTimeout": return target.getConfiguration().getResponseTimeout();
-        case "retries": return target.getConfiguration().isRetries();
-        case "retryinitialdelay":
-        case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
-        case "retrymaxdelay":
-        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
-        case "retrymaxduration":
-        case "retryMaxDuration": return target.getConfiguration().getRetryMaxDuration();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":
@@ -635,14 +560,11 @@ public class StoraEndpointConfigurer extends PropertyConfigurerSupport implement
         case "templateId": return target.getRequestOptions().getTemplateId();
         case "tenancyid":
         case "tenancyId": return target.getRequestOptions().getTenancyId();
-        case "throttle": return target.getConfiguration().isThrottle();
         case "timefilter":
         case "timeFilter": return target.getPollingOptions().getTimeFilter();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "token": return target.getRequestOptions().getToken();
-        case "tokenrefreshmargin":
-        case "tokenRefreshMargin": return target.getConfiguration().getTokenRefreshMargin();
         case "tokenstore":
         case "tokenStore": return target.getConfiguration().getTokenStore();
         case "tokenstorefile":

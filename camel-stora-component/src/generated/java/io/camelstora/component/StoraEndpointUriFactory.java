@@ -23,7 +23,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(116);
+        Set<String> props = new HashSet<>(102);
         props.add("accessToken");
         props.add("action");
         props.add("allowHttp");
@@ -32,10 +32,10 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("bodyTimeout");
         props.add("bridgeErrorHandler");
         props.add("clientId");
         props.add("clientSecret");
-        props.add("connectTimeout");
         props.add("contactId");
         props.add("contractId");
         props.add("couponId");
@@ -45,6 +45,7 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("delay");
         props.add("endpointName");
         props.add("eventId");
+        props.add("eventStore");
         props.add("eventTypes");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -66,11 +67,8 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("limit");
         props.add("lineItemId");
         props.add("maxBodySize");
-        props.add("maxConnections");
         props.add("maxItems");
         props.add("maxMessagesPerPoll");
-        props.add("maxRateLimitWait");
-        props.add("maxRetries");
         props.add("noteId");
         props.add("orderId");
         props.add("outputType");
@@ -85,19 +83,9 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("productId");
         props.add("protectionLevelId");
         props.add("publicUrl");
-        props.add("rateLimitMargin");
-        props.add("rateLimitPerMinute");
-        props.add("rateLimitPerSecond");
-        props.add("rateLimitWindows");
-        props.add("rateLimiter");
         props.add("refreshToken");
         props.add("repeatCount");
         props.add("resource");
-        props.add("responseTimeout");
-        props.add("retries");
-        props.add("retryInitialDelay");
-        props.add("retryMaxDelay");
-        props.add("retryMaxDuration");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");
@@ -122,11 +110,9 @@ public class StoraEndpointUriFactory extends org.apache.camel.support.component.
         props.add("taskId");
         props.add("templateId");
         props.add("tenancyId");
-        props.add("throttle");
         props.add("timeFilter");
         props.add("timeUnit");
         props.add("token");
-        props.add("tokenRefreshMargin");
         props.add("tokenStore");
         props.add("tokenStoreFile");
         props.add("unitAllocationId");

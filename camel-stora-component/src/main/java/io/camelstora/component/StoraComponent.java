@@ -23,17 +23,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLContext;
+
 import io.camelstora.component.auth.StoraAuthorization;
 import io.camelstora.component.internal.auth.AccessTokenSource;
 import io.camelstora.component.internal.auth.StoraTokenEndpoint;
 import io.camelstora.component.internal.client.StoraClient;
 import io.camelstora.component.internal.health.StoraAccountHealthCheck;
+import io.camelstora.component.internal.http.HttpSettings;
 import io.camelstora.component.internal.http.StoraHttpTransport;
 import io.camelstora.component.internal.limits.AccountLimiter;
 import io.camelstora.component.internal.limits.AccountStatsRecorder;
@@ -46,29 +50,179 @@ import io.camelstora.component.limits.RequestLimiter;
 import io.camelstora.component.limits.SlidingWindowRateLimiter;
 import io.camelstora.component.limits.StoraAccountStats;
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code stora} component. Holds the configuration shared by its endpoints and one {@link StoraClient} per Stora
- * account (base URL and credentials), so token cache, rate limiter and connections are shared by every endpoint and
- * consumer of that account.
+ * The {@code stora} component: one Stora account, and how the calls of its accounts are made. A second account with
+ * other options is a second component instance ({@code stora2}), as with camel-salesforce.
+ * <p>
+ * <b>Where each option lives.</b>
+ * <ul>
+ * <li>{@link #getConfiguration() configuration} ({@link StoraConfiguration}): the defaults of the endpoint options,
+ * among them the account itself ({@link StoraAccount}: base URL and credentials). Each endpoint starts from a copy.</li>
+ * <li>The account options, fields of this class and listed in {@link #ACCOUNT_OPTIONS}: token refresh margin,
+ * throttling, retries, timeouts, connections, proxy and TLS. Only the component has them: an endpoint URI that sets
+ * one to another value than the component's fails when the endpoint is created, naming the option (the same value is
+ * accepted and changes nothing, so existing URIs that repeat the component's value keep working).</li>
+ * </ul>
+ * <b>What is shared.</b> Per component: one HTTP transport (connection pool, proxy, TLS; {@link HttpSettings}), one
+ * timer and one worker pool, used by all its accounts. Per account, keyed by the normalised base URL and a non-secret
+ * id of the credentials ({@code accountKey}): one {@link StoraClient} (token source, rate limiter, call policy),
+ * its statistics, limiter gauges and health check, created on first use by {@code client(StoraAccount)} and dropped
+ * when the component stops. The accounts of a component are
+ * <ol>
+ * <li>its own: the base URL and credentials of {@link #getConfiguration()};</li>
+ * <li>an endpoint's own, when its URI sets base URL or credentials (as the Kamelets do): same options, other
+ * identity; endpoints naming the same identity share it;</li>
+ * <li>per exchange: a {@link StoraAccount} bean named by the {@link StoraConstants#ACCOUNT} header (producers only),
+ * for applications serving many operators.</li>
+ * </ol>
+ * Code that adds something shared (a store for several nodes, say) adds a component option and builds it once per
+ * component next to the transport, or once per account in {@code newClient}.
  */
 @Component("stora")
-public class StoraComponent extends DefaultComponent {
+public class StoraComponent extends DefaultComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoraComponent.class);
 
+    /**
+     * The options of the account that only the component has. Endpoints may repeat the component's value, never set
+     * another (see {@link #createEndpoint}); every option of the component is either here, an endpoint option, or about
+     * the component itself ({@code AccountsTest} checks the split).
+     */
+    public static final Set<String> ACCOUNT_OPTIONS = Set.of("tokenRefreshMargin", "connectTimeout", "responseTimeout",
+            "maxConnections", "throttle", "rateLimitPerSecond", "rateLimitPerMinute", "rateLimitWindows", "rateLimitMargin",
+            "maxRateLimitWait", "rateLimiter", "retries", "maxRetries", "retryInitialDelay", "retryMaxDelay",
+            "retryMaxDuration", "proxyHost", "proxyPort", "proxyUsername", "proxyPassword", "nonProxyHosts",
+            "sslContextParameters", "useGlobalSslContextParameters");
+
+    private static final Set<String> SECRET_ACCOUNT_OPTIONS = Set.of("proxyUsername", "proxyPassword");
+
     @Metadata(label = "advanced",
-            description = "The configuration shared by all endpoints; each endpoint may override any option.")
+            description = "The defaults of the endpoint options, among them the account: base URL and credentials. Each endpoint"
+                    + " starts from a copy and may override them; an endpoint with other credentials or base URL uses an"
+                    + " account of its own, with this component's account options.")
     private StoraConfiguration configuration = new StoraConfiguration();
+
+    @Metadata(label = "security", defaultValue = "60000", javaType = "java.time.Duration",
+            description = "How long before an OAuth 2 access token expires it is renewed (or halfway through its life when that"
+                    + " is later), in milliseconds.")
+    private long tokenRefreshMargin = 60000;
+
+    @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+            description = "How long to wait for a connection to the API, in milliseconds.")
+    private long connectTimeout = 10000;
+
+    @Metadata(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+            description = "How long to wait for a response once a request was sent, in milliseconds.")
+    private long responseTimeout = 30000;
+
+    @Metadata(label = "advanced", defaultValue = "20",
+            description = "The most connections the component keeps open to the API, in all and per host: one pool shared by all"
+                    + " its accounts and endpoints.")
+    private int maxConnections = 20;
+
+    @Metadata(label = "throttling", defaultValue = "true",
+            description = "Keep the account's calls within its rate limits (rateLimitPerSecond, rateLimitPerMinute) by making"
+                    + " them wait for their turn without blocking a thread, and replay a call Stora answered 429 once"
+                    + " RateLimit-Reset has passed, pausing every call of the account until then. Shared by every endpoint"
+                    + " and consumer of the account. Turn off only when something else paces the calls: a 429 then fails the call.")
+    private boolean throttle = true;
+
+    @Metadata(label = "throttling", defaultValue = "10",
+            description = "Requests the account may send in any one second (Stora's default plan: 10); 0 for no per-second limit.")
+    private int rateLimitPerSecond = 10;
+
+    @Metadata(label = "throttling", defaultValue = "60",
+            description = "Requests the account may send in any one minute (Stora's default plan: 60); 0 for no per-minute limit.")
+    private int rateLimitPerMinute = 60;
+
+    @Metadata(label = "throttling,advanced",
+            description = "The account's limits as comma-separated windows of requests/period, e.g. 10/1s,60/1m or 1000/1h;"
+                    + " replaces rateLimitPerSecond and rateLimitPerMinute for plans of another shape.")
+    private String rateLimitWindows;
+
+    @Metadata(label = "throttling", defaultValue = "20", javaType = "java.time.Duration",
+            description = "Safety margin added to every rate-limit window before a request slot is reused, in milliseconds:"
+                    + " covers the variation of the network's one-way delay to Stora and of the clocks counting there. A"
+                    + " request held up on its way is answered late and counts until late anyway (see"
+                    + " docs/rate-limits-and-retries.md).")
+    private long rateLimitMargin = 20;
+
+    @Metadata(label = "throttling", defaultValue = "300000", javaType = "java.time.Duration",
+            description = "The longest a call waits for the account's request budget, 429 pauses included, in milliseconds."
+                    + " A call that would wait longer fails at once with a StoraRateLimitException, unsent.")
+    private long maxRateLimitWait = 300000;
+
+    @Metadata(label = "throttling,advanced",
+            description = "A limiter to use instead of the built-in one, e.g. an io.camelstora.component.limits.Bucket4jRequestLimiter"
+                    + " over a bucket shared by several nodes. Used for every account of the component: leave it unset when the component"
+                    + " serves several accounts (each then gets its own built-in limiter), or give each account a component of its own.")
+    private RequestLimiter rateLimiter;
+
+    @Metadata(label = "retry", defaultValue = "true",
+            description = "Retry calls that failed in a way that is safe to repeat, with exponential backoff and jitter: GET and"
+                    + " DELETE after a connection error, timeout or 502/503/504; POST (with its Idempotency-Key) only when no"
+                    + " response was received; any call that never reached Stora. A 500 or other error response is never retried.")
+    private boolean retries = true;
+
+    @Metadata(label = "retry", defaultValue = "3",
+            description = "How many times a call is retried at most after its first attempt.")
+    private int maxRetries = 3;
+
+    @Metadata(label = "retry", defaultValue = "500", javaType = "java.time.Duration",
+            description = "The delay before the first retry, in milliseconds; it doubles on every retry up to retryMaxDelay, each"
+                    + " randomised by plus or minus 50%.")
+    private long retryInitialDelay = 500;
+
+    @Metadata(label = "retry", defaultValue = "10000", javaType = "java.time.Duration",
+            description = "The longest delay between two retries, in milliseconds.")
+    private long retryMaxDelay = 10000;
+
+    @Metadata(label = "retry", defaultValue = "60000", javaType = "java.time.Duration",
+            description = "No retry starts later than this after the first attempt, in milliseconds.")
+    private long retryMaxDuration = 60000;
+
+    @Metadata(label = "proxy",
+            description = "The host of an HTTP proxy to reach the API through (https is tunnelled with CONNECT). Unset: no proxy.")
+    private String proxyHost;
+
+    @Metadata(label = "proxy", description = "The port of the proxy; required with proxyHost.")
+    private Integer proxyPort;
+
+    @Metadata(label = "proxy,security", secret = true,
+            description = "The user name for proxy authentication (Basic), when the proxy asks for it.")
+    private String proxyUsername;
+
+    @Metadata(label = "proxy,security", secret = true,
+            description = "The password for proxy authentication; required with proxyUsername.")
+    private String proxyPassword;
+
+    @Metadata(label = "proxy",
+            description = "Hosts reached directly instead of through the proxy, comma-separated (or separated by vertical bars"
+                    + " as in Java's http.nonProxyHosts), each a host name or address in which a leading or trailing"
+                    + " asterisk matches any text. See docs/accounts.md.")
+    private String nonProxyHosts;
+
+    @Metadata(label = "security",
+            description = "The TLS settings of the connections to the API (trust store, key store for client certificates,"
+                    + " protocols), as Camel's SSLContextParameters, e.g. #bean:storaTls. Default: the JVM's.")
+    private SSLContextParameters sslContextParameters;
+
+    @Metadata(label = "security", defaultValue = "false",
+            description = "Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.")
+    private boolean useGlobalSslContextParameters;
 
     @Metadata(label = "health", defaultValue = "true",
             description = "Register a readiness check per Stora account (base URL and credentials) with Camel's health check"
@@ -98,9 +252,13 @@ public class StoraComponent extends DefaultComponent {
                     + " the composite one); without one, or without Micrometer on the classpath, nothing is recorded.")
     private Object meterRegistry;
 
+    /** The client of each account, by {@link #accountKey}. */
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
+    /** The client of each account bean named by the CamelStoraAccount header, so the key is computed once per bean. */
+    private final Map<StoraAccount, StoraClient> beanClients = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
-    private final Map<String, AccountPolicy> policies = new ConcurrentHashMap<>();
+    private AccountPolicy policy;
+    private StoraHttpTransport transport;
     private final List<SlidingWindowRateLimiter> ownLimiters = new CopyOnWriteArrayList<>();
     /** The state keys of the running polling consumers, with the endpoint that holds each. */
     private final Map<String, String> pollingStateKeys = new ConcurrentHashMap<>();
@@ -114,6 +272,7 @@ public class StoraComponent extends DefaultComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         StoraEndpoint endpoint = new StoraEndpoint(uri, this, configuration.copy());
         endpoint.resolvePath(remaining);
+        requireAccountOptionsOfComponent(uri, endpoint, parameters);
         Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
         Map<String, Object> given = new LinkedHashMap<>(parameters); // setProperties removes what it binds
         try {
@@ -125,6 +284,39 @@ public class StoraComponent extends DefaultComponent {
         endpoint.validateOptions();
         StoraCredentials.of(endpoint.getConfiguration(), endpoint.describeForErrors());
         return endpoint;
+    }
+
+    /**
+     * Account options are the component's: an endpoint URI may repeat the component's value (it is then dropped), and
+     * fails, naming the option, when it sets another one, so no endpoint believes it has settings its account ignores.
+     */
+    private void requireAccountOptionsOfComponent(String uri, StoraEndpoint endpoint, Map<String, Object> parameters) {
+        PropertyConfigurer configurer = getComponentPropertyConfigurer();
+        PropertyConfigurerGetter getter = (PropertyConfigurerGetter) configurer;
+        for (var it = parameters.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<String, Object> given = it.next();
+            String name = ACCOUNT_OPTIONS.stream().filter(option -> option.equalsIgnoreCase(given.getKey())).findFirst()
+                    .orElse(null);
+            if (name == null) {
+                continue;
+            }
+            // the value as the component would hold it (a duration in milliseconds, a bean, a number)
+            StoraComponent probe = new StoraComponent();
+            configurer.configure(getCamelContext(), probe, name, given.getValue(), false);
+            Object wanted = getter.getOptionValue(probe, name, false);
+            Object current = getter.getOptionValue(this, name, false);
+            if (!Objects.equals(wanted, current)) {
+                String scheme = uri.substring(0, Math.max(0, uri.indexOf(':')));
+                boolean secret = SECRET_ACCOUNT_OPTIONS.contains(name);
+                throw new IllegalArgumentException(name + (secret ? "" : "=" + given.getValue()) + " on "
+                        + endpoint.describeForErrors() + " differs from its account's "
+                        + (secret ? "value" : name + "=" + current) + ": " + name + " is an option of the account, set"
+                        + " once on the " + scheme + " component (camel.component." + scheme + "." + name
+                        + "), not on an endpoint. For an account with other options use a second component instance"
+                        + " (e.g. stora2); see docs/accounts.md");
+            }
+            it.remove();
+        }
     }
 
     /**
@@ -147,24 +339,46 @@ public class StoraComponent extends DefaultComponent {
     }
 
     /**
-     * The client of the account {@code config} describes; created on first use, shared afterwards. Its limiter and
-     * retry settings come from the endpoint that created it: set them on the component so every endpoint agrees.
+     * The client of the account {@code account} names (base URL and credentials), with this component's account
+     * options; created on first use, shared afterwards by everything naming the same account.
      */
-    StoraClient client(StoraConfiguration config) {
-        StoraCredentials credentials = StoraCredentials.of(config, "the stora component or endpoint");
-        String baseUrl = normalize(config.getBaseUrl());
-        String key = baseUrl + "|" + credentials.accountId();
-        AccountPolicy policy = AccountPolicy.of(config);
-        AccountPolicy existing = policies.putIfAbsent(key, policy);
-        if (existing != null && !existing.equals(policy)) {
-            LOG.warn("An endpoint of Stora account {} sets other throttling or retry options than the endpoint that first used"
-                    + " the account; the account keeps {}. Set these options on the component", key, existing);
-        }
-        return clients.computeIfAbsent(key, k -> newClient(k, baseUrl, config, credentials, policies.get(k)));
+    StoraClient client(StoraAccount account) {
+        StoraCredentials credentials = StoraCredentials.of(account, "the stora component or endpoint");
+        String baseUrl = normalize(account.getBaseUrl());
+        String key = accountKey(baseUrl, credentials);
+        StoraClient client = clients.get(key);
+        return client != null ? client : clients.computeIfAbsent(key, k -> newClient(k, baseUrl, credentials));
     }
 
-    private StoraClient newClient(String account, String baseUrl, StoraConfiguration config, StoraCredentials credentials,
-                                  AccountPolicy policy) {
+    /**
+     * The {@link StoraAccount} bean called {@code name} in the registry: how the {@link StoraConstants#ACCOUNT} header
+     * picks an account per exchange.
+     *
+     * @throws IllegalArgumentException when the registry has no such bean
+     */
+    StoraAccount account(String name) {
+        StoraAccount account = getCamelContext().getRegistry().lookupByNameAndType(name, StoraAccount.class);
+        if (account == null) {
+            throw new IllegalArgumentException("The " + StoraConstants.ACCOUNT + " header names the account '" + name
+                    + "', but the registry has no " + StoraAccount.class.getName() + " bean of that name; see"
+                    + " docs/accounts.md");
+        }
+        return account;
+    }
+
+    /** As {@link #client(StoraAccount)} for a registry bean, remembered by identity: its key is computed once. */
+    StoraClient beanClient(StoraAccount bean) {
+        StoraClient client = beanClients.get(bean);
+        return client != null ? client : beanClients.computeIfAbsent(bean, this::client);
+    }
+
+    /** Identifies an account without a secret: its normalised base URL and a fingerprint of its credentials. */
+    static String accountKey(String baseUrl, StoraCredentials credentials) {
+        return baseUrl + "|" + credentials.accountId();
+    }
+
+    private StoraClient newClient(String account, String baseUrl, StoraCredentials credentials) {
+        AccountPolicy policy = policy();
         AccountStatsRecorder stats = new AccountStatsRecorder(account, getMetrics());
         RequestLimiter limiter = RequestLimiter.UNLIMITED;
         if (policy.throttle()) {
@@ -180,9 +394,9 @@ public class StoraComponent extends DefaultComponent {
         CallPolicy calls = new CallPolicy(policy.retries(), policy.throttle(),
                 policy.throttle() ? policy.limits().maxWait() : Duration.ZERO, stats, timer(), callbackExecutor());
         LOG.debug("Stora account {}: throttle {} ({}), retries {}", account, policy.throttle(), limiter, policy.retries());
-        StoraHttpTransport transport = new StoraHttpTransport(config.getMaxConnections(), config.getConnectTimeout(),
-                config.getResponseTimeout());
-        AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock);
+        StoraHttpTransport transport = transport();
+        AccessTokenSource tokens = credentials.tokenSource(new StoraTokenEndpoint(transport, baseUrl), clock,
+                Duration.ofMillis(tokenRefreshMargin));
         AccountLimiter accountLimiter = new AccountLimiter(limiter, stats, callbackExecutor());
         StoraClient client = new StoraClient(baseUrl, transport, tokens, accountLimiter, calls, callbackExecutor());
         gauges.add(getMetrics().limiterGauges(account, accountLimiter::state));
@@ -191,6 +405,36 @@ public class StoraComponent extends DefaultComponent {
                     Duration.ofMillis(healthCheckProbeInterval)));
         }
         return client;
+    }
+
+    /** The throttling and retry settings of every account of the component, checked when the first one is used. */
+    private synchronized AccountPolicy policy() {
+        if (policy == null) {
+            policy = AccountPolicy.of(this);
+        }
+        return policy;
+    }
+
+    /** The connections of every account of the component: one pool, through the proxy and with the TLS settings. */
+    private synchronized StoraHttpTransport transport() {
+        if (transport == null) {
+            transport = new StoraHttpTransport(httpSettings());
+        }
+        return transport;
+    }
+
+    private HttpSettings httpSettings() {
+        SSLContextParameters tls = sslContextParameters != null ? sslContextParameters
+                : retrieveGlobalSslContextParameters();
+        SSLContext sslContext;
+        try {
+            sslContext = tls == null ? null : tls.createSSLContext(getCamelContext());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("sslContextParameters of the stora component cannot make a TLS context: "
+                    + e.getMessage(), e);
+        }
+        return HttpSettings.of(maxConnections, connectTimeout, responseTimeout, proxyHost, proxyPort, proxyUsername,
+                proxyPassword, nonProxyHosts, sslContext);
     }
 
     private void register(HealthCheck check) {
@@ -303,9 +547,13 @@ public class StoraComponent extends DefaultComponent {
         metrics = null;
         ownLimiters.forEach(SlidingWindowRateLimiter::close);
         ownLimiters.clear();
-        clients.values().forEach(StoraClient::close);
         clients.clear();
-        policies.clear();
+        beanClients.clear();
+        policy = null;
+        if (transport != null) {
+            transport.close();
+            transport = null;
+        }
         if (timer != null) {
             getCamelContext().getExecutorServiceManager().shutdown(timer);
             timer = null;
@@ -357,10 +605,200 @@ public class StoraComponent extends DefaultComponent {
         this.meterRegistry = meterRegistry;
     }
 
-    /** The throttling and retry settings of an account, checked when the first endpoint of the account starts. */
+    public long getTokenRefreshMargin() {
+        return tokenRefreshMargin;
+    }
+
+    public void setTokenRefreshMargin(long tokenRefreshMargin) {
+        this.tokenRefreshMargin = tokenRefreshMargin;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public boolean isThrottle() {
+        return throttle;
+    }
+
+    public void setThrottle(boolean throttle) {
+        this.throttle = throttle;
+    }
+
+    public int getRateLimitPerSecond() {
+        return rateLimitPerSecond;
+    }
+
+    public void setRateLimitPerSecond(int rateLimitPerSecond) {
+        this.rateLimitPerSecond = rateLimitPerSecond;
+    }
+
+    public int getRateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    public void setRateLimitPerMinute(int rateLimitPerMinute) {
+        this.rateLimitPerMinute = rateLimitPerMinute;
+    }
+
+    public String getRateLimitWindows() {
+        return rateLimitWindows;
+    }
+
+    public void setRateLimitWindows(String rateLimitWindows) {
+        this.rateLimitWindows = rateLimitWindows;
+    }
+
+    public long getRateLimitMargin() {
+        return rateLimitMargin;
+    }
+
+    public void setRateLimitMargin(long rateLimitMargin) {
+        this.rateLimitMargin = rateLimitMargin;
+    }
+
+    public long getMaxRateLimitWait() {
+        return maxRateLimitWait;
+    }
+
+    public void setMaxRateLimitWait(long maxRateLimitWait) {
+        this.maxRateLimitWait = maxRateLimitWait;
+    }
+
+    public RequestLimiter getRateLimiter() {
+        return rateLimiter;
+    }
+
+    public void setRateLimiter(RequestLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
+    }
+
+    public boolean isRetries() {
+        return retries;
+    }
+
+    public void setRetries(boolean retries) {
+        this.retries = retries;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getRetryMaxDuration() {
+        return retryMaxDuration;
+    }
+
+    public void setRetryMaxDuration(long retryMaxDuration) {
+        this.retryMaxDuration = retryMaxDuration;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** The throttling and retry settings shared by the accounts of a component, checked when the first one is used. */
     record AccountPolicy(boolean throttle, RateLimits limits, RequestLimiter customLimiter, RetrySettings retries) {
 
-        static AccountPolicy of(StoraConfiguration c) {
+        static AccountPolicy of(StoraComponent c) {
+            if (c.getTokenRefreshMargin() < 0) {
+                throw new IllegalArgumentException("tokenRefreshMargin of the stora component is negative; use 0 or a"
+                        + " positive duration");
+            }
             if (c.getRateLimitPerSecond() < 0 || c.getRateLimitPerMinute() < 0) {
                 throw new IllegalArgumentException(
                         "rateLimitPerSecond (" + c.getRateLimitPerSecond() + ") and rateLimitPerMinute ("
@@ -371,8 +809,7 @@ public class StoraComponent extends DefaultComponent {
                             Duration.ofMillis(c.getRetryMaxDelay()), Duration.ofMillis(c.getRetryMaxDuration()))
                     : RetrySettings.DISABLED;
             if (!c.isThrottle()) {
-                // nothing paces the calls: no limit is used, so none is required, and endpoints that differ only in
-                // unused limits agree
+                // nothing paces the calls: no limit is used, so none is required
                 return new AccountPolicy(false, null, null, retries);
             }
             Duration margin = Duration.ofMillis(c.getRateLimitMargin());
@@ -387,25 +824,6 @@ public class StoraComponent extends DefaultComponent {
                 limits = RateLimits.perSecondAndMinute(c.getRateLimitPerSecond(), c.getRateLimitPerMinute(), margin, maxWait);
             }
             return new AccountPolicy(true, limits, c.getRateLimiter(), retries);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            // the custom limiter is compared by identity: the same bean or not
-            return o instanceof AccountPolicy p && throttle == p.throttle && Objects.equals(limits, p.limits)
-                    && customLimiter == p.customLimiter && retries.equals(p.retries);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(throttle, limits, System.identityHashCode(customLimiter), retries);
-        }
-
-        @Override
-        public String toString() {
-            String pacing = !throttle ? ""
-                    : customLimiter != null ? " with rateLimiter " + customLimiter : " at " + limits.describe();
-            return "throttle=" + throttle + pacing + ", retries=" + (retries.enabled() ? retries.maxRetries() : "off");
         }
     }
 }

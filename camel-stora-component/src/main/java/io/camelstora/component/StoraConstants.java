@@ -57,6 +57,11 @@ public final class StoraConstants implements StoraPathParameterHeaders {
             javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelStoraIdempotencyKey";
 
+    @Metadata(label = "producer",
+            description = "The name of a io.camelstora.component.StoraAccount bean in the registry (its base URL and credentials) to make this call as, instead of the endpoint's account: for applications serving many operators. The call uses the component's account options (rate limits per account, retries, timeouts) and its connections; each account keeps its own token cache, rate limiter, statistics and health check, created on first use. An unknown name fails the exchange before any call.",
+            javaType = "String")
+    public static final String ACCOUNT = "CamelStoraAccount";
+
     // ---- polling consumer (from("stora:<resource>/list"))
 
     @Metadata(label = "consumer", description = "The id of the record the exchange carries (one exchange per record).",

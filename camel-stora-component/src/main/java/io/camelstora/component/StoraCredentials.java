@@ -50,11 +50,11 @@ final class StoraCredentials {
     }
 
     private final Kind kind;
-    private final StoraConfiguration config;
+    private final StoraAccount config;
     private final List<String> scopes;
     private final TokenStore store;
 
-    private StoraCredentials(Kind kind, StoraConfiguration config, List<String> scopes, TokenStore store) {
+    private StoraCredentials(Kind kind, StoraAccount config, List<String> scopes, TokenStore store) {
         this.kind = kind;
         this.config = config;
         this.scopes = scopes;
@@ -67,7 +67,7 @@ final class StoraCredentials {
      * @param  where                    names the endpoint or component in error messages
      * @throws IllegalArgumentException naming the options that conflict or are missing, and what to set
      */
-    static StoraCredentials of(StoraConfiguration config, String where) {
+    static StoraCredentials of(StoraAccount config, String where) {
         boolean token = isSet(config.getAccessToken());
         boolean clientId = isSet(config.getClientId());
         boolean secret = isSet(config.getClientSecret());
@@ -90,9 +90,6 @@ final class StoraCredentials {
                         + " with refreshToken and a token store)");
             }
             return new StoraCredentials(Kind.STATIC_TOKEN, config, scopes, null);
-        }
-        if (config.getTokenRefreshMargin() < 0) {
-            throw new IllegalArgumentException("tokenRefreshMargin of " + where + " is negative; use 0 or a positive duration");
         }
         if (storeBean && storeFile) {
             throw new IllegalArgumentException("Both tokenStore and tokenStoreFile are set on " + where + "; use one of them");
@@ -146,8 +143,8 @@ final class StoraCredentials {
         };
     }
 
-    AccessTokenSource tokenSource(StoraTokenEndpoint endpoint, Clock clock) {
-        Duration margin = Duration.ofMillis(config.getTokenRefreshMargin());
+    /** @param margin how long before expiry a token is renewed (the component's tokenRefreshMargin) */
+    AccessTokenSource tokenSource(StoraTokenEndpoint endpoint, Clock clock, Duration margin) {
         return switch (kind) {
             case STATIC_TOKEN -> new StaticAccessToken(config.getAccessToken());
             case CLIENT_CREDENTIALS ->

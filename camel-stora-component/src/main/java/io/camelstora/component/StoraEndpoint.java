@@ -242,6 +242,8 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public Processor createWebhookHandler(Processor next) {
         requireWebhook();
+        // the webhook component creates the platform-http consumer with its body handler
+        getWebhookReceiver().warnUnboundedBodies("Camel's webhook component");
         // events are routed in exchanges of their own, as from the webhook: endpoint, so the HTTP exchange stays the answer
         return getWebhookReceiver().createHandler(null, next, http -> {
             Exchange exchange = new DefaultExchange(http.getContext());

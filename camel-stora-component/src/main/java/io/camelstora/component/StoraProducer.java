@@ -71,32 +71,42 @@ class StoraProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         StoraRequest request;
+        StoraClient account;
         try {
-            request = requests.create(exchange);
+            String accountName = exchange.getMessage().getHeader(StoraConstants.ACCOUNT, String.class);
+            if (accountName == null) {
+                account = client;
+                request = requests.create(exchange, endpoint.getConfiguration());
+            } else {
+                StoraAccount named = endpoint.getComponent().account(accountName);
+                account = endpoint.getComponent().beanClient(named);
+                request = requests.create(exchange, named);
+            }
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        CompletableFuture<StoraResponse> call = client.call(request);
+        CompletableFuture<StoraResponse> call = account.call(request);
         if (call.isDone()) {
             // the usual case: the limiter had a slot, the call ran on this thread
-            complete(exchange, request, call);
+            complete(exchange, account, request, call);
             callback.done(true);
             return true;
         }
         call.whenComplete((response, error) -> {
-            complete(exchange, request, call);
+            complete(exchange, account, request, call);
             callback.done(false);
         });
         return false;
     }
 
-    private void complete(Exchange exchange, StoraRequest request, CompletableFuture<StoraResponse> call) {
+    private void complete(Exchange exchange, StoraClient account, StoraRequest request,
+                          CompletableFuture<StoraResponse> call) {
         try {
             StoraResponse response = call.join();
             requests.succeeded(exchange, request);
-            toMessage(exchange.getMessage(), request, response);
+            toMessage(exchange.getMessage(), account, request, response);
         } catch (CompletionException e) {
             exchange.setException(StoraErrors.unwrap(e));
         } catch (Exception e) {
@@ -104,7 +114,7 @@ class StoraProducer extends DefaultAsyncProducer {
         }
     }
 
-    private void toMessage(Message message, StoraRequest request, StoraResponse response) {
+    private void toMessage(Message message, StoraClient account, StoraRequest request, StoraResponse response) {
         for (String header : RESULT_HEADERS) {
             message.removeHeader(header);
         }
@@ -144,7 +154,7 @@ class StoraProducer extends DefaultAsyncProducer {
             }
         }
         if (operation.isPaged() && endpoint.getRequestOptions().isFetchAllPages()) {
-            message.setBody(new StoraPageIterator(client, request, document, endpoint.getRequestOptions().getMaxItems(),
+            message.setBody(new StoraPageIterator(account, request, document, endpoint.getRequestOptions().getMaxItems(),
                     endpoint.getConfiguration().getPagesInFlight(), output::convert));
         } else {
             message.setBody(output.convert(endpoint.getConfiguration().isUnwrap()

@@ -69,7 +69,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
     @Test
     void anAccountThatAnsweredIsUpAndItsDetailsHoldNoSecret() {
         // one window only, a minute long, so the budget left does not depend on how fast this test runs
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setRateLimitPerSecond(0);
+        context.getComponent("stora", StoraComponent.class).setRateLimitPerSecond(0);
         context.start();
         assertNull(call("stora:sites/list", null).getException());
 
@@ -128,7 +128,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
             StoraComponent stora = ctx.getComponent("stora", StoraComponent.class);
             stora.getConfiguration().setBaseUrl("http://localhost:" + closedPort);
             stora.getConfiguration().setAccessToken(TOKEN);
-            stora.getConfiguration().setRetries(false);
+            stora.setRetries(false);
             ctx.start();
             Exchange failed = ctx.createProducerTemplate().request("stora:sites/list", e -> {
             });
@@ -147,7 +147,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
     @Test
     void aRecoveredApiIsUpAgain() {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(json(503, "{}")));
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setRetries(false);
+        context.getComponent("stora", StoraComponent.class).setRetries(false);
         context.start();
         assertInstanceOf(StoraApiException.class, call("stora:contacts/list", null).getException());
         assertEquals(HealthCheck.State.DOWN, HealthChecks.theAccount(context).getState(), "a 503 is the API not answering");
@@ -162,7 +162,7 @@ class AccountHealthCheckTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(json(429, "{}")
                 .withHeader("RateLimit-Limit", "60").withHeader("RateLimit-Reset", Long.toString(reset))));
         // the replay would wait 2 minutes: with maxRateLimitWait of 1 s the call gives up at once
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setMaxRateLimitWait(1000);
+        context.getComponent("stora", StoraComponent.class).setMaxRateLimitWait(1000);
         context.start();
         assertInstanceOf(StoraRateLimitException.class, call("stora:contacts/list", null).getException());
 
@@ -209,12 +209,13 @@ class AccountHealthCheckTest extends StoraTestSupport {
 
     private CamelContext clientCredentialsContext() {
         CamelContext ctx = new DefaultCamelContext();
-        StoraConfiguration config = ctx.getComponent("stora", StoraComponent.class).getConfiguration();
+        StoraComponent stora = ctx.getComponent("stora", StoraComponent.class);
+        StoraConfiguration config = stora.getConfiguration();
         config.setBaseUrl(wm.baseUrl());
         config.setClientId("health-client");
         config.setClientSecret(CLIENT_SECRET);
         config.setScopes("public.site:read");
-        config.setRetries(false);
+        stora.setRetries(false);
         return ctx;
     }
 

@@ -83,7 +83,8 @@ class ComponentJsonTest {
     void everyDescriptionReachesTheJsonAsWritten() throws Exception {
         JsonNode json = GeneratedMetadataTest.storaJson();
         List<String> mangled = new ArrayList<>();
-        for (Class<?> options : List.of(StoraEndpoint.class, StoraConfiguration.class, StoraRequestOptions.class,
+        for (Class<?> options : List.of(StoraEndpoint.class, StoraAccount.class, StoraConfiguration.class,
+                StoraRequestOptions.class,
                 StoraWebhookOptions.class, StoraPollingOptions.class)) {
             for (Field f : options.getDeclaredFields()) {
                 compare(description(f), json.get("properties").get(f.getName()), "properties." + f.getName(), mangled);

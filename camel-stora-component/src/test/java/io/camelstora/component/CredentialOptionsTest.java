@@ -31,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -70,7 +71,6 @@ class CredentialOptionsTest extends StoraTestSupport {
             "clientId=c&refreshToken=r|refreshToken on stora:sites/list needs a token store: Stora revokes the refresh token on every refresh, so the new one must be kept where a restart finds it. Set tokenStoreFile (one node) or tokenStore (e.g. a JdbcTokenStore for several nodes); see docs/authentication.md",
             "refreshToken=r&tokenStoreFile=/tmp/x.json|clientId is missing on stora:sites/list: refreshing the OAuth 2 authorization code grant (refreshToken, tokenStore, tokenStoreFile) needs the application's clientId (and clientSecret unless it is a public client)",
             "clientId=c&tokenStoreFile=/tmp/x.json&tokenStore=#bean:store|Both tokenStore and tokenStoreFile are set on stora:sites/list; use one of them",
-            "clientId=c&clientSecret=s&scopes=a&tokenRefreshMargin=-5000|tokenRefreshMargin of stora:sites/list is negative; use 0 or a positive duration",
     })
     void incompleteOrConflictingOAuthOptionsSayWhatToSet(String options, String message) {
         context.getRegistry().bind("store",
@@ -124,8 +124,10 @@ class CredentialOptionsTest extends StoraTestSupport {
 
     @Test
     void durationsAreAcceptedForTheRefreshMargin() throws Exception {
-        StoraEndpoint e = context.getEndpoint("stora:sites/list?clientId=c&clientSecret=s&scopes=a&tokenRefreshMargin=5m",
-                StoraEndpoint.class);
-        assertEquals(300_000, e.getConfiguration().getTokenRefreshMargin());
+        StoraComponent stora = context.getComponent("stora", StoraComponent.class);
+        stora.getComponentPropertyConfigurer().configure(context, stora, "tokenRefreshMargin", "5m", false);
+        assertEquals(300_000, stora.getTokenRefreshMargin());
+        // an endpoint repeating the account's value is accepted
+        assertNotNull(context.getEndpoint("stora:sites/list?clientId=c&clientSecret=s&scopes=a&tokenRefreshMargin=300000"));
     }
 }

@@ -166,13 +166,19 @@ class EndpointContractTest extends StoraTestSupport {
                 .withHeader("Content-Type", "application/json").withBody("{\"sites\":[]}")));
 
         // a bug: both limits at 0 failed with "... while throttle is on" although throttle was off
-        Exchange off = call("stora:sites/list?throttle=false&rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=unthrottled",
-                null);
+        addAccount("unthrottled", "unthrottled", account -> {
+            account.setThrottle(false);
+            account.setRateLimitPerSecond(0);
+            account.setRateLimitPerMinute(0);
+        });
+        Exchange off = call("unthrottled:sites/list", null);
         assertEquals(null, off.getException());
 
-        Exception on = assertThrows(Exception.class,
-                () -> template.requestBody("stora:sites/list?rateLimitPerSecond=0&rateLimitPerMinute=0&accessToken=throttled",
-                        (Object) null));
+        addAccount("throttled", "throttled", account -> {
+            account.setRateLimitPerSecond(0);
+            account.setRateLimitPerMinute(0);
+        });
+        Exception on = assertThrows(Exception.class, () -> template.requestBody("throttled:sites/list", (Object) null));
         Throwable root = on;
         while (root.getCause() != null) {
             root = root.getCause();

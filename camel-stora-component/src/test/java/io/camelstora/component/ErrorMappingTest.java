@@ -43,8 +43,8 @@ class ErrorMappingTest extends StoraTestSupport {
         org.apache.camel.CamelContext context = super.createCamelContext();
         // this test looks at how one answer is mapped: no retry, no waiting for a 429's reset
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
-        stora.getConfiguration().setRetries(false);
-        stora.getConfiguration().setThrottle(false);
+        stora.setRetries(false);
+        stora.setThrottle(false);
         return context;
     }
 

@@ -43,6 +43,9 @@ class PublicApiTest {
             "io.camelstora.component.StoraComponent",
             "io.camelstora.component.StoraEndpoint",
             "io.camelstora.component.StoraConfiguration",
+            // an account (base URL and credentials): the superclass of StoraConfiguration, and the bean type that applications
+            // serving many operators register, one per operator, for the CamelStoraAccount header
+            "io.camelstora.component.StoraAccount",
             "io.camelstora.component.StoraRequestOptions",
             // generated from the catalog: the path-parameter options (superclass of StoraRequestOptions) and headers (of
             // StoraConstants)
@@ -61,6 +64,9 @@ class PublicApiTest {
             "io.camelstora.component.polling.TimeFilter",
             "io.camelstora.component.webhook.StoraWebhookOptions",
             "io.camelstora.component.webhook.UnregisterMode",
+            // where webhook events are kept in progress and done (eventStore option), and the shared table of it
+            "io.camelstora.component.webhook.StoraWebhookEventStore",
+            "io.camelstora.component.webhook.JdbcWebhookEventStore",
             // what routes catch
             "io.camelstora.component.http.StoraApiException",
             "io.camelstora.component.http.StoraRateLimitException",

@@ -15,6 +15,8 @@
  */
 package io.camelstora.component;
 
+import java.util.function.Consumer;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -40,6 +42,19 @@ public abstract class StoraTestSupport extends CamelTestSupport {
         stora.getConfiguration().setBaseUrl(wm.baseUrl());
         stora.getConfiguration().setAccessToken(TOKEN);
         return context;
+    }
+
+    /**
+     * Another account: a stora component registered as {@code name} (URIs {@code name:resource/action}) on the same
+     * server with its own token, its account options set by {@code options}.
+     */
+    protected StoraComponent addAccount(String name, String token, Consumer<StoraComponent> options) {
+        StoraComponent account = new StoraComponent();
+        account.getConfiguration().setBaseUrl(wm.baseUrl());
+        account.getConfiguration().setAccessToken(token);
+        options.accept(account);
+        context.addComponent(name, account);
+        return account;
     }
 
     /** Sends {@code body} with {@code headers} to {@code uri} and returns the exchange, failed or not. */

@@ -23,12 +23,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.camelstora.component.catalog.StoraOperation;
 import io.camelstora.kamelets.generate.KameletGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The committed generated Kamelets are what the operation catalog generates now: none stale, none missing. */
+/**
+ * The committed generated Kamelets are what the operation catalog generates now: none stale, none missing; and what the
+ * generator says of requests is about operations it generates an action for.
+ */
 class GeneratedKameletsTest {
 
     static final Path COMMITTED = Path.of("src", "generated", "resources", "kamelets");
@@ -46,5 +51,16 @@ class GeneratedKameletsTest {
             assertEquals(file.getValue(), Files.readString(COMMITTED.resolve(file.getKey()), StandardCharsets.UTF_8),
                     file.getKey() + " is stale: run mvn -pl camel-stora-kamelets process-classes and commit");
         }
+    }
+
+    @Test
+    void everyRequestNoteIsAboutAGeneratedAction() {
+        Set<StoraOperation> notes = new java.util.HashSet<>(KameletGenerator.REQUESTS.keySet());
+        notes.removeAll(KameletGenerator.generatedActions());
+        assertEquals(Set.of(), notes);
+        KameletGenerator.REQUESTS.forEach((operation, request) -> assertTrue(
+                !request.bodyRequired() || KameletGenerator.bodyMode(operation) == OperationInput.BodyMode.TEMPLATE
+                        && request.example() != null,
+                operation + ": a required Body is a template with an example"));
     }
 }

@@ -57,7 +57,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class KameletCatalogTest {
 
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9-._]+)(?::[^}]*)?}}");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\??([A-Za-z0-9-._]+)(?:\\?nested=false)?(?::[^}]*)?}}");
     static final Set<String> ACCOUNT_PROPERTIES = Set.of("baseUrl", "accessToken", "clientId", "clientSecret", "scopes");
     static final String VERSION = System.getProperty("project.version");
 

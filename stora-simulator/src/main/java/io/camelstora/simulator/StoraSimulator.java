@@ -15,6 +15,7 @@
  */
 package io.camelstora.simulator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,6 +54,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.PfxOptions;
 
 /**
  * A stateful, in-memory Stora Public API 2025-09 on a local port: every operation of operations.md, OAuth 2,
@@ -147,7 +149,12 @@ public final class StoraSimulator implements AutoCloseable {
 
     private StoraSimulator listen() {
         try {
-            server = vertx.createHttpServer(new HttpServerOptions().setHost(config.host).setPort(config.port))
+            HttpServerOptions options = new HttpServerOptions().setHost(config.host).setPort(config.port);
+            if (config.keyStore != null) {
+                options.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(config.keyStore.toString())
+                        .setPassword(config.keyStorePassword));
+            }
+            server = vertx.createHttpServer(options)
                     .requestHandler(this::handle)
                     .listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -158,7 +165,7 @@ public final class StoraSimulator implements AutoCloseable {
             vertx.close();
             throw new IllegalStateException("The Stora simulator could not listen on " + config.host + ":" + config.port, e);
         }
-        baseUrl = "http://" + config.host + ":" + server.actualPort();
+        baseUrl = (config.keyStore != null ? "https://" : "http://") + config.host + ":" + server.actualPort();
         domain.core.baseUrl(baseUrl);
         loadSeed();
         return this;
@@ -170,7 +177,7 @@ public final class StoraSimulator implements AutoCloseable {
         }
     }
 
-    /** {@code http://localhost:<port>}: API paths ({@code /2025-09/...}) and OAuth paths ({@code /oauth2/...}) are under it. */
+    /** {@code http://localhost:<port>} ({@code https} with {@link Builder#https}): API paths ({@code /2025-09/...}) and OAuth paths ({@code /oauth2/...}) are under it. */
     public String baseUrl() {
         return baseUrl;
     }
@@ -369,8 +376,20 @@ public final class StoraSimulator implements AutoCloseable {
         private int journalCapacity = 10_000;
         private boolean keepUpdatedAtWithinSecond;
         private Duration latency = Duration.ZERO;
+        private Path keyStore;
+        private String keyStorePassword;
 
         private Builder() {
+        }
+
+        /**
+         * Serves HTTPS instead of HTTP, with the certificate and key of a PKCS#12 key store: for tests of a client's
+         * trust store, with a certificate the JVM does not trust.
+         */
+        public Builder https(Path pkcs12KeyStore, String password) {
+            this.keyStore = pkcs12KeyStore;
+            this.keyStorePassword = password;
+            return this;
         }
 
         /** 0 (the default) picks a free port. */

@@ -697,170 +697,6 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * How many times a call is retried at most after its first attempt.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 3
-         * Group: retry
-         * 
-         * @param maxRetries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder maxRetries(int maxRetries) {
-            doSetProperty("maxRetries", maxRetries);
-            return this;
-        }
-        /**
-         * How many times a call is retried at most after its first attempt.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 3
-         * Group: retry
-         * 
-         * @param maxRetries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder maxRetries(String maxRetries) {
-            doSetProperty("maxRetries", maxRetries);
-            return this;
-        }
-        /**
-         * Retry calls that failed in a way that is safe to repeat, with
-         * exponential backoff and jitter: GET and DELETE after a connection
-         * error, timeout or 502/503/504; POST (with its Idempotency-Key) only
-         * when no response was received; any call that never reached Stora. A
-         * 500 or other error response is never retried.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: retry
-         * 
-         * @param retries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retries(boolean retries) {
-            doSetProperty("retries", retries);
-            return this;
-        }
-        /**
-         * Retry calls that failed in a way that is safe to repeat, with
-         * exponential backoff and jitter: GET and DELETE after a connection
-         * error, timeout or 502/503/504; POST (with its Idempotency-Key) only
-         * when no response was received; any call that never reached Stora. A
-         * 500 or other error response is never retried.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: retry
-         * 
-         * @param retries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retries(String retries) {
-            doSetProperty("retries", retries);
-            return this;
-        }
-        /**
-         * The delay before the first retry, in milliseconds; it doubles on
-         * every retry up to retryMaxDelay, each randomised by plus or minus
-         * 50%.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 500
-         * Group: retry
-         * 
-         * @param retryInitialDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retryInitialDelay(long retryInitialDelay) {
-            doSetProperty("retryInitialDelay", retryInitialDelay);
-            return this;
-        }
-        /**
-         * The delay before the first retry, in milliseconds; it doubles on
-         * every retry up to retryMaxDelay, each randomised by plus or minus
-         * 50%.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 500
-         * Group: retry
-         * 
-         * @param retryInitialDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retryInitialDelay(String retryInitialDelay) {
-            doSetProperty("retryInitialDelay", retryInitialDelay);
-            return this;
-        }
-        /**
-         * The longest delay between two retries, in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: retry
-         * 
-         * @param retryMaxDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retryMaxDelay(long retryMaxDelay) {
-            doSetProperty("retryMaxDelay", retryMaxDelay);
-            return this;
-        }
-        /**
-         * The longest delay between two retries, in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: retry
-         * 
-         * @param retryMaxDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retryMaxDelay(String retryMaxDelay) {
-            doSetProperty("retryMaxDelay", retryMaxDelay);
-            return this;
-        }
-        /**
-         * No retry starts later than this after the first attempt, in
-         * milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: retry
-         * 
-         * @param retryMaxDuration the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retryMaxDuration(long retryMaxDuration) {
-            doSetProperty("retryMaxDuration", retryMaxDuration);
-            return this;
-        }
-        /**
-         * No retry starts later than this after the first attempt, in
-         * milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: retry
-         * 
-         * @param retryMaxDuration the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder retryMaxDuration(String retryMaxDuration) {
-            doSetProperty("retryMaxDuration", retryMaxDuration);
-            return this;
-        }
-        /**
          * The number of subsequent error polls (failed due some error) that
          * should happen before the backoffMultipler should kick-in.
          * 
@@ -1369,6 +1205,44 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * How long the body of a delivery may take to arrive once its headers
+         * did, in milliseconds; a slower one is answered 408 and its connection
+         * closed, so requests that announce a body and send nothing hold no
+         * thread for long. Applies where the component reads the body itself
+         * (camel-main, Vert.x); elsewhere the server's read timeout does.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: security
+         * 
+         * @param bodyTimeout the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder bodyTimeout(long bodyTimeout) {
+            doSetProperty("bodyTimeout", bodyTimeout);
+            return this;
+        }
+        /**
+         * How long the body of a delivery may take to arrive once its headers
+         * did, in milliseconds; a slower one is answered 408 and its connection
+         * closed, so requests that announce a body and send nothing hold no
+         * thread for long. Applies where the component reads the body itself
+         * (camel-main, Vert.x); elsewhere the server's read timeout does.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: security
+         * 
+         * @param bodyTimeout the value to set
+         * @return the dsl builder
+         */
+        default StoraEndpointConsumerBuilder bodyTimeout(String bodyTimeout) {
+            doSetProperty("bodyTimeout", bodyTimeout);
+            return this;
+        }
+        /**
          * The client id of an OAuth 2 application (BackOffice, Settings, Public
          * API). With clientSecret and scopes it gets tokens by client
          * credentials; with refreshToken or a token store (tokenStore,
@@ -1404,8 +1278,10 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * The largest request body accepted, in bytes; larger ones are answered
-         * 413. The HTTP server's own limit (camel.server.maxBodySize on
-         * camel-main) also bounds what is read into memory.
+         * 413, a Content-Length over it at once. On camel-main (Vert.x) no more
+         * than this is ever read into memory; engines that read the body before
+         * the component (Spring Boot) need their own limit, see the start-up
+         * warning.
          * 
          * The option is a: <code>int</code> type.
          * 
@@ -1421,8 +1297,10 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * The largest request body accepted, in bytes; larger ones are answered
-         * 413. The HTTP server's own limit (camel.server.maxBodySize on
-         * camel-main) also bounds what is read into memory.
+         * 413, a Content-Length over it at once. On camel-main (Vert.x) no more
+         * than this is ever read into memory; engines that read the body before
+         * the component (Spring Boot) need their own limit, see the start-up
+         * warning.
          * 
          * The option will be converted to a <code>int</code> type.
          * 
@@ -1525,38 +1403,6 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long before an OAuth 2 access token expires it is renewed (or
-         * halfway through its life when that is later), in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: security
-         * 
-         * @param tokenRefreshMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder tokenRefreshMargin(long tokenRefreshMargin) {
-            doSetProperty("tokenRefreshMargin", tokenRefreshMargin);
-            return this;
-        }
-        /**
-         * How long before an OAuth 2 access token expires it is renewed (or
-         * halfway through its life when that is later), in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: security
-         * 
-         * @param tokenRefreshMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder tokenRefreshMargin(String tokenRefreshMargin) {
-            doSetProperty("tokenRefreshMargin", tokenRefreshMargin);
-            return this;
-        }
-        /**
          * Where the current refresh token of an authorization code grant is
          * kept (a bean implementing io.camelstora.component.auth.TokenStore,
          * e.g. #bean:storaTokens): a JdbcTokenStore or a
@@ -1609,182 +1455,6 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointConsumerBuilder tokenStoreFile(String tokenStoreFile) {
             doSetProperty("tokenStoreFile", tokenStoreFile);
-            return this;
-        }
-        /**
-         * The longest a call waits for the account's request budget, 429 pauses
-         * included, in milliseconds. A call that would wait longer fails at
-         * once with a StoraRateLimitException, unsent.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 300000
-         * Group: throttling
-         * 
-         * @param maxRateLimitWait the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder maxRateLimitWait(long maxRateLimitWait) {
-            doSetProperty("maxRateLimitWait", maxRateLimitWait);
-            return this;
-        }
-        /**
-         * The longest a call waits for the account's request budget, 429 pauses
-         * included, in milliseconds. A call that would wait longer fails at
-         * once with a StoraRateLimitException, unsent.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 300000
-         * Group: throttling
-         * 
-         * @param maxRateLimitWait the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder maxRateLimitWait(String maxRateLimitWait) {
-            doSetProperty("maxRateLimitWait", maxRateLimitWait);
-            return this;
-        }
-        /**
-         * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the variation of the network's
-         * one-way delay to Stora and of the clocks counting there. A request
-         * held up on its way is answered late and counts until late anyway (see
-         * docs/rate-limits-and-retries.md).
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 20
-         * Group: throttling
-         * 
-         * @param rateLimitMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder rateLimitMargin(long rateLimitMargin) {
-            doSetProperty("rateLimitMargin", rateLimitMargin);
-            return this;
-        }
-        /**
-         * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the variation of the network's
-         * one-way delay to Stora and of the clocks counting there. A request
-         * held up on its way is answered late and counts until late anyway (see
-         * docs/rate-limits-and-retries.md).
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 20
-         * Group: throttling
-         * 
-         * @param rateLimitMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder rateLimitMargin(String rateLimitMargin) {
-            doSetProperty("rateLimitMargin", rateLimitMargin);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one minute (Stora's default
-         * plan: 60); 0 for no per-minute limit.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 60
-         * Group: throttling
-         * 
-         * @param rateLimitPerMinute the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder rateLimitPerMinute(int rateLimitPerMinute) {
-            doSetProperty("rateLimitPerMinute", rateLimitPerMinute);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one minute (Stora's default
-         * plan: 60); 0 for no per-minute limit.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 60
-         * Group: throttling
-         * 
-         * @param rateLimitPerMinute the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder rateLimitPerMinute(String rateLimitPerMinute) {
-            doSetProperty("rateLimitPerMinute", rateLimitPerMinute);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one second (Stora's default
-         * plan: 10); 0 for no per-second limit.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 10
-         * Group: throttling
-         * 
-         * @param rateLimitPerSecond the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder rateLimitPerSecond(int rateLimitPerSecond) {
-            doSetProperty("rateLimitPerSecond", rateLimitPerSecond);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one second (Stora's default
-         * plan: 10); 0 for no per-second limit.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 10
-         * Group: throttling
-         * 
-         * @param rateLimitPerSecond the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder rateLimitPerSecond(String rateLimitPerSecond) {
-            doSetProperty("rateLimitPerSecond", rateLimitPerSecond);
-            return this;
-        }
-        /**
-         * Keep the account's calls within its rate limits (rateLimitPerSecond,
-         * rateLimitPerMinute) by making them wait for their turn without
-         * blocking a thread, and replay a call Stora answered 429 once
-         * RateLimit-Reset has passed, pausing every call of the account until
-         * then. Shared by every endpoint and consumer of the account. Turn off
-         * only when something else paces the calls: a 429 then fails the call.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: throttling
-         * 
-         * @param throttle the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder throttle(boolean throttle) {
-            doSetProperty("throttle", throttle);
-            return this;
-        }
-        /**
-         * Keep the account's calls within its rate limits (rateLimitPerSecond,
-         * rateLimitPerMinute) by making them wait for their turn without
-         * blocking a thread, and replay a call Stora answered 429 once
-         * RateLimit-Reset has passed, pausing every call of the account until
-         * then. Shared by every endpoint and consumer of the account. Turn off
-         * only when something else paces the calls: a 429 then fails the call.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: throttling
-         * 
-         * @param throttle the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointConsumerBuilder throttle(String throttle) {
-            doSetProperty("throttle", throttle);
             return this;
         }
     }
@@ -1868,6 +1538,52 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
+         * Where the state of each event is kept, shared by every node: in
+         * progress (held by one node under a lease while its route runs;
+         * another delivery of it is answered 409, and the lease of a node that
+         * died expires so the next delivery routes it) and done (later
+         * deliveries are answered 200 without routing). A JdbcWebhookEventStore
+         * on a database the nodes share; the documented setup for persistent
+         * and several-node deployments. Takes precedence over
+         * idempotentRepository.
+         * 
+         * The option is a:
+         * <code>io.camelstora.component.webhook.StoraWebhookEventStore</code>
+         * type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param eventStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedStoraEndpointConsumerBuilder eventStore(io.camelstora.component.webhook.StoraWebhookEventStore eventStore) {
+            doSetProperty("eventStore", eventStore);
+            return this;
+        }
+        /**
+         * Where the state of each event is kept, shared by every node: in
+         * progress (held by one node under a lease while its route runs;
+         * another delivery of it is answered 409, and the lease of a node that
+         * died expires so the next delivery routes it) and done (later
+         * deliveries are answered 200 without routing). A JdbcWebhookEventStore
+         * on a database the nodes share; the documented setup for persistent
+         * and several-node deployments. Takes precedence over
+         * idempotentRepository.
+         * 
+         * The option will be converted to a
+         * <code>io.camelstora.component.webhook.StoraWebhookEventStore</code>
+         * type.
+         * 
+         * Group: consumer (advanced)
+         * 
+         * @param eventStore the value to set
+         * @return the dsl builder
+         */
+        default AdvancedStoraEndpointConsumerBuilder eventStore(String eventStore) {
+            doSetProperty("eventStore", eventStore);
+            return this;
+        }
+        /**
          * To let the consumer use a custom ExceptionHandler. Notice if the
          * option bridgeErrorHandler is enabled then this option is not in use.
          * By default the consumer will deal with exceptions, that will be
@@ -1934,12 +1650,15 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Where consumers remember what they already routed, instead of their
-         * defaults: stora:webhook keeps event ids (default: in memory, the last
-         * 10000 per endpoint, lost on restart); polling consumers keep the (id,
-         * updated_at) keys of records read within the overlap, prefixed by
-         * stateKey (default: a file in stateDirectory). Use a persistent
-         * repository shared by all nodes, such as camel-sql's
-         * JdbcMessageIdRepository, when several nodes consume.
+         * defaults: stora:webhook keeps the ids of events routed successfully,
+         * each added once its route succeeded (default: in memory, the last
+         * 10000 per endpoint, lost on restart; an event being routed is known
+         * on its node only, so with several nodes prefer the webhook option
+         * eventStore); polling consumers keep the (id, updated_at) keys of
+         * records read within the overlap, prefixed by stateKey (default: a
+         * file in stateDirectory). Use a persistent repository shared by all
+         * nodes, such as camel-sql's JdbcMessageIdRepository, when several
+         * nodes consume.
          * 
          * The option is a:
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.
@@ -1955,12 +1674,15 @@ public interface StoraEndpointBuilderFactory {
         }
         /**
          * Where consumers remember what they already routed, instead of their
-         * defaults: stora:webhook keeps event ids (default: in memory, the last
-         * 10000 per endpoint, lost on restart); polling consumers keep the (id,
-         * updated_at) keys of records read within the overlap, prefixed by
-         * stateKey (default: a file in stateDirectory). Use a persistent
-         * repository shared by all nodes, such as camel-sql's
-         * JdbcMessageIdRepository, when several nodes consume.
+         * defaults: stora:webhook keeps the ids of events routed successfully,
+         * each added once its route succeeded (default: in memory, the last
+         * 10000 per endpoint, lost on restart; an event being routed is known
+         * on its node only, so with several nodes prefer the webhook option
+         * eventStore); polling consumers keep the (id, updated_at) keys of
+         * records read within the overlap, prefixed by stateKey (default: a
+         * file in stateDirectory). Use a persistent repository shared by all
+         * nodes, such as camel-sql's JdbcMessageIdRepository, when several
+         * nodes consume.
          * 
          * The option will be converted to a
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.
@@ -2176,152 +1898,6 @@ public interface StoraEndpointBuilderFactory {
          */
         default AdvancedStoraEndpointConsumerBuilder updatedBeforeParam(String updatedBeforeParam) {
             doSetProperty("updatedBeforeParam", updatedBeforeParam);
-            return this;
-        }
-        /**
-         * How long to wait for a connection to the API, in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: advanced
-         * 
-         * @param connectTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder connectTimeout(long connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
-            return this;
-        }
-        /**
-         * How long to wait for a connection to the API, in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: advanced
-         * 
-         * @param connectTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder connectTimeout(String connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
-            return this;
-        }
-        /**
-         * Connections kept open to the API per account (all endpoints of the
-         * account share them).
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 20
-         * Group: advanced
-         * 
-         * @param maxConnections the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder maxConnections(int maxConnections) {
-            doSetProperty("maxConnections", maxConnections);
-            return this;
-        }
-        /**
-         * Connections kept open to the API per account (all endpoints of the
-         * account share them).
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 20
-         * Group: advanced
-         * 
-         * @param maxConnections the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder maxConnections(String maxConnections) {
-            doSetProperty("maxConnections", maxConnections);
-            return this;
-        }
-        /**
-         * How long to wait for a response once a request was sent, in
-         * milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 30000
-         * Group: advanced
-         * 
-         * @param responseTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder responseTimeout(long responseTimeout) {
-            doSetProperty("responseTimeout", responseTimeout);
-            return this;
-        }
-        /**
-         * How long to wait for a response once a request was sent, in
-         * milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 30000
-         * Group: advanced
-         * 
-         * @param responseTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder responseTimeout(String responseTimeout) {
-            doSetProperty("responseTimeout", responseTimeout);
-            return this;
-        }
-        /**
-         * A limiter to use instead of the built-in one, e.g. an
-         * io.camelstora.component.limits.Bucket4jRequestLimiter over a bucket
-         * shared by several nodes. Used for every account of the component or
-         * endpoint it is set on.
-         * 
-         * The option is a:
-         * <code>io.camelstora.component.limits.RequestLimiter</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimiter the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder rateLimiter(io.camelstora.component.limits.RequestLimiter rateLimiter) {
-            doSetProperty("rateLimiter", rateLimiter);
-            return this;
-        }
-        /**
-         * A limiter to use instead of the built-in one, e.g. an
-         * io.camelstora.component.limits.Bucket4jRequestLimiter over a bucket
-         * shared by several nodes. Used for every account of the component or
-         * endpoint it is set on.
-         * 
-         * The option will be converted to a
-         * <code>io.camelstora.component.limits.RequestLimiter</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimiter the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder rateLimiter(String rateLimiter) {
-            doSetProperty("rateLimiter", rateLimiter);
-            return this;
-        }
-        /**
-         * The account's limits as comma-separated windows of requests/period,
-         * e.g. 10/1s,60/1m or 1000/1h; replaces rateLimitPerSecond and
-         * rateLimitPerMinute for plans of another shape.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimitWindows the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointConsumerBuilder rateLimitWindows(String rateLimitWindows) {
-            doSetProperty("rateLimitWindows", rateLimitWindows);
             return this;
         }
     }
@@ -3237,170 +2813,6 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * How many times a call is retried at most after its first attempt.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 3
-         * Group: retry
-         * 
-         * @param maxRetries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder maxRetries(int maxRetries) {
-            doSetProperty("maxRetries", maxRetries);
-            return this;
-        }
-        /**
-         * How many times a call is retried at most after its first attempt.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 3
-         * Group: retry
-         * 
-         * @param maxRetries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder maxRetries(String maxRetries) {
-            doSetProperty("maxRetries", maxRetries);
-            return this;
-        }
-        /**
-         * Retry calls that failed in a way that is safe to repeat, with
-         * exponential backoff and jitter: GET and DELETE after a connection
-         * error, timeout or 502/503/504; POST (with its Idempotency-Key) only
-         * when no response was received; any call that never reached Stora. A
-         * 500 or other error response is never retried.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: retry
-         * 
-         * @param retries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retries(boolean retries) {
-            doSetProperty("retries", retries);
-            return this;
-        }
-        /**
-         * Retry calls that failed in a way that is safe to repeat, with
-         * exponential backoff and jitter: GET and DELETE after a connection
-         * error, timeout or 502/503/504; POST (with its Idempotency-Key) only
-         * when no response was received; any call that never reached Stora. A
-         * 500 or other error response is never retried.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: retry
-         * 
-         * @param retries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retries(String retries) {
-            doSetProperty("retries", retries);
-            return this;
-        }
-        /**
-         * The delay before the first retry, in milliseconds; it doubles on
-         * every retry up to retryMaxDelay, each randomised by plus or minus
-         * 50%.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 500
-         * Group: retry
-         * 
-         * @param retryInitialDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retryInitialDelay(long retryInitialDelay) {
-            doSetProperty("retryInitialDelay", retryInitialDelay);
-            return this;
-        }
-        /**
-         * The delay before the first retry, in milliseconds; it doubles on
-         * every retry up to retryMaxDelay, each randomised by plus or minus
-         * 50%.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 500
-         * Group: retry
-         * 
-         * @param retryInitialDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retryInitialDelay(String retryInitialDelay) {
-            doSetProperty("retryInitialDelay", retryInitialDelay);
-            return this;
-        }
-        /**
-         * The longest delay between two retries, in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: retry
-         * 
-         * @param retryMaxDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retryMaxDelay(long retryMaxDelay) {
-            doSetProperty("retryMaxDelay", retryMaxDelay);
-            return this;
-        }
-        /**
-         * The longest delay between two retries, in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: retry
-         * 
-         * @param retryMaxDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retryMaxDelay(String retryMaxDelay) {
-            doSetProperty("retryMaxDelay", retryMaxDelay);
-            return this;
-        }
-        /**
-         * No retry starts later than this after the first attempt, in
-         * milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: retry
-         * 
-         * @param retryMaxDuration the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retryMaxDuration(long retryMaxDuration) {
-            doSetProperty("retryMaxDuration", retryMaxDuration);
-            return this;
-        }
-        /**
-         * No retry starts later than this after the first attempt, in
-         * milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: retry
-         * 
-         * @param retryMaxDuration the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder retryMaxDuration(String retryMaxDuration) {
-            doSetProperty("retryMaxDuration", retryMaxDuration);
-            return this;
-        }
-        /**
          * A static access token generated in BackOffice (Settings, Public API).
          * Sent as Authorization: Bearer.
          * 
@@ -3486,38 +2898,6 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long before an OAuth 2 access token expires it is renewed (or
-         * halfway through its life when that is later), in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: security
-         * 
-         * @param tokenRefreshMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder tokenRefreshMargin(long tokenRefreshMargin) {
-            doSetProperty("tokenRefreshMargin", tokenRefreshMargin);
-            return this;
-        }
-        /**
-         * How long before an OAuth 2 access token expires it is renewed (or
-         * halfway through its life when that is later), in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: security
-         * 
-         * @param tokenRefreshMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder tokenRefreshMargin(String tokenRefreshMargin) {
-            doSetProperty("tokenRefreshMargin", tokenRefreshMargin);
-            return this;
-        }
-        /**
          * Where the current refresh token of an authorization code grant is
          * kept (a bean implementing io.camelstora.component.auth.TokenStore,
          * e.g. #bean:storaTokens): a JdbcTokenStore or a
@@ -3570,182 +2950,6 @@ public interface StoraEndpointBuilderFactory {
          */
         default StoraEndpointProducerBuilder tokenStoreFile(String tokenStoreFile) {
             doSetProperty("tokenStoreFile", tokenStoreFile);
-            return this;
-        }
-        /**
-         * The longest a call waits for the account's request budget, 429 pauses
-         * included, in milliseconds. A call that would wait longer fails at
-         * once with a StoraRateLimitException, unsent.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 300000
-         * Group: throttling
-         * 
-         * @param maxRateLimitWait the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder maxRateLimitWait(long maxRateLimitWait) {
-            doSetProperty("maxRateLimitWait", maxRateLimitWait);
-            return this;
-        }
-        /**
-         * The longest a call waits for the account's request budget, 429 pauses
-         * included, in milliseconds. A call that would wait longer fails at
-         * once with a StoraRateLimitException, unsent.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 300000
-         * Group: throttling
-         * 
-         * @param maxRateLimitWait the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder maxRateLimitWait(String maxRateLimitWait) {
-            doSetProperty("maxRateLimitWait", maxRateLimitWait);
-            return this;
-        }
-        /**
-         * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the variation of the network's
-         * one-way delay to Stora and of the clocks counting there. A request
-         * held up on its way is answered late and counts until late anyway (see
-         * docs/rate-limits-and-retries.md).
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 20
-         * Group: throttling
-         * 
-         * @param rateLimitMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder rateLimitMargin(long rateLimitMargin) {
-            doSetProperty("rateLimitMargin", rateLimitMargin);
-            return this;
-        }
-        /**
-         * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the variation of the network's
-         * one-way delay to Stora and of the clocks counting there. A request
-         * held up on its way is answered late and counts until late anyway (see
-         * docs/rate-limits-and-retries.md).
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 20
-         * Group: throttling
-         * 
-         * @param rateLimitMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder rateLimitMargin(String rateLimitMargin) {
-            doSetProperty("rateLimitMargin", rateLimitMargin);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one minute (Stora's default
-         * plan: 60); 0 for no per-minute limit.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 60
-         * Group: throttling
-         * 
-         * @param rateLimitPerMinute the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder rateLimitPerMinute(int rateLimitPerMinute) {
-            doSetProperty("rateLimitPerMinute", rateLimitPerMinute);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one minute (Stora's default
-         * plan: 60); 0 for no per-minute limit.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 60
-         * Group: throttling
-         * 
-         * @param rateLimitPerMinute the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder rateLimitPerMinute(String rateLimitPerMinute) {
-            doSetProperty("rateLimitPerMinute", rateLimitPerMinute);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one second (Stora's default
-         * plan: 10); 0 for no per-second limit.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 10
-         * Group: throttling
-         * 
-         * @param rateLimitPerSecond the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder rateLimitPerSecond(int rateLimitPerSecond) {
-            doSetProperty("rateLimitPerSecond", rateLimitPerSecond);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one second (Stora's default
-         * plan: 10); 0 for no per-second limit.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 10
-         * Group: throttling
-         * 
-         * @param rateLimitPerSecond the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder rateLimitPerSecond(String rateLimitPerSecond) {
-            doSetProperty("rateLimitPerSecond", rateLimitPerSecond);
-            return this;
-        }
-        /**
-         * Keep the account's calls within its rate limits (rateLimitPerSecond,
-         * rateLimitPerMinute) by making them wait for their turn without
-         * blocking a thread, and replay a call Stora answered 429 once
-         * RateLimit-Reset has passed, pausing every call of the account until
-         * then. Shared by every endpoint and consumer of the account. Turn off
-         * only when something else paces the calls: a 429 then fails the call.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: throttling
-         * 
-         * @param throttle the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder throttle(boolean throttle) {
-            doSetProperty("throttle", throttle);
-            return this;
-        }
-        /**
-         * Keep the account's calls within its rate limits (rateLimitPerSecond,
-         * rateLimitPerMinute) by making them wait for their turn without
-         * blocking a thread, and replay a call Stora answered 429 once
-         * RateLimit-Reset has passed, pausing every call of the account until
-         * then. Shared by every endpoint and consumer of the account. Turn off
-         * only when something else paces the calls: a 429 then fails the call.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: throttling
-         * 
-         * @param throttle the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointProducerBuilder throttle(String throttle) {
-            doSetProperty("throttle", throttle);
             return this;
         }
     }
@@ -3802,152 +3006,6 @@ public interface StoraEndpointBuilderFactory {
          */
         default AdvancedStoraEndpointProducerBuilder lazyStartProducer(String lazyStartProducer) {
             doSetProperty("lazyStartProducer", lazyStartProducer);
-            return this;
-        }
-        /**
-         * How long to wait for a connection to the API, in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: advanced
-         * 
-         * @param connectTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder connectTimeout(long connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
-            return this;
-        }
-        /**
-         * How long to wait for a connection to the API, in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: advanced
-         * 
-         * @param connectTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder connectTimeout(String connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
-            return this;
-        }
-        /**
-         * Connections kept open to the API per account (all endpoints of the
-         * account share them).
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 20
-         * Group: advanced
-         * 
-         * @param maxConnections the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder maxConnections(int maxConnections) {
-            doSetProperty("maxConnections", maxConnections);
-            return this;
-        }
-        /**
-         * Connections kept open to the API per account (all endpoints of the
-         * account share them).
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 20
-         * Group: advanced
-         * 
-         * @param maxConnections the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder maxConnections(String maxConnections) {
-            doSetProperty("maxConnections", maxConnections);
-            return this;
-        }
-        /**
-         * How long to wait for a response once a request was sent, in
-         * milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 30000
-         * Group: advanced
-         * 
-         * @param responseTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder responseTimeout(long responseTimeout) {
-            doSetProperty("responseTimeout", responseTimeout);
-            return this;
-        }
-        /**
-         * How long to wait for a response once a request was sent, in
-         * milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 30000
-         * Group: advanced
-         * 
-         * @param responseTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder responseTimeout(String responseTimeout) {
-            doSetProperty("responseTimeout", responseTimeout);
-            return this;
-        }
-        /**
-         * A limiter to use instead of the built-in one, e.g. an
-         * io.camelstora.component.limits.Bucket4jRequestLimiter over a bucket
-         * shared by several nodes. Used for every account of the component or
-         * endpoint it is set on.
-         * 
-         * The option is a:
-         * <code>io.camelstora.component.limits.RequestLimiter</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimiter the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder rateLimiter(io.camelstora.component.limits.RequestLimiter rateLimiter) {
-            doSetProperty("rateLimiter", rateLimiter);
-            return this;
-        }
-        /**
-         * A limiter to use instead of the built-in one, e.g. an
-         * io.camelstora.component.limits.Bucket4jRequestLimiter over a bucket
-         * shared by several nodes. Used for every account of the component or
-         * endpoint it is set on.
-         * 
-         * The option will be converted to a
-         * <code>io.camelstora.component.limits.RequestLimiter</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimiter the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder rateLimiter(String rateLimiter) {
-            doSetProperty("rateLimiter", rateLimiter);
-            return this;
-        }
-        /**
-         * The account's limits as comma-separated windows of requests/period,
-         * e.g. 10/1s,60/1m or 1000/1h; replaces rateLimitPerSecond and
-         * rateLimitPerMinute for plans of another shape.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimitWindows the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointProducerBuilder rateLimitWindows(String rateLimitWindows) {
-            doSetProperty("rateLimitWindows", rateLimitWindows);
             return this;
         }
     }
@@ -4145,170 +3203,6 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * How many times a call is retried at most after its first attempt.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 3
-         * Group: retry
-         * 
-         * @param maxRetries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder maxRetries(int maxRetries) {
-            doSetProperty("maxRetries", maxRetries);
-            return this;
-        }
-        /**
-         * How many times a call is retried at most after its first attempt.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 3
-         * Group: retry
-         * 
-         * @param maxRetries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder maxRetries(String maxRetries) {
-            doSetProperty("maxRetries", maxRetries);
-            return this;
-        }
-        /**
-         * Retry calls that failed in a way that is safe to repeat, with
-         * exponential backoff and jitter: GET and DELETE after a connection
-         * error, timeout or 502/503/504; POST (with its Idempotency-Key) only
-         * when no response was received; any call that never reached Stora. A
-         * 500 or other error response is never retried.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: retry
-         * 
-         * @param retries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retries(boolean retries) {
-            doSetProperty("retries", retries);
-            return this;
-        }
-        /**
-         * Retry calls that failed in a way that is safe to repeat, with
-         * exponential backoff and jitter: GET and DELETE after a connection
-         * error, timeout or 502/503/504; POST (with its Idempotency-Key) only
-         * when no response was received; any call that never reached Stora. A
-         * 500 or other error response is never retried.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: retry
-         * 
-         * @param retries the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retries(String retries) {
-            doSetProperty("retries", retries);
-            return this;
-        }
-        /**
-         * The delay before the first retry, in milliseconds; it doubles on
-         * every retry up to retryMaxDelay, each randomised by plus or minus
-         * 50%.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 500
-         * Group: retry
-         * 
-         * @param retryInitialDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retryInitialDelay(long retryInitialDelay) {
-            doSetProperty("retryInitialDelay", retryInitialDelay);
-            return this;
-        }
-        /**
-         * The delay before the first retry, in milliseconds; it doubles on
-         * every retry up to retryMaxDelay, each randomised by plus or minus
-         * 50%.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 500
-         * Group: retry
-         * 
-         * @param retryInitialDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retryInitialDelay(String retryInitialDelay) {
-            doSetProperty("retryInitialDelay", retryInitialDelay);
-            return this;
-        }
-        /**
-         * The longest delay between two retries, in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: retry
-         * 
-         * @param retryMaxDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retryMaxDelay(long retryMaxDelay) {
-            doSetProperty("retryMaxDelay", retryMaxDelay);
-            return this;
-        }
-        /**
-         * The longest delay between two retries, in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: retry
-         * 
-         * @param retryMaxDelay the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retryMaxDelay(String retryMaxDelay) {
-            doSetProperty("retryMaxDelay", retryMaxDelay);
-            return this;
-        }
-        /**
-         * No retry starts later than this after the first attempt, in
-         * milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: retry
-         * 
-         * @param retryMaxDuration the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retryMaxDuration(long retryMaxDuration) {
-            doSetProperty("retryMaxDuration", retryMaxDuration);
-            return this;
-        }
-        /**
-         * No retry starts later than this after the first attempt, in
-         * milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: retry
-         * 
-         * @param retryMaxDuration the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder retryMaxDuration(String retryMaxDuration) {
-            doSetProperty("retryMaxDuration", retryMaxDuration);
-            return this;
-        }
-        /**
          * A static access token generated in BackOffice (Settings, Public API).
          * Sent as Authorization: Bearer.
          * 
@@ -4394,38 +3288,6 @@ public interface StoraEndpointBuilderFactory {
             return this;
         }
         /**
-         * How long before an OAuth 2 access token expires it is renewed (or
-         * halfway through its life when that is later), in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: security
-         * 
-         * @param tokenRefreshMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder tokenRefreshMargin(long tokenRefreshMargin) {
-            doSetProperty("tokenRefreshMargin", tokenRefreshMargin);
-            return this;
-        }
-        /**
-         * How long before an OAuth 2 access token expires it is renewed (or
-         * halfway through its life when that is later), in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 60000
-         * Group: security
-         * 
-         * @param tokenRefreshMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder tokenRefreshMargin(String tokenRefreshMargin) {
-            doSetProperty("tokenRefreshMargin", tokenRefreshMargin);
-            return this;
-        }
-        /**
          * Where the current refresh token of an authorization code grant is
          * kept (a bean implementing io.camelstora.component.auth.TokenStore,
          * e.g. #bean:storaTokens): a JdbcTokenStore or a
@@ -4480,182 +3342,6 @@ public interface StoraEndpointBuilderFactory {
             doSetProperty("tokenStoreFile", tokenStoreFile);
             return this;
         }
-        /**
-         * The longest a call waits for the account's request budget, 429 pauses
-         * included, in milliseconds. A call that would wait longer fails at
-         * once with a StoraRateLimitException, unsent.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 300000
-         * Group: throttling
-         * 
-         * @param maxRateLimitWait the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder maxRateLimitWait(long maxRateLimitWait) {
-            doSetProperty("maxRateLimitWait", maxRateLimitWait);
-            return this;
-        }
-        /**
-         * The longest a call waits for the account's request budget, 429 pauses
-         * included, in milliseconds. A call that would wait longer fails at
-         * once with a StoraRateLimitException, unsent.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 300000
-         * Group: throttling
-         * 
-         * @param maxRateLimitWait the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder maxRateLimitWait(String maxRateLimitWait) {
-            doSetProperty("maxRateLimitWait", maxRateLimitWait);
-            return this;
-        }
-        /**
-         * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the variation of the network's
-         * one-way delay to Stora and of the clocks counting there. A request
-         * held up on its way is answered late and counts until late anyway (see
-         * docs/rate-limits-and-retries.md).
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 20
-         * Group: throttling
-         * 
-         * @param rateLimitMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder rateLimitMargin(long rateLimitMargin) {
-            doSetProperty("rateLimitMargin", rateLimitMargin);
-            return this;
-        }
-        /**
-         * Safety margin added to every rate-limit window before a request slot
-         * is reused, in milliseconds: covers the variation of the network's
-         * one-way delay to Stora and of the clocks counting there. A request
-         * held up on its way is answered late and counts until late anyway (see
-         * docs/rate-limits-and-retries.md).
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 20
-         * Group: throttling
-         * 
-         * @param rateLimitMargin the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder rateLimitMargin(String rateLimitMargin) {
-            doSetProperty("rateLimitMargin", rateLimitMargin);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one minute (Stora's default
-         * plan: 60); 0 for no per-minute limit.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 60
-         * Group: throttling
-         * 
-         * @param rateLimitPerMinute the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder rateLimitPerMinute(int rateLimitPerMinute) {
-            doSetProperty("rateLimitPerMinute", rateLimitPerMinute);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one minute (Stora's default
-         * plan: 60); 0 for no per-minute limit.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 60
-         * Group: throttling
-         * 
-         * @param rateLimitPerMinute the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder rateLimitPerMinute(String rateLimitPerMinute) {
-            doSetProperty("rateLimitPerMinute", rateLimitPerMinute);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one second (Stora's default
-         * plan: 10); 0 for no per-second limit.
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 10
-         * Group: throttling
-         * 
-         * @param rateLimitPerSecond the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder rateLimitPerSecond(int rateLimitPerSecond) {
-            doSetProperty("rateLimitPerSecond", rateLimitPerSecond);
-            return this;
-        }
-        /**
-         * Requests the account may send in any one second (Stora's default
-         * plan: 10); 0 for no per-second limit.
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 10
-         * Group: throttling
-         * 
-         * @param rateLimitPerSecond the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder rateLimitPerSecond(String rateLimitPerSecond) {
-            doSetProperty("rateLimitPerSecond", rateLimitPerSecond);
-            return this;
-        }
-        /**
-         * Keep the account's calls within its rate limits (rateLimitPerSecond,
-         * rateLimitPerMinute) by making them wait for their turn without
-         * blocking a thread, and replay a call Stora answered 429 once
-         * RateLimit-Reset has passed, pausing every call of the account until
-         * then. Shared by every endpoint and consumer of the account. Turn off
-         * only when something else paces the calls: a 429 then fails the call.
-         * 
-         * The option is a: <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: throttling
-         * 
-         * @param throttle the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder throttle(boolean throttle) {
-            doSetProperty("throttle", throttle);
-            return this;
-        }
-        /**
-         * Keep the account's calls within its rate limits (rateLimitPerSecond,
-         * rateLimitPerMinute) by making them wait for their turn without
-         * blocking a thread, and replay a call Stora answered 429 once
-         * RateLimit-Reset has passed, pausing every call of the account until
-         * then. Shared by every endpoint and consumer of the account. Turn off
-         * only when something else paces the calls: a 429 then fails the call.
-         * 
-         * The option will be converted to a <code>boolean</code> type.
-         * 
-         * Default: true
-         * Group: throttling
-         * 
-         * @param throttle the value to set
-         * @return the dsl builder
-         */
-        default StoraEndpointBuilder throttle(String throttle) {
-            doSetProperty("throttle", throttle);
-            return this;
-        }
     }
 
     /**
@@ -4669,152 +3355,6 @@ public interface StoraEndpointBuilderFactory {
             return (StoraEndpointBuilder) this;
         }
 
-        /**
-         * How long to wait for a connection to the API, in milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: advanced
-         * 
-         * @param connectTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder connectTimeout(long connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
-            return this;
-        }
-        /**
-         * How long to wait for a connection to the API, in milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 10000
-         * Group: advanced
-         * 
-         * @param connectTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder connectTimeout(String connectTimeout) {
-            doSetProperty("connectTimeout", connectTimeout);
-            return this;
-        }
-        /**
-         * Connections kept open to the API per account (all endpoints of the
-         * account share them).
-         * 
-         * The option is a: <code>int</code> type.
-         * 
-         * Default: 20
-         * Group: advanced
-         * 
-         * @param maxConnections the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder maxConnections(int maxConnections) {
-            doSetProperty("maxConnections", maxConnections);
-            return this;
-        }
-        /**
-         * Connections kept open to the API per account (all endpoints of the
-         * account share them).
-         * 
-         * The option will be converted to a <code>int</code> type.
-         * 
-         * Default: 20
-         * Group: advanced
-         * 
-         * @param maxConnections the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder maxConnections(String maxConnections) {
-            doSetProperty("maxConnections", maxConnections);
-            return this;
-        }
-        /**
-         * How long to wait for a response once a request was sent, in
-         * milliseconds.
-         * 
-         * The option is a: <code>long</code> type.
-         * 
-         * Default: 30000
-         * Group: advanced
-         * 
-         * @param responseTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder responseTimeout(long responseTimeout) {
-            doSetProperty("responseTimeout", responseTimeout);
-            return this;
-        }
-        /**
-         * How long to wait for a response once a request was sent, in
-         * milliseconds.
-         * 
-         * The option will be converted to a <code>long</code> type.
-         * 
-         * Default: 30000
-         * Group: advanced
-         * 
-         * @param responseTimeout the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder responseTimeout(String responseTimeout) {
-            doSetProperty("responseTimeout", responseTimeout);
-            return this;
-        }
-        /**
-         * A limiter to use instead of the built-in one, e.g. an
-         * io.camelstora.component.limits.Bucket4jRequestLimiter over a bucket
-         * shared by several nodes. Used for every account of the component or
-         * endpoint it is set on.
-         * 
-         * The option is a:
-         * <code>io.camelstora.component.limits.RequestLimiter</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimiter the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder rateLimiter(io.camelstora.component.limits.RequestLimiter rateLimiter) {
-            doSetProperty("rateLimiter", rateLimiter);
-            return this;
-        }
-        /**
-         * A limiter to use instead of the built-in one, e.g. an
-         * io.camelstora.component.limits.Bucket4jRequestLimiter over a bucket
-         * shared by several nodes. Used for every account of the component or
-         * endpoint it is set on.
-         * 
-         * The option will be converted to a
-         * <code>io.camelstora.component.limits.RequestLimiter</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimiter the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder rateLimiter(String rateLimiter) {
-            doSetProperty("rateLimiter", rateLimiter);
-            return this;
-        }
-        /**
-         * The account's limits as comma-separated windows of requests/period,
-         * e.g. 10/1s,60/1m or 1000/1h; replaces rateLimitPerSecond and
-         * rateLimitPerMinute for plans of another shape.
-         * 
-         * The option is a: <code>java.lang.String</code> type.
-         * 
-         * Group: throttling (advanced)
-         * 
-         * @param rateLimitWindows the value to set
-         * @return the dsl builder
-         */
-        default AdvancedStoraEndpointBuilder rateLimitWindows(String rateLimitWindows) {
-            doSetProperty("rateLimitWindows", rateLimitWindows);
-            return this;
-        }
     }
 
     public interface StoraBuilders {
@@ -5034,6 +3574,25 @@ public interface StoraEndpointBuilderFactory {
          */
         public String storaIdempotencyKey() {
             return "CamelStoraIdempotencyKey";
+        }
+        /**
+         * The name of a io.camelstora.component.StoraAccount bean in the
+         * registry (its base URL and credentials) to make this call as, instead
+         * of the endpoint's account: for applications serving many operators.
+         * The call uses the component's account options (rate limits per
+         * account, retries, timeouts) and its connections; each account keeps
+         * its own token cache, rate limiter, statistics and health check,
+         * created on first use. An unknown name fails the exchange before any
+         * call.
+         * 
+         * The option is a: {@code String} type.
+         * 
+         * Group: producer
+         * 
+         * @return the name of the header {@code StoraAccount}.
+         */
+        public String storaAccount() {
+            return "CamelStoraAccount";
         }
         /**
          * The id of the record the exchange carries (one exchange per record).

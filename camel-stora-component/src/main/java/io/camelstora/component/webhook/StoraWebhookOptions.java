@@ -31,6 +31,7 @@ public class StoraWebhookOptions {
 
     public static final String DEFAULT_PATH = "/stora/webhook";
     public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+    public static final long DEFAULT_BODY_TIMEOUT = 10_000;
     /** Event ids remembered by the default in-memory repository. */
     public static final int DEFAULT_REPOSITORY_SIZE = 10000;
     /** The metadata key that marks the webhook endpoints this component registered. */
@@ -61,14 +62,30 @@ public class StoraWebhookOptions {
     private long signatureTolerance = StoraWebhookVerifier.DEFAULT_TOLERANCE.toMillis();
 
     @UriParam(label = "consumer,security", defaultValue = "" + DEFAULT_MAX_BODY_SIZE,
-            description = "The largest request body accepted, in bytes; larger ones are answered 413. The HTTP server's own"
-                    + " limit (camel.server.maxBodySize on camel-main) also bounds what is read into memory.")
+            description = "The largest request body accepted, in bytes; larger ones are answered 413, a Content-Length over it"
+                    + " at once. On camel-main (Vert.x) no more than this is ever read into memory; engines that read the"
+                    + " body before the component (Spring Boot) need their own limit, see the start-up warning.")
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
+
+    @UriParam(label = "consumer,security", defaultValue = "10000", javaType = "java.time.Duration",
+            description = "How long the body of a delivery may take to arrive once its headers did, in milliseconds; a slower"
+                    + " one is answered 408 and its connection closed, so requests that announce a body and send nothing"
+                    + " hold no thread for long. Applies where the component reads the body itself (camel-main, Vert.x);"
+                    + " elsewhere the server's read timeout does.")
+    private long bodyTimeout = DEFAULT_BODY_TIMEOUT;
 
     @UriParam(label = "consumer", defaultValue = "true",
             description = "Route each event id once: a delivery whose event.id was already routed successfully is answered 200"
                     + " without running the route again. Stora retries failed deliveries and may deliver an event twice.")
     private boolean idempotent = true;
+
+    @UriParam(label = "consumer,advanced",
+            description = "Where the state of each event is kept, shared by every node: in progress (held by one node under a"
+                    + " lease while its route runs; another delivery of it is answered 409, and the lease of a node that"
+                    + " died expires so the next delivery routes it) and done (later deliveries are answered 200 without"
+                    + " routing). A JdbcWebhookEventStore on a database the nodes share; the documented setup for"
+                    + " persistent and several-node deployments. Takes precedence over idempotentRepository.")
+    private StoraWebhookEventStore eventStore;
 
     @UriParam(label = "consumer", defaultValue = "false",
             description = "Route the whole event object (id, type, api_version, created_at, data) instead of the resource under"
@@ -180,6 +197,22 @@ public class StoraWebhookOptions {
 
     public void setIdempotent(boolean idempotent) {
         this.idempotent = idempotent;
+    }
+
+    public long getBodyTimeout() {
+        return bodyTimeout;
+    }
+
+    public void setBodyTimeout(long bodyTimeout) {
+        this.bodyTimeout = bodyTimeout;
+    }
+
+    public StoraWebhookEventStore getEventStore() {
+        return eventStore;
+    }
+
+    public void setEventStore(StoraWebhookEventStore eventStore) {
+        this.eventStore = eventStore;
     }
 
     public boolean isFullEvent() {

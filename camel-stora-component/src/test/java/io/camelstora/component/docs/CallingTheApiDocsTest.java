@@ -69,8 +69,8 @@ class CallingTheApiDocsTest extends StoraTestSupport {
     void loadThePage() throws Exception {
         wm.resetAll();
         // one test sends a few calls: nothing to throttle or retry here
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setThrottle(false);
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setRetries(false);
+        context.getComponent("stora", StoraComponent.class).setThrottle(false);
+        context.getComponent("stora", StoraComponent.class).setRetries(false);
         assertEquals(7, MarkdownSnippets.loadYamlOfPage(context, "calling-the-api.md").size(), "the page's routes");
         context.start();
     }
@@ -198,9 +198,9 @@ class CallingTheApiDocsTest extends StoraTestSupport {
         PropertyBindingSupport.build().withCamelContext(context).withTarget(component).withProperties(options)
                 .withConfigurer(component.getComponentPropertyConfigurer()).withMandatory(true).bind();
 
-        assertEquals(5_000, component.getConfiguration().getConnectTimeout());
-        assertEquals(20_000, component.getConfiguration().getResponseTimeout());
-        assertEquals(10, component.getConfiguration().getMaxConnections());
+        assertEquals(5_000, component.getConnectTimeout());
+        assertEquals(20_000, component.getResponseTimeout());
+        assertEquals(10, component.getMaxConnections());
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

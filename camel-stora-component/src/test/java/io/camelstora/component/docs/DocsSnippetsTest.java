@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
 
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraTestSupport;
+import io.camelstora.component.webhook.JdbcWebhookEventStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.util.StringHelper;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +60,13 @@ class DocsSnippetsTest extends StoraTestSupport {
     @BeforeEach
     void stub() {
         // a hundred snippets in one context would spend a minute and a half in the account's 60/min limit
-        context.getComponent("stora", io.camelstora.component.StoraComponent.class).getConfiguration().setThrottle(false);
+        context.getComponent("stora", io.camelstora.component.StoraComponent.class).setThrottle(false);
         // the polling routes of docs/polling.md start consumers: their state files go under target/
         context.getComponent("stora", StoraComponent.class).getConfiguration().setStateDirectory("target/docs-polling-state");
+        // the event store the webhook snippets refer to (eventStore=#storaEvents); resolving a URI does not start it
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:docs-snippets;DB_CLOSE_DELAY=-1");
+        context.getRegistry().bind("storaEvents", new JdbcWebhookEventStore(h2));
         context.start();
         wm.resetAll();
         // unwrapping falls back to the only member besides meta, so one answer fits every operation

@@ -60,7 +60,11 @@ class NoParkedRoutingThreadTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con_1")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(CONTACT)));
         // one request per 300 ms: the first exchange has the slot, the three others must wait for it
-        Calls calls = send("stora:contacts/show?contactId=con_1&rateLimitWindows=1/300ms&rateLimitMargin=0", 4);
+        addAccount("slow", TOKEN, account -> {
+            account.setRateLimitWindows("1/300ms");
+            account.setRateLimitMargin(0);
+        });
+        Calls calls = send("slow:contacts/show?contactId=con_1", 4);
 
         assertEquals(List.of(true, false, false, false), calls.completedSynchronously,
                 "the first call runs on the calling thread, the waiting ones hand the exchange back");
@@ -77,7 +81,12 @@ class NoParkedRoutingThreadTest extends StoraTestSupport {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts/con_1")).inScenario("retry").whenScenarioStateIs("recovered")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(CONTACT)));
 
-        Calls calls = send("stora:contacts/show?contactId=con_1&throttle=false&retryInitialDelay=200&retryMaxDelay=400", 1);
+        addAccount("backoff", TOKEN, account -> {
+            account.setThrottle(false);
+            account.setRetryInitialDelay(200);
+            account.setRetryMaxDelay(400);
+        });
+        Calls calls = send("backoff:contacts/show?contactId=con_1", 1);
 
         assertEquals(List.of(false), calls.completedSynchronously, "the exchange is handed back during the backoff");
         calls.awaitAll();

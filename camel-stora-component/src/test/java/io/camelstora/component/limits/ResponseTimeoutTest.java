@@ -48,9 +48,9 @@ class ResponseTimeoutTest extends StoraTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
-        stora.getConfiguration().setResponseTimeout(300);
-        stora.getConfiguration().setRetryInitialDelay(50);
-        stora.getConfiguration().setRetryMaxDelay(100);
+        stora.setResponseTimeout(300);
+        stora.setRetryInitialDelay(50);
+        stora.setRetryMaxDelay(100);
         return context;
     }
 
@@ -77,7 +77,11 @@ class ResponseTimeoutTest extends StoraTestSupport {
 
     @Test
     void withoutRetriesATimeoutIsACallWithoutResponse() {
-        Exchange result = call("stora:contacts/show?contactId=con_1&accessToken=no-retries&retries=false", null);
+        addAccount("noRetries", "no-retries", account -> {
+            account.setResponseTimeout(300);
+            account.setRetries(false);
+        });
+        Exchange result = call("noRetries:contacts/show?contactId=con_1", null);
 
         StoraApiException e = assertInstanceOf(StoraApiException.class, result.getException());
         assertEquals(0, e.getStatus());

@@ -77,8 +77,8 @@ class SharedBucketOnPostgreSqlTest {
     void twoNodesDrawingOnOneBucketInPostgreSqlStayUnderTheAccountsLimits() throws Exception {
         server = new RateLimitedStoraServer(RateLimits.parseWindows(WINDOWS), 100);
         RateLimits limits = new RateLimits(RateLimits.parseWindows(WINDOWS), Duration.ofMillis(200), Duration.ofMinutes(1));
-        CamelContext a = node(stora -> stora.getConfiguration().setRateLimiter(sharedBucketLimiter(newDataSource(), limits)));
-        CamelContext b = node(stora -> stora.getConfiguration().setRateLimiter(sharedBucketLimiter(newDataSource(), limits)));
+        CamelContext a = node(stora -> stora.setRateLimiter(sharedBucketLimiter(newDataSource(), limits)));
+        CamelContext b = node(stora -> stora.setRateLimiter(sharedBucketLimiter(newDataSource(), limits)));
 
         burst(a, b);
 
@@ -96,8 +96,8 @@ class SharedBucketOnPostgreSqlTest {
     void twoNodesEachKeepingToTheFullBudgetAloneAreRefused() throws Exception {
         server = new RateLimitedStoraServer(RateLimits.parseWindows(WINDOWS), 100);
         Consumer<StoraComponent> ownLimiter = stora -> {
-            stora.getConfiguration().setRateLimitWindows(WINDOWS);
-            stora.getConfiguration().setMaxRateLimitWait(60_000);
+            stora.setRateLimitWindows(WINDOWS);
+            stora.setMaxRateLimitWait(60_000);
         };
         CamelContext a = node(ownLimiter);
         CamelContext b = node(ownLimiter);

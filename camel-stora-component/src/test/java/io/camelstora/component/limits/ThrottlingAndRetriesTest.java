@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraConstants;
@@ -63,15 +64,26 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        StoraComponent stora = context.getComponent("stora", StoraComponent.class);
-        stora.getConfiguration().setBaseUrl(server.baseUrl());
-        stora.getConfiguration().setAccessToken("limits-test-token");
-        stora.getConfiguration().setRateLimitWindows(WINDOWS);
-        stora.getConfiguration().setRateLimitMargin(50);
-        stora.getConfiguration().setMaxRateLimitWait(60_000);
-        stora.getConfiguration().setRetryInitialDelay(50);
-        stora.getConfiguration().setRetryMaxDelay(200);
+        configure(context.getComponent("stora", StoraComponent.class), "limits-test-token");
         return context;
+    }
+
+    private void configure(StoraComponent stora, String token) {
+        stora.getConfiguration().setBaseUrl(server.baseUrl());
+        stora.getConfiguration().setAccessToken(token);
+        stora.setRateLimitWindows(WINDOWS);
+        stora.setRateLimitMargin(50);
+        stora.setMaxRateLimitWait(60_000);
+        stora.setRetryInitialDelay(50);
+        stora.setRetryMaxDelay(200);
+    }
+
+    /** Another account, a component registered as {@code name}: the options of this test's, then {@code options}. */
+    private void account(String name, Consumer<StoraComponent> options) {
+        StoraComponent account = new StoraComponent();
+        configure(account, name + "-token");
+        options.accept(account);
+        context.addComponent(name, account);
     }
 
     @AfterEach
@@ -80,7 +92,11 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
     }
 
     private StoraAccountStats stats() {
-        Map<String, StoraAccountStats> all = context.getComponent("stora", StoraComponent.class).getAccountStats();
+        return stats("stora");
+    }
+
+    private StoraAccountStats stats(String component) {
+        Map<String, StoraAccountStats> all = context.getComponent(component, StoraComponent.class).getAccountStats();
         assertEquals(1, all.size(), "one account, one limiter: " + all.keySet());
         return all.values().iterator().next();
     }
@@ -210,22 +226,26 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
         Arrays.fill(unavailable, Fault.status(503));
         server.enqueue(unavailable);
         // delays of about 50, 100, 200, 200... ms: 20 retries take seconds, retryMaxDuration stops them after 300 ms
-        Exchange get = template.request(
-                "stora:contacts/show?contactId=con_3&accessToken=brief-retries&maxRetries=20&retryMaxDuration=300", e -> {
-                });
+        account("briefRetries", account -> {
+            account.setMaxRetries(20);
+            account.setRetryMaxDuration(300);
+        });
+        Exchange get = template.request("briefRetries:contacts/show?contactId=con_3", e -> {
+        });
         assertEquals(503, assertInstanceOf(StoraApiException.class, get.getException()).getStatus());
         int attempts = server.arrivals().size();
         assertTrue(attempts > 1 && attempts <= 8, "retried, then stopped by retryMaxDuration long before maxRetries: "
                 + attempts + " attempts");
-        assertEquals(attempts - 1, stats().getRetries());
-        assertEquals(1, stats().getRetriesExhausted());
+        assertEquals(attempts - 1, stats("briefRetries").getRetries());
+        assertEquals(1, stats("briefRetries").getRetriesExhausted());
     }
 
     @Test
     void retriesCanBeTurnedOffPerAccount() {
         server.enqueue(Fault.status(503));
-        // another token is another account, with its own options
-        Exchange get = template.request("stora:contacts/show?contactId=con_3&accessToken=other-token&retries=false", e -> {
+        // another account is another component, with its own options
+        account("noRetries", account -> account.setRetries(false));
+        Exchange get = template.request("noRetries:contacts/show?contactId=con_3", e -> {
         });
         assertEquals(503, assertInstanceOf(StoraApiException.class, get.getException()).getStatus());
         assertEquals(1, server.arrivals().size());
@@ -233,7 +253,11 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
 
     @Test
     void aCallThatWouldWaitLongerThanMaxRateLimitWaitFailsUnsent() {
-        String uri = "stora:contacts/show?contactId=con_3&accessToken=small-plan&rateLimitWindows=2/1m&maxRateLimitWait=1000";
+        account("smallPlan", account -> {
+            account.setRateLimitWindows("2/1m");
+            account.setMaxRateLimitWait(1000);
+        });
+        String uri = "smallPlan:contacts/show?contactId=con_3";
         assertNull(template.request(uri, e -> {
         }).getException());
         assertNull(template.request(uri, e -> {
@@ -252,7 +276,8 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
     @Test
     void throttleOffLetsA429Surface() {
         server.forceRateLimitUntil(System.currentTimeMillis() / 1000 + 60);
-        Exchange get = template.request("stora:contacts/show?contactId=con_3&accessToken=unthrottled&throttle=false", e -> {
+        account("unthrottled", account -> account.setThrottle(false));
+        Exchange get = template.request("unthrottled:contacts/show?contactId=con_3", e -> {
         });
         StoraApiException error = assertInstanceOf(StoraApiException.class, get.getException());
         assertEquals(429, error.getStatus());
@@ -264,9 +289,9 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
     @Test
     void aPauseLongerThanMaxRateLimitWaitFailsTheReplayUnsent() {
         server.forceRateLimitUntil(System.currentTimeMillis() / 1000 + 30);
-        Exchange get = template.request(
-                "stora:contacts/show?contactId=con_3&accessToken=impatient&maxRateLimitWait=1500", e -> {
-                });
+        account("impatient", account -> account.setMaxRateLimitWait(1500));
+        Exchange get = template.request("impatient:contacts/show?contactId=con_3", e -> {
+        });
         StoraRateLimitException error = assertInstanceOf(StoraRateLimitException.class, get.getException());
         assertEquals(0, error.getStatus(), "the replay was not sent");
         assertTrue(error.getMessage().contains("maxRateLimitWait (1.5s)"), error.getMessage());
@@ -277,9 +302,9 @@ class ThrottlingAndRetriesTest extends CamelTestSupport {
     @Test
     void stillRateLimitedAfterMaxRateLimitWaitFailsNamingTheOption() {
         server.keepRateLimitingUntil(System.currentTimeMillis() + 10_000);
-        Exchange get = template.request(
-                "stora:contacts/show?contactId=con_3&accessToken=patient&maxRateLimitWait=1500", e -> {
-                });
+        account("patient", account -> account.setMaxRateLimitWait(1500));
+        Exchange get = template.request("patient:contacts/show?contactId=con_3", e -> {
+        });
         StoraRateLimitException error = assertInstanceOf(StoraRateLimitException.class, get.getException());
         assertEquals(429, error.getStatus());
         assertEquals("too_many_requests", error.getCode());

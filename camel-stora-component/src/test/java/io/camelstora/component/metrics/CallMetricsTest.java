@@ -63,8 +63,8 @@ class CallMetricsTest extends StoraTestSupport {
         CamelContext context = super.createCamelContext();
         context.getRegistry().bind("meters", MeterRegistry.class, meters);
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
-        stora.getConfiguration().setRetryInitialDelay(10);
-        stora.getConfiguration().setRetryMaxDelay(20);
+        stora.setRetryInitialDelay(10);
+        stora.setRetryMaxDelay(20);
         return context;
     }
 
@@ -140,7 +140,7 @@ class CallMetricsTest extends StoraTestSupport {
         long reset = Instant.now().plusSeconds(120).getEpochSecond();
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(aResponse().withStatus(429)
                 .withHeader("RateLimit-Limit", "60").withHeader("RateLimit-Reset", Long.toString(reset))));
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setMaxRateLimitWait(1000);
+        context.getComponent("stora", StoraComponent.class).setMaxRateLimitWait(1000);
         context.start();
         assertInstanceOf(StoraRateLimitException.class, call("stora:contacts/list", null).getException());
         assertInstanceOf(StoraRateLimitException.class, call("stora:sites/list", null).getException());
@@ -161,7 +161,7 @@ class CallMetricsTest extends StoraTestSupport {
     @Test
     void aLostResponseIsARequestAndACallWithoutStatus() {
         wm.stubFor(get(urlPathEqualTo("/2025-09/contacts")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setRetries(false);
+        context.getComponent("stora", StoraComponent.class).setRetries(false);
         context.start();
         assertInstanceOf(StoraApiException.class, call("stora:contacts/list", null).getException());
 

@@ -97,7 +97,7 @@ class CrashRepeatsAtMostOnePageTest {
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
         stora.getConfiguration().setBaseUrl(sim.baseUrl());
         stora.getConfiguration().setAccessToken(sim.accessToken());
-        stora.getConfiguration().setThrottle(false);
+        stora.setThrottle(false);
         stora.getConfiguration().setStateDirectory(stateDirectory.getPath());
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -190,7 +190,7 @@ class PagesInFlightPollingTest {
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
         stora.getConfiguration().setBaseUrl(sim.baseUrl());
         stora.getConfiguration().setAccessToken(sim.accessToken());
-        stora.getConfiguration().setThrottle(false);
+        stora.setThrottle(false);
         stora.getConfiguration().setStateDirectory(state.getPath());
         context.addRoutes(new RouteBuilder() {
             @Override

@@ -49,8 +49,8 @@ class PollingSharesTheLimiterTest {
             StoraComponent stora = context.getComponent("stora", StoraComponent.class);
             stora.getConfiguration().setBaseUrl(sim.baseUrl());
             stora.getConfiguration().setAccessToken(sim.accessToken());
-            stora.getConfiguration().setRateLimitPerSecond(4);
-            stora.getConfiguration().setRateLimitPerMinute(20);
+            stora.setRateLimitPerSecond(4);
+            stora.setRateLimitPerMinute(20);
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -79,7 +79,7 @@ abstract class PollingTestSupport extends CamelTestSupport {
         stora.getConfiguration().setAccessToken(TOKEN);
         // polls every 10 ms would spend the account's 60 requests a minute in seconds and then wait for the window:
         // these tests are about what is polled; the shared limiter is tested on its own
-        stora.getConfiguration().setThrottle(false);
+        stora.setThrottle(false);
         context.getRegistry().bind("polls", polls);
     }
 

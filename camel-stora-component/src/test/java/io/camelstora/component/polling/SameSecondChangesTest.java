@@ -53,7 +53,7 @@ class SameSecondChangesTest {
             StoraComponent stora = context.getComponent("stora", StoraComponent.class);
             stora.getConfiguration().setBaseUrl(sim.baseUrl());
             stora.getConfiguration().setAccessToken(sim.accessToken());
-            stora.getConfiguration().setThrottle(false);
+            stora.setThrottle(false);
             List<Map<?, ?>> received = new CopyOnWriteArrayList<>();
             context.addRoutes(new RouteBuilder() {
                 @Override

@@ -212,7 +212,7 @@ class SeveralNodesPollingTest {
         contexts.add(context);
         stora.configure(context);
         // polls every 10 ms would spend the account's 60 requests a minute in seconds and then wait for the window
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setThrottle(false);
+        context.getComponent("stora", StoraComponent.class).setThrottle(false);
         return context;
     }
 

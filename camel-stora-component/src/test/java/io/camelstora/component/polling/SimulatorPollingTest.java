@@ -133,7 +133,7 @@ class SimulatorPollingTest {
         CamelContext context = new DefaultCamelContext();
         stora.configure(context);
         // polls every 10 ms would spend the account's 60 requests a minute in seconds and then wait for the window
-        context.getComponent("stora", io.camelstora.component.StoraComponent.class).getConfiguration().setThrottle(false);
+        context.getComponent("stora", io.camelstora.component.StoraComponent.class).setThrottle(false);
         context.getRegistry().bind("polls", new PollWatcher());
         String options = "initialDelay=0&delay=10&pollStrategy=#polls&pageSize=2&overlap=2s&stateDirectory=" + state.getPath();
         context.addRoutes(new RouteBuilder() {

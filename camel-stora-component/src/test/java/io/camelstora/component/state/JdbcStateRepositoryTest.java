@@ -103,7 +103,7 @@ class JdbcStateRepositoryTest {
         StoraComponent stora = context.getComponent("stora", StoraComponent.class);
         stora.getConfiguration().setBaseUrl(sim.baseUrl());
         stora.getConfiguration().setAccessToken(sim.accessToken());
-        stora.getConfiguration().setThrottle(false);
+        stora.setThrottle(false);
         stora.getConfiguration().setStateRepository(new JdbcStateRepository(db));
         stora.getConfiguration().setIdempotentRepository(new JdbcMessageIdRepository(db, "stora-polling"));
         context.addRoutes(new RouteBuilder() {

@@ -18,6 +18,10 @@ package io.camelstora.component.webhook;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,54 +32,44 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
-import javax.sql.DataSource;
-
-import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraConstants;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.test.AvailablePortFinder;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static io.camelstora.component.webhook.WebhookTestSupport.SECRET;
 import static io.camelstora.component.webhook.WebhookTestSupport.deliveryRequest;
 import static io.camelstora.component.webhook.WebhookTestSupport.event;
 import static io.camelstora.component.webhook.WebhookTestSupport.signature;
-import static io.camelstora.component.webhook.WebhookTestSupport.storedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docs/several-nodes.md, "Webhook deliveries": two nodes (two CamelContexts, each with its own HTTP server, as behind a
- * load balancer) verify with the same secret and keep the routed event ids in one database through the component
- * option {@code idempotentRepository}, set as the page shows. A delivery and Stora's retry of it (the same signed
- * body) reach different nodes.
+ * load balancer) verify with the same secret and keep the state of events in one database through a
+ * {@link JdbcWebhookEventStore} each (option {@code eventStore}), on H2 and on a real PostgreSQL. A delivery and Stora's
+ * retry of it (the same signed body) reach different nodes. The same with separate JVMs killed with kill -9:
+ * camel-stora-it's WebhookNodesIT.
  */
 class SeveralNodesWebhookTest {
 
-    static final String PROCESSOR_NAME = "stora-webhooks";
+    static final String TABLE = "stora_webhook_events";
 
-    // one in-memory database both nodes use, as nodes in different JVMs would use one database server; each node has
-    // its own JdbcMessageIdRepository over it, so nothing but the table is shared
-    final DataSource dataSource = h2("webhooks-" + UUID.randomUUID());
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final List<CamelContext> contexts = new ArrayList<>();
-    Node a;
-    Node b;
 
-    @BeforeEach
-    void startNodes() throws Exception {
-        a = startNode();
-        b = startNode();
+    static Stream<TestDatabase> databases() {
+        return TestDatabase.postgresAndH2();
     }
 
     @AfterEach
@@ -83,9 +77,13 @@ class SeveralNodesWebhookTest {
         contexts.forEach(CamelContext::stop);
     }
 
-    @Test
-    void anEventRoutedOnOneNodeIsAnsweredDuplicateByTheOtherWithoutRoutingIt() throws Exception {
-        String body = event("evt_paid", "invoice.paid", "{\"id\":\"inv_1\"}");
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anEventRoutedOnOneNodeIsAnsweredDuplicateByTheOtherWithoutRoutingIt(TestDatabase db) throws Exception {
+        Node a = startNode(db);
+        Node b = startNode(db);
+        String id = "evt_paid_" + UUID.randomUUID();
+        String body = event(id, "invoice.paid", "{\"id\":\"inv_1\"}");
         String signature = signature(SECRET, Instant.now(), body);
 
         HttpResponse<String> first = a.deliver(body, signature);
@@ -98,25 +96,29 @@ class SeveralNodesWebhookTest {
 
         assertEquals(1, a.routed.get());
         assertEquals(0, b.routed.get(), "B's route did not run");
-        assertEquals(List.of("evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
+        assertEquals("DONE", state(db, id));
     }
 
-    @Test
-    void anEventWhoseRouteFailedOnOneNodeIsRoutedByTheOtherOnRedelivery() throws Exception {
-        String body = event("evt_created", "invoice.created", "{\"id\":\"inv_2\"}");
+    @ParameterizedTest
+    @MethodSource("databases")
+    void anEventWhoseRouteFailedOnOneNodeIsRoutedByTheOtherOnRedelivery(TestDatabase db) throws Exception {
+        Node a = startNode(db);
+        Node b = startNode(db);
+        String id = "evt_created_" + UUID.randomUUID();
+        String body = event(id, "invoice.created", "{\"id\":\"inv_2\"}");
         String signature = signature(SECRET, Instant.now(), body);
 
         a.failing.set(true);
         HttpResponse<String> failed = a.deliver(body, signature);
         assertEquals(500, failed.statusCode());
         assertEquals(1, a.routed.get());
-        assertEquals(List.of(), storedIds(dataSource, PROCESSOR_NAME), "the failed event's id is removed again");
+        assertNull(state(db, id), "the failed event's lease is released");
 
         HttpResponse<String> retry = b.deliver(body, signature);
         assertEquals(200, retry.statusCode());
         assertEquals("{\"status\":\"processed\"}", retry.body());
         assertEquals(1, b.routed.get());
-        assertEquals(List.of("evt_created"), storedIds(dataSource, PROCESSOR_NAME));
+        assertEquals("DONE", state(db, id));
 
         // and from now on it is a duplicate on every node, the one it failed on included
         a.failing.set(false);
@@ -124,24 +126,30 @@ class SeveralNodesWebhookTest {
         assertEquals(1, a.routed.get());
     }
 
-    @Test
-    void aDeliveryOfAnEventAnotherNodeIsStillRoutingIsAnsweredDuplicate() throws Exception {
-        String body = event("evt_slow", "invoice.paid", "{\"id\":\"inv_3\"}");
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDeliveryOfAnEventAnotherNodeIsRoutingIsAnswered409AndTheEventIsRoutedOnce(TestDatabase db) throws Exception {
+        Node a = startNode(db);
+        Node b = startNode(db);
+        String id = "evt_slow_" + UUID.randomUUID();
+        String body = event(id, "invoice.paid", "{\"id\":\"inv_3\"}");
         String signature = signature(SECRET, Instant.now(), body);
         a.hold = new CountDownLatch(1);
 
         CompletableFuture<HttpResponse<String>> first = a.deliverAsync(body, signature);
         assertTrue(a.entered.await(30, TimeUnit.SECONDS), "A is routing the event");
+        assertEquals("IN_PROGRESS", state(db, id));
 
-        // the id was added before routing (eager): B does not route it, and answers 200 rather than the per-node 409
         HttpResponse<String> second = b.deliver(body, signature);
-        assertEquals(200, second.statusCode());
-        assertEquals("{\"status\":\"duplicate\"}", second.body());
+        assertEquals(409, second.statusCode(), "Stora retries a 409 later");
+        assertEquals("{\"error\":\"in_progress\"}", second.body());
         assertEquals(0, b.routed.get());
 
         a.hold.countDown();
         assertEquals("{\"status\":\"processed\"}", first.get(30, TimeUnit.SECONDS).body());
-        assertEquals(List.of("evt_slow"), storedIds(dataSource, PROCESSOR_NAME));
+        assertEquals("{\"status\":\"duplicate\"}", b.deliver(body, signature).body(), "Stora's later retry");
+        assertEquals(1, a.routed.get() + b.routed.get());
+        assertEquals("DONE", state(db, id));
     }
 
     /** A node: its HTTP port, how often its route ran, and switches to make the route fail or wait. */
@@ -165,7 +173,7 @@ class SeveralNodesWebhookTest {
         }
     }
 
-    private Node startNode() throws Exception {
+    private Node startNode(TestDatabase db) throws Exception {
         Node node = new Node();
         CamelContext context = new DefaultCamelContext();
         contexts.add(context);
@@ -173,14 +181,15 @@ class SeveralNodesWebhookTest {
         server.setBindPort(node.port);
         context.addService(new VertxPlatformHttpServer(server));
 
-        // as docs/several-nodes.md configures it: for every stora:webhook and polling consumer of the component
-        JdbcMessageIdRepository processed = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
-        context.getComponent("stora", StoraComponent.class).getConfiguration().setIdempotentRepository(processed);
+        // as docs/several-nodes.md configures it: each node its own store over the shared database
+        JdbcWebhookEventStore events = new JdbcWebhookEventStore(db.dataSource());
+        events.setTableName(TABLE);
+        context.getRegistry().bind("storaEvents", events);
 
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("stora:webhook?secret=" + SECRET + "&eventTypes=invoice.*")
+                from("stora:webhook?secret=" + SECRET + "&eventTypes=invoice.*&eventStore=#storaEvents")
                         .process(e -> {
                             node.routed.incrementAndGet();
                             node.entered.countDown();
@@ -199,10 +208,14 @@ class SeveralNodesWebhookTest {
         return node;
     }
 
-    private static DataSource h2(String name) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        return dataSource;
+    /** The state column of an event, {@code null} when it has no row. */
+    private static String state(TestDatabase db, String eventId) throws SQLException {
+        try (Connection c = db.dataSource().getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT state FROM " + TABLE + " WHERE event_id = ?")) {
+            s.setString(1, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
-
 }

@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -44,10 +47,12 @@ import static io.camelstora.component.webhook.WebhookTestSupport.event;
 import static io.camelstora.component.webhook.WebhookTestSupport.signature;
 import static io.camelstora.component.webhook.WebhookTestSupport.storedIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Exactly-once across a restart: the routed event ids are kept by camel-sql's JdbcMessageIdRepository in an H2 file
- * database, which a new CamelContext (a restarted application) reads again. The in-memory default does not survive.
+ * The idempotentRepository option with camel-sql's JdbcMessageIdRepository in an H2 file database: the ids of events
+ * routed successfully survive a restart (a new CamelContext reads them again; the in-memory default does not), and an id
+ * is added only once its route succeeded.
  */
 class StoraWebhookJdbcRepositoryTest {
 
@@ -57,6 +62,8 @@ class StoraWebhookJdbcRepositoryTest {
     final List<CamelContext> contexts = new ArrayList<>();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final AtomicBoolean ledgerDown = new AtomicBoolean();
+    final CountDownLatch routeEntered = new CountDownLatch(1);
+    volatile CountDownLatch holdRoute;
 
     @AfterEach
     void stopContexts() {
@@ -100,6 +107,27 @@ class StoraWebhookJdbcRepositoryTest {
         assertEquals(1, memory.getEndpoint("mock:ledger", MockEndpoint.class).getReceivedCounter());
     }
 
+    @Test
+    void anEventIsAddedOnlyOnceItsRouteSucceededSoANodeDyingMidRouteLosesNothing() throws Exception {
+        DataSource dataSource = dataSource();
+        int port = AvailablePortFinder.getNextAvailable();
+        holdRoute = new CountDownLatch(1);
+        start(port, new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME));
+        String body = event("evt_held", "invoice.paid", "{\"id\":\"inv_3\"}");
+
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(WebhookTestSupport.deliveryRequest(
+                "http://localhost:" + port + "/stora/webhook", body, signature(SECRET, Instant.now(), body), null),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(routeEntered.await(30, TimeUnit.SECONDS));
+        // while the route runs the id is not in the repository: a JVM dying now leaves nothing that would answer
+        // Stora's retry "duplicate"
+        assertEquals(List.of(), storedIds(dataSource, PROCESSOR_NAME));
+        assertEquals(409, deliver(port, body).statusCode(), "in progress on this node");
+        holdRoute.countDown();
+        assertEquals("{\"status\":\"processed\"}", first.get(30, TimeUnit.SECONDS).body());
+        assertEquals(List.of("evt_held"), storedIds(dataSource, PROCESSOR_NAME));
+    }
+
     private CamelContext start(int port, JdbcMessageIdRepository repository) throws Exception {
         CamelContext context = new DefaultCamelContext();
         contexts.add(context);
@@ -117,6 +145,11 @@ class StoraWebhookJdbcRepositoryTest {
             public void configure() {
                 from(uri)
                         .process(e -> {
+                            routeEntered.countDown();
+                            CountDownLatch hold = holdRoute;
+                            if (hold != null && !hold.await(30, TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("the test did not release the route");
+                            }
                             if (ledgerDown.get()) {
                                 throw new IllegalStateException("ledger down");
                             }

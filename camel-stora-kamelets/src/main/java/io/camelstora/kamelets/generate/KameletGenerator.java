@@ -64,6 +64,89 @@ public final class KameletGenerator {
             StoraOperation.NOTES_CREATE, "stora-add-note-action",
             StoraOperation.UNITS_OVERLOCK, "stora-overlock-units-action");
 
+    /**
+     * What Stora requires of the request of an action and of the state it acts on, from the reference pages
+     * (https://docs.stora.co/2025-09/api-reference) and guides (https://docs.stora.co/2025-09/guides/booking-flow,
+     * https://docs.stora.co/2025-09/guides/allocations-and-access): written into the description, because a designer's
+     * form shows the Kamelet's properties but not the fields the message or the Body template must hold. {@code example}
+     * is the Body property's example (null: the reference documents no body), {@code bodyRequired} whether Stora
+     * refuses the call without one.
+     */
+    public record Request(String needs, String example, boolean bodyRequired) {
+    }
+
+    public static final Map<StoraOperation, Request> REQUESTS = Map.ofEntries(
+            Map.entry(StoraOperation.CONTACTS_CREATE, needs(
+                    "Stora requires `email` (unique per operator); `full_name`, `phone_number`, `address`, `type`, `source`,"
+                            + " `use_case` and `metadata` are optional.")),
+            Map.entry(StoraOperation.ORDERS_CREATE, needs(
+                    "Stora requires `site` ({\"id\": ...}). To be finalized, the order also needs `contact` ({\"id\": ...},"
+                            + " or the contact's fields with `email`), `billing_period` (one the unit type has a price for),"
+                            + " `payment_method` (card, bacs_debit or sepa_debit), `starts_at` (ISO 8601, or now) and at"
+                            + " least one `unit_type` line item in `line_items`, each with `type`, `quantity`,"
+                            + " `price.amount` (minor units) and `item.id`. A `finalize` object with `cancel_redirect_url`"
+                            + " finalizes it in the same call.")),
+            Map.entry(StoraOperation.ORDER_LINE_ITEMS_CREATE, needs(
+                    "Stora requires `type` (unit_type, protection, product or security_deposit), `quantity`,"
+                            + " `price.amount` (minor units) and `item.id` (the unit type, protection level or product)."
+                            + " The order must be a draft.")),
+            Map.entry(StoraOperation.ORDER_LINE_ITEMS_UPDATE, needs("The order must be a draft.")),
+            Map.entry(StoraOperation.ORDERS_UPDATE, needs("The order must be a draft.")),
+            Map.entry(StoraOperation.ORDERS_DELETE, needs("The order must be a draft.")),
+            Map.entry(StoraOperation.ORDER_LINE_ITEMS_DELETE, needs("The order must be a draft.")),
+            Map.entry(StoraOperation.TIMELINE_EVENTS_CREATE, needs(
+                    "Give `source` and `template` ({\"id\": ...}: a timeline source and template of the account) and the"
+                            + " template's required variables in `variables` (the reference page is cut off before its"
+                            + " required flags); `contact`, `site`, `description` and `external` link and describe the"
+                            + " event.")),
+            Map.entry(StoraOperation.WEBHOOK_ENDPOINTS_CREATE, needs(
+                    "Stora requires `name`, `api_version` (2025-09), `url` (https) and `event_types` (a list of event"
+                            + " types).")),
+            Map.entry(StoraOperation.PRODUCTS_BASE_PRICE, basePrices()),
+            Map.entry(StoraOperation.PROTECTION_LEVELS_BASE_PRICE, basePrices()),
+            Map.entry(StoraOperation.UNIT_TYPES_BASE_PRICE, basePrices()),
+            Map.entry(StoraOperation.ORDERS_FINALIZE, new Request(
+                    "Body must hold `finalize.cancel_redirect_url`, where the customer lands when they abandon the checkout."
+                            + " The order must be a draft with a contact, billing period, payment method, start and a"
+                            + " unit type line item; Stora answers with its `payment_url`.",
+                    "{\"finalize\": {\"cancel_redirect_url\": \"https://example.com/booking/cancelled\"}}", true)),
+            Map.entry(StoraOperation.UNITS_RESERVE, new Request(
+                    "Body must hold `tenancy_id`, the tenancy to reserve the unit for. The unit must be available and the"
+                            + " tenancy must not have started yet (else grant access).",
+                    "{\"tenancy_id\": \"${body[id]}\"}", true)),
+            Map.entry(StoraOperation.UNITS_GRANT_ACCESS, new Request(
+                    "Body must hold `tenancy_id`, the tenancy to grant access to. The unit must be available, or reserved"
+                            + " for that tenancy.",
+                    "{\"tenancy_id\": \"${body[id]}\"}", true)),
+            Map.entry(StoraOperation.UNITS_REMOVE_OVERLOCK, new Request(
+                    "Body must hold `contact_id`; the contact must have overlocked units.",
+                    "{\"contact_id\": \"${body[contact][id]}\"}", true)),
+            Map.entry(StoraOperation.UNITS_DEALLOCATE, noBody("The unit must be reserved, occupied, overlocked or"
+                    + " repossessed.")),
+            Map.entry(StoraOperation.DEALS_LOSE, new Request(
+                    "Body must hold `lost_reason` (accessibility_concern, better_deal_elsewhere, chose_competitor,"
+                            + " price_concerns...). The deal must be open.",
+                    "{\"lost_reason\": \"price_concerns\"}", true)),
+            Map.entry(StoraOperation.DEALS_REOPEN, new Request(
+                    "Body may hold the `stage` and `assignee` ({\"id\": ...}) the deal goes back to. The deal must be won"
+                            + " or lost.",
+                    "{\"stage\": {\"id\": \"${body[stage][id]}\"}}", false)),
+            Map.entry(StoraOperation.DEALS_WIN, noBody("The deal must be open.")),
+            Map.entry(StoraOperation.TASKS_OPEN, noBody("The task must be completed.")));
+
+    private static Request needs(String needs) {
+        return new Request(needs, null, false);
+    }
+
+    private static Request basePrices() {
+        return needs("Its keys are billing periods, each with an amount in minor units:"
+                + " {\"weekly\": {\"amount\": 999}, \"monthly\": {\"amount\": 3999}}.");
+    }
+
+    private static Request noBody(String needs) {
+        return new Request("Stora's reference documents no body: leave Body empty. " + needs, null, false);
+    }
+
     static final String HEADER = """
             # Generated by io.camelstora.kamelets.generate.KameletGenerator from the operation catalog at build time: do not edit.
             # camel-kamelet finds it on the classpath under kamelets/; the account properties are stora-sink's.
@@ -233,12 +316,17 @@ public final class KameletGenerator {
         BodyMode mode = bodyMode(operation);
         StringBuilder description = new StringBuilder(operation.title()).append(" (").append(operation.uri())
                 .append("), and continue with Stora's answer as JSON.\n\n");
+        Request request = REQUESTS.get(operation);
+        boolean bodyRequired = mode == BodyMode.TEMPLATE && request != null && request.bodyRequired();
         description.append(switch (mode) {
             case MESSAGE -> "The message is the request: a JSON object with the fields as the API names them.";
-            case TEMPLATE ->
-                "The message is not sent: Body, a JSON object that can quote the message, is the request (empty: no body).";
+            case TEMPLATE -> "The message is not sent: Body, a JSON object that can quote the message, is the request"
+                    + (bodyRequired ? "." : " (empty: no body).");
             case NONE -> "The message is not sent.";
         });
+        if (request != null) {
+            description.append(" ").append(request.needs());
+        }
         if (!operation.pathParameters().isEmpty()) {
             description.append(" ")
                     .append(operation.pathParameters().size() == 1 ? "The id property is" : "The id properties are")
@@ -264,9 +352,14 @@ public final class KameletGenerator {
             ObjectNode body = properties.putObject("body");
             body.put("title", "Body");
             body.put("description", "The request body: a JSON object, as a Camel Simple template evaluated against the "
-                    + "incoming message. Empty sends no body.");
+                    + "incoming message." + (bodyRequired ? "" : " Empty sends no body."));
             body.put("type", "string");
-            body.put("example", "{\"tenancy_id\": \"${body[tenancy][id]}\"}");
+            if (request != null && request.example() != null) {
+                body.put("example", request.example());
+            }
+            if (bodyRequired) {
+                required.add("body");
+            }
         }
         definition.get("properties").properties().forEach(e -> {
             if (ACCOUNT_PROPERTIES.contains(e.getKey())) {
@@ -297,14 +390,16 @@ public final class KameletGenerator {
         beanProperties.put("operation", operation.uri().substring("stora:".length()));
         beanProperties.put("bodyMode", mode.name());
         List<PathParameter> parameters = operation.pathParameters();
+        // The templates are taken as written (nested=false): a JSON body ending in "}}" ({"finalize": {...}}) would
+        // otherwise be parsed again as a property placeholder, and fail as one with "Missing {{"
         if (!parameters.isEmpty()) {
-            beanProperties.put("parameter", "{{" + parameters.get(0).optionName() + "}}");
+            beanProperties.put("parameter", "{{" + parameters.get(0).optionName() + "?nested=false}}");
         }
         if (parameters.size() > 1) {
-            beanProperties.put("secondParameter", "{{" + parameters.get(1).optionName() + "}}");
+            beanProperties.put("secondParameter", "{{" + parameters.get(1).optionName() + "?nested=false}}");
         }
         if (mode == BodyMode.TEMPLATE) {
-            beanProperties.put("body", "{{?body}}");
+            beanProperties.put("body", bodyRequired ? "{{body?nested=false}}" : "{{?body?nested=false}}");
         }
         ObjectNode from = template.putObject("from");
         from.put("uri", "kamelet:source");

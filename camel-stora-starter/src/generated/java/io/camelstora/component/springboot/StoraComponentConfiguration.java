@@ -55,11 +55,13 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String stateDirectory = ".camel-stora";
     /**
-     * Where consumers remember what they already routed, instead of their defaults: stora:webhook keeps event ids
-     * (default: in memory, the last 10000 per endpoint, lost on restart); polling consumers keep the (id, updated_at)
-     * keys of records read within the overlap, prefixed by stateKey (default: a file in stateDirectory). Use a
-     * persistent repository shared by all nodes, such as camel-sql's JdbcMessageIdRepository, when several nodes
-     * consume. The option is a org.apache.camel.spi.IdempotentRepository type, given as a bean reference (#bean:name).
+     * Where consumers remember what they already routed, instead of their defaults: stora:webhook keeps the ids of
+     * events routed successfully, each added once its route succeeded (default: in memory, the last 10000 per endpoint,
+     * lost on restart; an event being routed is known on its node only, so with several nodes prefer the webhook option
+     * eventStore); polling consumers keep the (id, updated_at) keys of records read within the overlap, prefixed by
+     * stateKey (default: a file in stateDirectory). Use a persistent repository shared by all nodes, such as
+     * camel-sql's JdbcMessageIdRepository, when several nodes consume. The option is a
+     * org.apache.camel.spi.IdempotentRepository type, given as a bean reference (#bean:name).
      */
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
     /**
@@ -96,8 +98,10 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private Boolean autowiredEnabled = true;
     /**
-     * The configuration shared by all endpoints; each endpoint may override any option. The option is a
-     * io.camelstora.component.StoraConfiguration type, given as a bean reference (#bean:name).
+     * The defaults of the endpoint options, among them the account: base URL and credentials. Each endpoint starts from
+     * a copy and may override them; an endpoint with other credentials or base URL uses an account of its own, with
+     * this component's account options. The option is a io.camelstora.component.StoraConfiguration type, given as a
+     * bean reference (#bean:name).
      */
     private io.camelstora.component.StoraConfiguration configuration;
     /**
@@ -107,7 +111,8 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration connectTimeout = Duration.ofMillis(10000);
     /**
-     * Connections kept open to the API per account (all endpoints of the account share them).
+     * The most connections the component keeps open to the API, in all and per host: one pool shared by all its
+     * accounts and endpoints.
      */
     private Integer maxConnections = 20;
     /**
@@ -141,6 +146,20 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration healthCheckProbeInterval = Duration.ofMillis(0);
+    /**
+     * Hosts reached directly instead of through the proxy, comma-separated (or separated by vertical bars as in Java's
+     * http.nonProxyHosts), each a host name or address in which a leading or trailing asterisk matches any text. See
+     * docs/accounts.md.
+     */
+    private String nonProxyHosts;
+    /**
+     * The host of an HTTP proxy to reach the API through (https is tunnelled with CONNECT). Unset: no proxy.
+     */
+    private String proxyHost;
+    /**
+     * The port of the proxy; required with proxyHost.
+     */
+    private Integer proxyPort;
     /**
      * How many times a call is retried at most after its first attempt.
      */
@@ -185,6 +204,14 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      */
     private String clientSecret;
     /**
+     * The password for proxy authentication; required with proxyUsername.
+     */
+    private String proxyPassword;
+    /**
+     * The user name for proxy authentication (Basic), when the proxy asks for it.
+     */
+    private String proxyUsername;
+    /**
      * The refresh token of an authorization code grant. It only seeds an empty token store: Stora rotates refresh
      * tokens on every refresh, so the current one is read from the store (tokenStore or tokenStoreFile, one of which is
      * required), never from this option once the store holds one.
@@ -196,6 +223,12 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      * the scopes the operator granted and this option is not used.
      */
     private String scopes;
+    /**
+     * The TLS settings of the connections to the API (trust store, key store for client certificates, protocols), as
+     * Camel's SSLContextParameters, e.g. #bean:storaTls. Default: the JVM's. The option is a
+     * org.apache.camel.support.jsse.SSLContextParameters type, given as a bean reference (#bean:name).
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
     /**
      * How long before an OAuth 2 access token expires it is renewed (or halfway through its life when that is later),
      * in milliseconds. The option is a java.time.Duration: milliseconds, or a value with a unit (10s, 5m).
@@ -215,6 +248,10 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
      * either this or tokenStore.
      */
     private String tokenStoreFile;
+    /**
+     * Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.
+     */
+    private Boolean useGlobalSslContextParameters = false;
     /**
      * The longest a call waits for the account's request budget, 429 pauses included, in milliseconds. A call that
      * would wait longer fails at once with a StoraRateLimitException, unsent. The option is a java.time.Duration:
@@ -247,8 +284,9 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     private Boolean throttle = true;
     /**
      * A limiter to use instead of the built-in one, e.g. an io.camelstora.component.limits.Bucket4jRequestLimiter over
-     * a bucket shared by several nodes. Used for every account of the component or endpoint it is set on. The option is
-     * a io.camelstora.component.limits.RequestLimiter type, given as a bean reference (#bean:name).
+     * a bucket shared by several nodes. Used for every account of the component: leave it unset when the component
+     * serves several accounts (each then gets its own built-in limiter), or give each account a component of its own.
+     * The option is a io.camelstora.component.limits.RequestLimiter type, given as a bean reference (#bean:name).
      */
     private io.camelstora.component.limits.RequestLimiter rateLimiter;
     /**
@@ -409,6 +447,30 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
         this.healthCheckProbeInterval = healthCheckProbeInterval;
     }
 
+    public String getNonProxyHosts() {
+        return nonProxyHosts;
+    }
+
+    public void setNonProxyHosts(String nonProxyHosts) {
+        this.nonProxyHosts = nonProxyHosts;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
     public Integer getMaxRetries() {
         return maxRetries;
     }
@@ -473,6 +535,22 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
         this.clientSecret = clientSecret;
     }
 
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
     public String getRefreshToken() {
         return refreshToken;
     }
@@ -487,6 +565,14 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setScopes(String scopes) {
         this.scopes = scopes;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public Duration getTokenRefreshMargin() {
@@ -511,6 +597,14 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setTokenStoreFile(String tokenStoreFile) {
         this.tokenStoreFile = tokenStoreFile;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public Duration getMaxRateLimitWait() {

@@ -27,6 +27,8 @@ import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -38,6 +40,10 @@ import org.springframework.context.annotation.Lazy;
  * onto the component. {@code camel.component.stora.enabled=false} (or {@code camel.component.enabled=false}) turns it
  * off, {@code camel.component.stora.customizer.enabled=false} keeps the properties but skips the copy.
  * <p>
+ * A second account is a second stora component, a bean of the application ({@code @Bean("stora2")}): it gets the
+ * properties under its own name, {@code camel.component.stora2.*}, bound to the same properties class, and never those
+ * of {@code stora} (Camel's own starters would copy {@code camel.component.<scheme>.*} onto every instance).
+ * <p>
  * Registered in META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports.
  */
 @AutoConfiguration(after = {CamelAutoConfiguration.class, StoraComponentConverter.class})
@@ -45,6 +51,8 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties({ComponentConfigurationProperties.class, StoraComponentConfiguration.class})
 @ConditionalOnHierarchicalProperties({"camel.component", "camel.component.stora"})
 public class StoraComponentAutoConfiguration {
+
+    private static final String DEFAULT_NAME = "stora";
 
     private final ApplicationContext applicationContext;
     private final CamelContext camelContext;
@@ -63,7 +71,18 @@ public class StoraComponentAutoConfiguration {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
-                CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
+                if (DEFAULT_NAME.equals(name)) {
+                    CamelPropertiesHelper.copyProperties(camelContext, configuration, target);
+                    return;
+                }
+                String prefix = "camel.component." + name;
+                if (!ConfigurationPropertyName.isValid(prefix)) {
+                    throw new IllegalArgumentException("The stora component bean '" + name + "' cannot take Spring Boot"
+                            + " properties: " + prefix + " is not a valid property prefix; name the bean in lower case"
+                            + " letters, digits and dashes (e.g. stora2)");
+                }
+                Binder.get(applicationContext.getEnvironment()).bind(prefix, StoraComponentConfiguration.class)
+                        .ifBound(properties -> CamelPropertiesHelper.copyProperties(camelContext, properties, target));
             }
 
             @Override

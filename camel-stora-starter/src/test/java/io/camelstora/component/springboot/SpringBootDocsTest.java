@@ -66,13 +66,43 @@ class SpringBootDocsTest {
         runner.withPropertyValues(properties.toArray(String[]::new)).run(context -> {
             assertNull(context.getStartupFailure());
             StoraConfiguration stora = storaConfiguration(context.getBean(CamelContext.class));
+            StoraComponent component = context.getBean(CamelContext.class).getComponent("stora", StoraComponent.class);
             assertEquals("token-from-the-environment", stora.getAccessToken());
             assertEquals(StoraOutputType.JSON_NODE, stora.getOutputType());
-            assertEquals(20000, stora.getResponseTimeout());
-            assertEquals(2, stora.getMaxRetries());
+            assertEquals(20000, component.getResponseTimeout());
+            assertEquals(2, component.getMaxRetries());
             assertEquals("/var/lib/my-app/stora", stora.getStateDirectory());
             assertSame(context.getBean("processedStoraEvents"), stora.getIdempotentRepository());
         });
+    }
+
+    /**
+     * docs/accounts.md: a second account is a second stora component bean, configured by the properties under its
+     * own name, and the properties of stora stay stora's.
+     */
+    @Test
+    void aSecondComponentBeanTakesThePropertiesUnderItsName() throws IOException {
+        Matcher block = Pattern.compile("```properties\n(camel.component.stora.access-token.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "docs", "accounts.md"), StandardCharsets.UTF_8));
+        assertTrue(block.find(), "the Spring Boot properties of docs/accounts.md");
+        Properties properties = new Properties();
+        properties.load(new StringReader(block.group(1)));
+        List<String> values = new ArrayList<>(List.of("STORA_TOKEN=main-token", "PARTNER_TOKEN=partner-token"));
+        properties.forEach((k, v) -> values.add(k + "=" + v));
+        runner.withBean("stora2", StoraComponent.class, StoraComponent::new).withPropertyValues(values.toArray(String[]::new))
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    CamelContext camel = context.getBean(CamelContext.class);
+                    StoraComponent stora = camel.getComponent("stora", StoraComponent.class);
+                    StoraComponent stora2 = camel.getComponent("stora2", StoraComponent.class);
+                    assertSame(context.getBean("stora2"), stora2);
+                    assertEquals("main-token", stora.getConfiguration().getAccessToken());
+                    assertEquals("partner-token", stora2.getConfiguration().getAccessToken());
+                    assertEquals(30_000, stora2.getMaxRateLimitWait());
+                    assertEquals(false, stora2.isRetries());
+                    assertEquals(true, stora.isRetries());
+                    assertEquals(300_000, stora.getMaxRateLimitWait());
+                });
     }
 
     @Test
@@ -80,9 +110,10 @@ class SpringBootDocsTest {
         runner.withPropertyValues("camel.component.stora.output-type=json-node", "camel.component.stora.connect-timeout=PT1M",
                 "camel.component.stora.retry-max-delay=2500").run(context -> {
                     StoraConfiguration stora = storaConfiguration(context.getBean(CamelContext.class));
+                    StoraComponent component = context.getBean(CamelContext.class).getComponent("stora", StoraComponent.class);
                     assertEquals(StoraOutputType.JSON_NODE, stora.getOutputType());
-                    assertEquals(60000, stora.getConnectTimeout());
-                    assertEquals(2500, stora.getRetryMaxDelay());
+                    assertEquals(60000, component.getConnectTimeout());
+                    assertEquals(2500, component.getRetryMaxDelay());
                 });
     }
 

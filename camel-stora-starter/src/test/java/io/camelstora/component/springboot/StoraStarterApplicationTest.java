@@ -15,6 +15,11 @@
  */
 package io.camelstora.component.springboot;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -111,6 +117,9 @@ class StoraStarterApplicationTest {
     @Autowired
     CamelContext camelContext;
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     ProducerTemplate template;
 
@@ -119,14 +128,15 @@ class StoraStarterApplicationTest {
 
     @Test
     void thePropertiesConfigureTheComponent() {
-        StoraConfiguration configuration = camelContext.getComponent("stora", StoraComponent.class).getConfiguration();
+        StoraComponent stora = camelContext.getComponent("stora", StoraComponent.class);
+        StoraConfiguration configuration = stora.getConfiguration();
         assertEquals(STORA.baseUrl(), configuration.getBaseUrl());
         assertEquals(STORA.accessToken(), configuration.getAccessToken());
         assertEquals(StoraOutputType.JSON_NODE, configuration.getOutputType());
-        assertEquals(5000, configuration.getConnectTimeout());
-        assertEquals(2, configuration.getMaxRetries());
-        assertEquals(5, configuration.getRateLimitPerSecond());
-        assertEquals(60, configuration.getRateLimitPerMinute(), "untouched options keep the component's defaults");
+        assertEquals(5000, stora.getConnectTimeout());
+        assertEquals(2, stora.getMaxRetries());
+        assertEquals(5, stora.getRateLimitPerSecond());
+        assertEquals(60, stora.getRateLimitPerMinute(), "untouched options keep the component's defaults");
         assertSame(processedStoraEvents, configuration.getIdempotentRepository());
     }
 
@@ -158,5 +168,41 @@ class StoraStarterApplicationTest {
         assertEquals(delivery.eventId(), eventId);
         assertTrue(processedStoraEvents.contains(eventId),
                 "the repository named by camel.component.stora.idempotent-repository");
+    }
+
+    /**
+     * On Spring Boot's servlet engine the component cannot read the body first, but what it answers holds: nothing
+     * unsigned reaches the route, nothing gets 5xx, and the start-up log says what bounds the memory a body takes.
+     */
+    @Test
+    void unsignedFormsLargeBodiesAndSignaturesInTheQueryAreRefusedWithoutReachingTheRoute() throws Exception {
+        MockEndpoint events = camelContext.getEndpoint("mock:events", MockEndpoint.class);
+        events.reset();
+        HttpClient http = HttpClient.newHttpClient();
+        URI webhook = URI.create("http://localhost:" + port + "/stora/webhook");
+
+        assertEquals(415, http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("event=1")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+        assertEquals(415, http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers
+                        .ofString("--b\r\nContent-Disposition: form-data; name=\"e\"\r\n\r\n1\r\n--b--\r\n"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(401, http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"event\":{}}")).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(webhook + "?X-Stora-Signature=t%3D1%2Cv1%3Dab"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> large = http.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"x\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, large.statusCode());
+        assertEquals("{\"error\":\"payload_too_large\"}", large.body());
+        assertEquals(0, events.getReceivedCounter());
+
+        String log = Files.readString(Path.of("target", "camel-stora-test.log"));
+        assertTrue(log.contains("SpringBootPlatformHttpConsumer reads each request body before the component can check it"),
+                "the start-up warning");
     }
 }

@@ -15,7 +15,6 @@
  */
 package io.camelstora.component.internal.client;
 
-import java.io.Closeable;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -35,11 +34,12 @@ import io.camelstora.component.limits.RequestLimiter;
 
 /**
  * The calls of one Stora account: every endpoint and consumer using the same base URL and credentials shares one
- * client, hence one token cache, one rate limiter and one connection pool.
+ * client, hence one token cache and one rate limiter. The transport (connection pool, proxy, TLS) is its component's,
+ * shared with the component's other accounts and closed by the component.
  * <p>
  * {@link #call(StoraRequest)} completes with a 2xx response or exceptionally with a {@link StoraApiException}.
  */
-public class StoraClient implements Closeable {
+public class StoraClient {
 
     private final String baseUrl;
     private final StoraHttpTransport transport;
@@ -168,8 +168,4 @@ public class StoraClient implements Closeable {
         return response.status() >= 300 && response.status() < 400 && response.header("Location") != null;
     }
 
-    @Override
-    public void close() {
-        transport.close();
-    }
 }

@@ -97,7 +97,9 @@ public final class StoraErrors {
                 ? "with an empty body"
                 : "with a " + (response.mediaType() == null ? "body of unknown type" : response.mediaType() + " body")
                         + " of " + size + " bytes instead of Stora's JSON error";
-        String line = status + " " + reason(status) + " from " + operation + " (" + request.describe() + ") " + what;
+        String line = status + " " + reason(status) + " from " + operation + " (" + request.describe() + ") " + what
+        // Stora never answers 407: the component's proxy refused the tunnel or the credentials
+                + (status == 407 ? ": the proxy refused the stora component's proxyUsername and proxyPassword" : "");
         return new StoraApiException(line, operation, status, null, null, null, List.of(), null, reset, null);
     }
 

@@ -34,17 +34,25 @@ import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 import io.camelstora.component.http.StoraResponse;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.DefaultProxyRoutePlanner;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
@@ -52,6 +60,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -84,24 +93,31 @@ public final class StoraHttpTransport implements Closeable {
     private final CloseableHttpClient client;
 
     public StoraHttpTransport(int maxConnections, long connectTimeoutMillis, long responseTimeoutMillis) {
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxConnections)
-                        .setMaxConnPerRoute(maxConnections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.ofMilliseconds(connectTimeoutMillis))
-                                .setSocketTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
-                                .build())
-                        .setConnectionFactory(socket -> {
-                            QuietConnection connection = new QuietConnection();
-                            if (socket != null) {
-                                connection.bind(socket);
-                            }
-                            return connection;
-                        })
+        this(HttpSettings.direct(maxConnections, connectTimeoutMillis, responseTimeoutMillis));
+    }
+
+    public StoraHttpTransport(HttpSettings settings) {
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(settings.maxConnections())
+                .setMaxConnPerRoute(settings.maxConnections())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis()))
+                        .setSocketTimeout(Timeout.ofMilliseconds(settings.responseTimeoutMillis()))
                         .build())
+                .setConnectionFactory(socket -> {
+                    QuietConnection connection = new QuietConnection();
+                    if (socket != null) {
+                        connection.bind(socket);
+                    }
+                    return connection;
+                });
+        if (settings.sslContext() != null) {
+            pool.setTlsSocketStrategy(new DefaultClientTlsStrategy(settings.sslContext()));
+        }
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(pool.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
+                        .setResponseTimeout(Timeout.ofMilliseconds(settings.responseTimeoutMillis()))
                         .build())
                 // runs once the connection is ready, just before the request is written: see send(..., onSent)
                 .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "stora-sent", (request, scope, chain) -> {
@@ -114,8 +130,26 @@ public final class StoraHttpTransport implements Closeable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .disableAuthCaching()
-                .build();
+                .disableAuthCaching();
+        HttpSettings.Proxy proxy = settings.proxy();
+        if (proxy != null) {
+            HttpHost proxyHost = new HttpHost(proxy.host(), proxy.port());
+            builder.setRoutePlanner(new DefaultProxyRoutePlanner(proxyHost) {
+                @Override
+                protected HttpHost determineProxy(HttpHost target, HttpContext context) throws HttpException {
+                    return proxy.bypasses(target.getHostName()) ? null : proxyHost;
+                }
+            });
+            if (proxy.username() != null) {
+                // scoped to the proxy: the API never receives these credentials
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxyHost),
+                        new UsernamePasswordCredentials(proxy.username(), proxy.password().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.client = builder.build();
+        LOG.debug("Stora HTTP transport: {}", settings);
     }
 
     /**

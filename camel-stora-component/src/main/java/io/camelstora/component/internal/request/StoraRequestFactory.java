@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelstora.component.StoraConfiguration;
+import io.camelstora.component.StoraAccount;
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraRequestOptions;
@@ -85,6 +85,11 @@ public final class StoraRequestFactory {
     }
 
     public StoraRequest create(Exchange exchange) {
+        return create(exchange, endpoint.getConfiguration());
+    }
+
+    /** @param account whose OAuth application completes the body of oauth/token and oauth/revoke */
+    public StoraRequest create(Exchange exchange, StoraAccount account) {
         Message in = exchange.getIn();
         StoraRequestOptions options = endpoint.getRequestOptions();
         StoraFormat format = format(in, options);
@@ -116,7 +121,7 @@ public final class StoraRequestFactory {
         if (operation.hasBody()) {
             ObjectNode json = bodyAsObject(exchange);
             if (operation.resource() == StoraResource.OAUTH) {
-                json = oauthBody(json);
+                json = oauthBody(json, account);
             }
             if (json != null) {
                 if (endpoint.getConfiguration().isValidateMetadata()) {
@@ -233,13 +238,12 @@ public final class StoraRequestFactory {
     }
 
     /**
-     * Completes the body of the OAuth 2 calls from the endpoint's application, so secrets stay in the configuration:
+     * Completes the body of the OAuth 2 calls from the account's application, so secrets stay in the configuration:
      * {@code client_id} and {@code client_secret} are added to token and revoke requests that lack them, and a token
      * request without a body asks for a client credentials token with the configured {@code scopes} (without them it is
      * sent empty and Stora says what is missing).
      */
-    private ObjectNode oauthBody(ObjectNode body) {
-        StoraConfiguration config = endpoint.getConfiguration();
+    private ObjectNode oauthBody(ObjectNode body, StoraAccount config) {
         String action = operation.action();
         if (body == null && "token".equals(action) && config.getClientId() != null && config.getClientSecret() != null
                 && config.getScopes() != null) {

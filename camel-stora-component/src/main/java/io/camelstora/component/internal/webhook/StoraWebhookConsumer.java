@@ -21,6 +21,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
+import org.apache.camel.component.platform.http.spi.PlatformHttpConsumerAware;
 import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -71,9 +72,12 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        // muteException: should anything ever escape the handler, the server answers 500 without a stack trace
-        Endpoint httpEndpoint = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + receiver.options().normalizedPath() + "?muteException=true");
+        // muteException: should anything ever escape the handler, the server answers 500 without a stack trace;
+        // useBodyHandler=false: Vert.x hands the request over unread, so the handler reads no more than maxBodySize
+        // (other engines ignore it)
+        Endpoint httpEndpoint = getEndpoint().getCamelContext().getEndpoint("platform-http:"
+                + receiver.options().normalizedPath()
+                + "?muteException=true&useBodyHandler=false");
         Processor handler = receiver.createHandler(getRouteId(), getProcessor(), ignored -> createExchange(false),
                 exchange -> releaseExchange(exchange, false));
         http = httpEndpoint.createConsumer(handler);
@@ -81,6 +85,11 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
             aware.setRouteId(getRouteId());
         }
         ServiceHelper.initService(http);
+        // the engine's own consumer, behind platform-http's DefaultPlatformHttpConsumer
+        Object engineConsumer = http instanceof PlatformHttpConsumerAware aware ? aware.getPlatformHttpConsumer() : http;
+        if (!RequestBody.boundedByTheComponent(engineConsumer.getClass().getName())) {
+            receiver.warnUnboundedBodies("the platform-http consumer " + engineConsumer.getClass().getSimpleName());
+        }
     }
 
     @Override

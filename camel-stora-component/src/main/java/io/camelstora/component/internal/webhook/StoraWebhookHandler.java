@@ -15,16 +15,17 @@
  */
 package io.camelstora.component.internal.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraOutputType;
+import io.camelstora.component.webhook.StoraWebhookEventStore;
 import io.camelstora.component.webhook.StoraWebhookOptions;
 import io.camelstora.component.webhook.StoraWebhookSignatureException;
 import io.camelstora.component.webhook.StoraWebhookVerifier;
@@ -32,46 +33,46 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
-import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.processor.idempotent.IdempotentConsumer;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.AsyncProcessorSupport;
-import org.apache.camel.support.builder.ExpressionBuilder;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers one webhook delivery, received as an HTTP exchange from the platform-http server: checks method, size and
- * signature, parses the event, and routes it in an exchange of its own; the HTTP answer is written only once that
- * exchange completed, so a 2xx means the route handled the event.
+ * Answers one webhook delivery, received as an HTTP exchange from the platform-http server: checks method, media
+ * type, size and signature, parses the event, and routes it in an exchange of its own; the HTTP answer is written only
+ * once that exchange completed, so a 2xx means the route handled the event.
  * <p>
- * Answers: 405 not a POST; 413 body over maxBodySize; 401 signature missing or invalid; 400 signed but not a Stora
- * event; 200 event type not subscribed (dropped), duplicate (not routed again) or routed; 409 the same event is being
- * routed right now; 500 the route failed, so Stora retries; 503 no secret known yet. Bodies are short JSON codes that
- * reveal nothing about the route; no exception ever reaches the HTTP server.
+ * Answers: 405 not a POST; 415 not JSON; 413 body over maxBodySize (announced or sent); 408 a body that did not arrive
+ * within bodyTimeout; 401 signature missing, invalid, or in the query string; 400 signed but not a Stora event; 200
+ * event type not subscribed (dropped), duplicate (not routed again) or routed; 409 the same event is being routed
+ * right now (here or, with a shared store, on another node); 500 the route failed, so Stora retries; 503 no secret
+ * known yet, or the event store cannot be reached. Bodies are short JSON codes that reveal nothing about the route; no
+ * exception reaches the HTTP server, and refusals are logged at most once a minute per reason ({@link RejectionLog}).
  * <p>
- * De-duplication is Camel's {@link IdempotentConsumer} around the route, eager (the id is added before routing, so a
- * concurrent delivery of the same event on another node sharing the repository is a duplicate), completing eagerly
- * (commit or removal as soon as the route finished, before the answer is written) and removing the id when the route
- * failed, so Stora's retry routes the event again.
+ * De-duplication goes through a {@link StoraWebhookEventStore}: claim the event (in progress, under a lease), route it,
+ * then mark it done (before the answer, and before the lease ends, so a delivery that claims the event next sees it
+ * done) or, when the route failed, release it, so Stora's retry routes it again.
  */
 final class StoraWebhookHandler extends AsyncProcessorSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoraWebhookHandler.class);
     static final String SIGNATURE_HEADER = "X-Stora-Signature";
     static final String REQUEST_ID_HEADER = "X-Stora-Request-Id";
+    /** Refusals of one reason are logged at most this often. */
+    static final long REJECTION_LOG_INTERVAL_MILLIS = 60_000;
 
     private final StoraWebhookReceiver receiver;
     private final String routeId;
-    private final AsyncProcessor target;
+    private final AsyncProcessor route;
     private final Function<Exchange, Exchange> newExchange;
     private final Consumer<Exchange> releaseExchange;
-    /** Event ids being routed by this handler right now: a concurrent delivery of one is answered 409. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Where events are claimed and marked done; {@code null} when idempotent is off. */
+    private final StoraWebhookEventStore store;
+    private final RejectionLog rejections = new RejectionLog(LOG, REJECTION_LOG_INTERVAL_MILLIS);
 
     /**
      * @param routeId         the route's id for metrics, {@code null} to take it from each HTTP exchange
@@ -85,16 +86,8 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         this.routeId = routeId;
         this.newExchange = newExchange;
         this.releaseExchange = releaseExchange;
-        IdempotentRepository repository = receiver.idempotentRepository();
-        if (repository != null) {
-            IdempotentConsumer idempotent = new IdempotentConsumer(
-                    ExpressionBuilder.headerExpression(StoraConstants.WEBHOOK_EVENT_ID), repository, true, true, true, true,
-                    route);
-            idempotent.setCamelContext(receiver.getCamelContext());
-            this.target = idempotent;
-        } else {
-            this.target = AsyncProcessorConverterHelper.convert(route);
-        }
+        this.route = AsyncProcessorConverterHelper.convert(route);
+        this.store = receiver.eventStore();
     }
 
     @Override
@@ -103,7 +96,8 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             return handle(http, callback);
         } catch (RuntimeException e) {
             // a bug of ours or of a converter: the delivery is answered like a route failure, Stora retries it
-            LOG.warn("Stora webhook delivery {} could not be handled; answered 500", requestId(http), e);
+            rejections.warn("internal_error", "Stora webhook delivery {} at {} could not be handled; answered 500",
+                    RejectionLog.quote(requestId(http)), receiver.getServedPath(), e);
             respond(http, WebhookResult.FAILED, null);
             callback.done(true);
             return true;
@@ -112,43 +106,60 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
 
     private boolean handle(Exchange http, AsyncCallback callback) {
         Message in = http.getMessage();
+        RequestBody body = RequestBody.of(http);
         String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
         if (!"POST".equalsIgnoreCase(method)) {
-            respond(http, WebhookResult.REJECTED_METHOD, null);
+            reject(http, body, WebhookResult.REJECTED_METHOD, "method " + RejectionLog.quote(method));
             http.getMessage().setHeader("Allow", "POST");
             return done(callback);
         }
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (!isJson(contentType)) {
+            reject(http, body, WebhookResult.REJECTED_MEDIA_TYPE, "Content-Type " + RejectionLog.quote(contentType)
+                    + ", Stora sends application/json");
+            return done(callback);
+        }
+        if (signatureInQuery(in)) {
+            // query strings end up in access logs and proxies' caches: a signature is taken from the header only
+            reject(http, body, WebhookResult.REJECTED_SIGNATURE,
+                    "the query string carries " + SIGNATURE_HEADER + "; only the header is read");
+            return done(callback);
+        }
         StoraWebhookOptions options = receiver.options();
-        byte[] body = boundedBody(http, options.getMaxBodySize());
-        if (body == null) {
-            LOG.debug("Stora webhook delivery {} rejected: body over maxBodySize {}", requestId(http),
-                    options.getMaxBodySize());
-            respond(http, WebhookResult.REJECTED_SIZE, null);
+        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > options.getMaxBodySize()) {
+            reject(http, body, WebhookResult.REJECTED_SIZE,
+                    "Content-Length " + declared + " over maxBodySize " + options.getMaxBodySize());
+            return done(callback);
+        }
+        RequestBody.Read read = body.read(options.getMaxBodySize(), Duration.ofMillis(options.getBodyTimeout()));
+        if (read.rejection() != null) {
+            reject(http, body, read.rejection(), read.rejection() == WebhookResult.REJECTED_SIZE
+                    ? "body over maxBodySize " + options.getMaxBodySize()
+                    : read.rejection() == WebhookResult.REJECTED_MEDIA_TYPE
+                            ? "the HTTP engine parsed the body as a form"
+                            : "the body did not arrive within bodyTimeout " + options.getBodyTimeout() + " ms");
             return done(callback);
         }
         StoraWebhookVerifier verifier = receiver.verifier();
         if (verifier == null) {
-            LOG.warn("Stora webhook delivery {} arrived before a signing secret is known; answered 503", requestId(http));
+            rejections.warn("not_ready", "Stora webhook delivery {} arrived at {} before a signing secret is known;"
+                    + " answered 503",
+                    RejectionLog.quote(requestId(http)), receiver.getServedPath());
             respond(http, WebhookResult.NOT_READY, null);
             return done(callback);
         }
         try {
-            verifier.verify(in.getHeader(SIGNATURE_HEADER, String.class), body, Instant.now());
+            verifier.verify(in.getHeader(SIGNATURE_HEADER, String.class), read.bytes(), Instant.now());
         } catch (StoraWebhookSignatureException e) {
-            if (e.getReason() == StoraWebhookSignatureException.Reason.MISSING) {
-                LOG.debug("Stora webhook delivery {} rejected: {}", requestId(http), e.getMessage());
-            } else {
-                LOG.warn("Stora webhook delivery {} rejected: {}", requestId(http), e.getMessage());
-            }
-            respond(http, WebhookResult.REJECTED_SIGNATURE, null);
+            reject(http, body, WebhookResult.REJECTED_SIGNATURE, e.getMessage());
             return done(callback);
         }
         WebhookEvent event;
         try {
-            event = WebhookEvent.parse(body);
+            event = WebhookEvent.parse(read.bytes());
         } catch (WebhookEvent.InvalidPayloadException e) {
-            LOG.warn("Stora webhook delivery {} rejected: {}", requestId(http), e.getMessage());
-            respond(http, WebhookResult.REJECTED_PAYLOAD, null);
+            reject(http, body, WebhookResult.REJECTED_PAYLOAD, e.getMessage());
             return done(callback);
         }
         if (!receiver.eventTypes().accepts(event.type())) {
@@ -157,29 +168,57 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             respond(http, WebhookResult.IGNORED, event);
             return done(callback);
         }
-        if (!inFlight.add(event.id())) {
-            LOG.debug("Stora webhook event {} is being routed already; answered 409 so Stora retries", event.id());
-            respond(http, WebhookResult.IN_PROGRESS, event);
-            return done(callback);
+        String scope = receiver.getServedPath();
+        if (store != null) {
+            StoraWebhookEventStore.Claim claim;
+            try {
+                claim = store.claim(scope, event.id());
+            } catch (RuntimeException e) {
+                rejections.warn("store_unavailable", "Stora webhook event {} at {} could not be claimed in {}: {};"
+                        + " answered 503 so Stora retries",
+                        event.id(), scope, store, e.getMessage());
+                respond(http, WebhookResult.STORE_UNAVAILABLE, event);
+                return done(callback);
+            }
+            if (claim == StoraWebhookEventStore.Claim.DONE) {
+                LOG.debug("Stora webhook event {} was routed before; acknowledged without routing it again", event.id());
+                respond(http, WebhookResult.DUPLICATE, event);
+                return done(callback);
+            }
+            if (claim == StoraWebhookEventStore.Claim.IN_PROGRESS) {
+                LOG.debug("Stora webhook event {} is being routed already; answered 409 so Stora retries", event.id());
+                respond(http, WebhookResult.IN_PROGRESS, event);
+                return done(callback);
+            }
         }
+        return routeEvent(http, event, scope, options, callback);
+    }
+
+    private boolean routeEvent(Exchange http, WebhookEvent event, String scope, StoraWebhookOptions options,
+                               AsyncCallback callback) {
         Exchange exchange = null;
         try {
             exchange = newExchange.apply(http);
-            populate(exchange, event, requestId(http), options);
+            populate(exchange, event, in(http, REQUEST_ID_HEADER), options);
             Exchange routed = exchange;
-            return target.process(routed, doneSync -> {
+            return route.process(routed, doneSync -> {
                 try {
-                    complete(http, routed, event);
+                    complete(http, routed, event, scope);
                 } finally {
-                    inFlight.remove(event.id());
                     releaseExchange.accept(routed);
                     callback.done(doneSync);
                 }
             });
         } catch (RuntimeException e) {
             // populating the exchange failed, or the route threw although an asynchronous processor must not: the
-            // event is not left marked in flight, and an exchange created for it is given back
-            inFlight.remove(event.id());
+            // event's lease is ended, and an exchange created for it is given back
+            if (store != null) {
+                try {
+                    store.release(scope, event.id());
+                } catch (RuntimeException releaseFailed) {
+                    e.addSuppressed(releaseFailed); // the lease expires by itself
+                }
+            }
             if (exchange != null) {
                 releaseExchange.accept(exchange);
             }
@@ -200,25 +239,51 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         message.setBody(output.convert(options.isFullEvent() ? event.event() : event.resource()));
     }
 
-    private void complete(Exchange http, Exchange exchange, WebhookEvent event) {
-        if (exchange.getProperty(ExchangePropertyKey.DUPLICATE_MESSAGE, false, Boolean.class)) {
-            LOG.debug("Stora webhook event {} was routed before; acknowledged without routing it again", event.id());
-            respond(http, WebhookResult.DUPLICATE, event);
-        } else if (exchange.isFailed()) {
+    private void complete(Exchange http, Exchange exchange, WebhookEvent event, String scope) {
+        if (exchange.isFailed()) {
             // the route's error handler has logged the failure; the answer tells Stora to retry, and nothing more
             LOG.debug("Stora webhook event {} ({}) failed in the route; answered 500 so Stora retries", event.id(),
                     event.type(), exchange.getException());
+            if (store != null) {
+                try {
+                    store.release(scope, event.id());
+                } catch (RuntimeException e) {
+                    rejections.warn("store_unavailable", "Stora webhook event {} failed in the route and could not be"
+                            + " released in {}: {}; a retry routes it once its lease expired",
+                            event.id(), store, e.getMessage());
+                }
+            }
             respond(http, WebhookResult.FAILED, event);
-        } else {
-            respond(http, WebhookResult.PROCESSED, event);
+            return;
         }
+        if (store != null) {
+            try {
+                store.markDone(scope, event.id());
+            } catch (RuntimeException e) {
+                // the event was handled: it is acknowledged, and a later delivery of it may be routed again
+                rejections.warn("store_unavailable", "Stora webhook event {} was routed but could not be marked done in"
+                        + " {}: {}; a redelivery of it would be routed again",
+                        event.id(), store, e.getMessage());
+            }
+        }
+        respond(http, WebhookResult.PROCESSED, event);
+    }
+
+    /** Answers a refused delivery, logs it (at most once per interval and reason) and ends reading its body. */
+    private void reject(Exchange http, RequestBody body, WebhookResult result, String why) {
+        rejections.warn(result.reason(), "Stora webhook delivery {} at {} refused with {} ({}): {}",
+                RejectionLog.quote(requestId(http)), receiver.getServedPath(), result.status(), result.reason(), why);
+        body.abandon(http);
+        respond(http, result, null);
     }
 
     /** Answers the delivery and records how, for metrics and the consumer's health check. */
     private void respond(Exchange http, WebhookResult result, WebhookEvent event) {
         String code = switch (result) {
             case FAILED -> "processing_failed";
-            case REJECTED_SIGNATURE, REJECTED_PAYLOAD, REJECTED_SIZE, REJECTED_METHOD -> result.reason();
+            case REJECTED_SIGNATURE, REJECTED_PAYLOAD, REJECTED_SIZE, REJECTED_METHOD, REJECTED_MEDIA_TYPE,
+                    REJECTED_INCOMPLETE_BODY ->
+                result.reason();
             default -> result.result();
         };
         answer(http, result.status(), code);
@@ -235,38 +300,46 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         http.setException(null);
     }
 
-    /**
-     * The body as sent, or {@code null} when it is larger than {@code max}. A declared Content-Length over the limit
-     * is refused without reading; a stream is read no further than the limit.
-     */
-    private static byte[] boundedBody(Exchange http, int max) {
-        Message in = http.getMessage();
-        Long declared = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > max) {
-            return null;
+    /** {@code application/json}, with or without parameters, or another {@code +json} type; what Stora sends. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
         }
-        Object body = in.getBody();
-        if (body == null) {
-            return new byte[0];
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
+    }
+
+    /** Whether the query string names the signature header: platform-http maps query parameters to headers too. */
+    static boolean signatureInQuery(Message in) {
+        String query = in.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        if (query == null) {
+            query = in.getHeader(Exchange.HTTP_QUERY, String.class);
         }
-        if (body instanceof InputStream stream) {
+        if (query == null || query.isEmpty()) {
+            return false;
+        }
+        for (String parameter : query.split("&")) {
+            int eq = parameter.indexOf('=');
+            String name = eq < 0 ? parameter : parameter.substring(0, eq);
             try {
-                byte[] bytes = stream.readNBytes(max + 1);
-                return bytes.length > max ? null : bytes;
-            } catch (IOException e) {
-                throw new IllegalStateException("Could not read the webhook request body", e);
+                name = URLDecoder.decode(name, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                // compared as sent
+            }
+            if (name.trim().equalsIgnoreCase(SIGNATURE_HEADER)) {
+                return true;
             }
         }
-        byte[] bytes = http.getContext().getTypeConverter().convertTo(byte[].class, http, body);
-        if (bytes == null) {
-            throw new IllegalStateException("The webhook request body of type " + body.getClass().getName()
-                    + " cannot be read as bytes");
-        }
-        return bytes.length > max ? null : bytes;
+        return false;
+    }
+
+    private static String in(Exchange http, String header) {
+        return http.getMessage().getHeader(header, String.class);
     }
 
     private static String requestId(Exchange http) {
-        String id = http.getMessage().getHeader(REQUEST_ID_HEADER, String.class);
+        String id = in(http, REQUEST_ID_HEADER);
         return id == null ? "(no X-Stora-Request-Id)" : id;
     }
 
@@ -277,16 +350,17 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
 
     @Override
     protected void doStart() throws Exception {
-        ServiceHelper.startService(target);
+        receiver.startEventStore(store);
+        ServiceHelper.startService(route);
     }
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopService(target);
+        ServiceHelper.stopService(route);
     }
 
     @Override
     protected void doShutdown() throws Exception {
-        ServiceHelper.stopAndShutdownService(target);
+        ServiceHelper.stopAndShutdownService(route);
     }
 }

@@ -26,8 +26,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * {@code autoRegister}, and how deliveries were answered.
  * <p>
  * Rejected deliveries never turn it DOWN: anyone can post to a public webhook URL, so a few forged requests must not
- * take the application out of service. Watch {@code stora.webhook.deliveries} with result {@code rejected} instead
- * (docs/metrics.md); a rotated secret shows there as a run of {@code invalid_signature}.
+ * take the application out of service. They are counted per reason ({@code webhook.deliveries.rejected.<reason>}, and
+ * {@code stora.webhook.deliveries} with result {@code rejected} in docs/metrics.md); a rotated secret shows there as a
+ * run of {@code invalid_signature}.
  */
 final class StoraWebhookHealthCheck extends AbstractHealthCheck {
 
@@ -68,6 +69,7 @@ final class StoraWebhookHealthCheck extends AbstractHealthCheck {
         for (WebhookResult r : WebhookResult.values()) {
             if ("rejected".equals(r.result())) {
                 rejected += deliveries.count(r);
+                builder.detail("webhook.deliveries.rejected." + r.reason(), deliveries.count(r));
             } else {
                 builder.detail("webhook.deliveries." + r.result(), deliveries.count(r));
             }

@@ -27,16 +27,20 @@ import java.util.function.Function;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraOutputType;
 import io.camelstora.component.catalog.MetadataRules;
+import io.camelstora.component.webhook.StoraWebhookEventStore;
 import io.camelstora.component.webhook.StoraWebhookOptions;
 import io.camelstora.component.webhook.StoraWebhookVerifier;
 import io.camelstora.component.webhook.UnregisterMode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Service;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The webhook side of one {@code stora:webhook} endpoint, shared by the two ways of receiving its events: the
@@ -45,6 +49,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * repository and the self-registration.
  */
 public final class StoraWebhookReceiver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoraWebhookReceiver.class);
 
     private final StoraEndpoint endpoint;
     private final StoraWebhookOptions options;
@@ -72,6 +78,10 @@ public final class StoraWebhookReceiver {
         if (options.getSignatureTolerance() <= 0) {
             throw new IllegalArgumentException("signatureTolerance of stora:webhook must be positive, got "
                     + options.getSignatureTolerance() + " ms");
+        }
+        if (options.getBodyTimeout() <= 0) {
+            throw new IllegalArgumentException("bodyTimeout of stora:webhook must be positive, got "
+                    + options.getBodyTimeout() + " ms");
         }
         if (options.getMaxBodySize() <= 0) {
             throw new IllegalArgumentException(
@@ -180,20 +190,61 @@ public final class StoraWebhookReceiver {
         return endpoint.getCamelContext();
     }
 
-    /** The configured repository, the default in-memory one, or {@code null} when idempotent is off. */
-    synchronized IdempotentRepository idempotentRepository() {
+    /**
+     * Where a new handler claims and marks events: the eventStore option, else a store over the idempotentRepository
+     * option or the default in-memory repository (in progress known per handler); {@code null} when idempotent is off.
+     */
+    synchronized StoraWebhookEventStore eventStore() {
         if (!options.isIdempotent()) {
             return null;
         }
+        if (options.getEventStore() != null) {
+            return options.getEventStore();
+        }
         IdempotentRepository configured = endpoint.getConfiguration().getIdempotentRepository();
         if (configured != null) {
-            return configured;
+            return new RepositoryEventStore(configured, "the idempotentRepository " + configured.getClass().getSimpleName()
+                    + " (done marks; in progress known on this node only)");
         }
         if (defaultRepository == null) {
             defaultRepository = MemoryIdempotentRepository
                     .memoryIdempotentRepository(StoraWebhookOptions.DEFAULT_REPOSITORY_SIZE);
         }
-        return defaultRepository;
+        return new RepositoryEventStore(defaultRepository, "memory (the last "
+                + StoraWebhookOptions.DEFAULT_REPOSITORY_SIZE
+                + " event ids of this endpoint, lost on restart, not shared)");
+    }
+
+    /**
+     * Starts a handler's store: a repository as Camel's idempotent consumer does, a store of the eventStore option
+     * (often shared by several routes) as a service of the CamelContext, stopped with it.
+     */
+    void startEventStore(StoraWebhookEventStore store) throws Exception {
+        if (store instanceof RepositoryEventStore repositoryStore) {
+            ServiceHelper.startService(repositoryStore.repository());
+        } else if (store instanceof Service service) {
+            if (!getCamelContext().hasService(service)) {
+                getCamelContext().addService(service, true, true);
+            }
+        }
+        if (store != null) {
+            LOG.info("stora:webhook at {} keeps the state of its events in {}", servedPath, store);
+        } else {
+            LOG.info("stora:webhook at {} routes every delivery (idempotent=false)", servedPath);
+        }
+    }
+
+    /**
+     * Says at start-up what bounds request bodies when the HTTP engine reads them before the component can: the
+     * component's own limit then only decides the answer.
+     */
+    public void warnUnboundedBodies(String reader) {
+        LOG.warn("stora:webhook at {}: {} reads each request body before the component can check it, so maxBodySize ({}"
+                + " bytes) does not bound the memory a request takes. Bound bodies before they reach it: a request size"
+                + " limit at the reverse proxy; on camel-main camel.server.maxBodySize; on Spring Boot also"
+                + " camel.main.stream-caching-spool-enabled=true (bodies over the spool threshold go to disk); on Quarkus"
+                + " quarkus.http.limits.max-body-size. See docs/webhooks.md, \"Hostile requests and memory\"",
+                servedPath, reader, options.getMaxBodySize());
     }
 
     String endpointName() {
@@ -214,7 +265,7 @@ public final class StoraWebhookReceiver {
                 throw new IllegalStateException("Cannot start the secretStore of stora:webhook: " + e.getMessage(), e);
             }
         }
-        long timeout = endpoint.getConfiguration().getConnectTimeout() + endpoint.getConfiguration().getResponseTimeout();
+        long timeout = endpoint.getComponent().getConnectTimeout() + endpoint.getComponent().getResponseTimeout();
         return new StoraWebhookRegistrar(endpoint.getClient(), secretStore, endpointName(), Duration.ofMillis(timeout));
     }
 

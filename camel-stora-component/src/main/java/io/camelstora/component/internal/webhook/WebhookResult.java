@@ -29,18 +29,24 @@ public enum WebhookResult {
     DUPLICATE(200, null),
     /** 200: the event type is not in eventTypes; acknowledged and dropped. */
     IGNORED(200, null),
-    /** 409: the same event is being routed right now; Stora retries. */
+    /** 409: the same event is being routed right now, here or on another node; Stora retries. */
     IN_PROGRESS(409, null),
     /** 500: the route failed; Stora retries. */
     FAILED(500, null),
     /** 503: no signing secret is known yet. */
     NOT_READY(503, null),
-    /** 401: signature missing, invalid, or outside signatureTolerance. */
+    /** 503: the event store could not be reached; Stora retries. */
+    STORE_UNAVAILABLE(503, null),
+    /** 401: signature missing, invalid, outside signatureTolerance, or given in the query string. */
     REJECTED_SIGNATURE(401, "invalid_signature"),
     /** 400: signed, but not a Stora event. */
     REJECTED_PAYLOAD(400, "invalid_payload"),
-    /** 413: body over maxBodySize. */
+    /** 413: body over maxBodySize, announced or sent. */
     REJECTED_SIZE(413, "payload_too_large"),
+    /** 415: not a JSON body (a form, multipart, text...). */
+    REJECTED_MEDIA_TYPE(415, "unsupported_media_type"),
+    /** 408: the body did not arrive within bodyTimeout, or its connection broke. */
+    REJECTED_INCOMPLETE_BODY(408, "incomplete_body"),
     /** 405: not a POST. */
     REJECTED_METHOD(405, "method_not_allowed");
 
@@ -57,7 +63,10 @@ public enum WebhookResult {
         return status;
     }
 
-    /** {@code processed}, {@code duplicate}, {@code ignored}, {@code in_progress}, {@code failed}, {@code not_ready} or {@code rejected}. */
+    /**
+     * {@code processed}, {@code duplicate}, {@code ignored}, {@code in_progress}, {@code failed}, {@code not_ready},
+     * {@code store_unavailable} or {@code rejected}.
+     */
     public String result() {
         return reason != null ? "rejected" : name().toLowerCase(Locale.ROOT);
     }
