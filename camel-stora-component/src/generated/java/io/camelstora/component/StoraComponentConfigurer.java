@@ -45,6 +45,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": target.setConfiguration(property(camelContext, io.camelstora.component.StoraConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasource":
+        case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "healthcheckaccountenabled":
         case "healthCheckAccountEnabled": target.setHealthCheckAccountEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -139,6 +141,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return io.camelstora.component.StoraConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "healthcheckaccountenabled":
         case "healthCheckAccountEnabled": return boolean.class;
         case "healthcheckconsumerenabled":
@@ -234,6 +238,8 @@ public class StoraComponentConfigurer extends PropertyConfigurerSupport implemen
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "datasource":
+        case "dataSource": return target.getDataSource();
         case "healthcheckaccountenabled":
         case "healthCheckAccountEnabled": return target.isHealthCheckAccountEnabled();
         case "healthcheckconsumerenabled":

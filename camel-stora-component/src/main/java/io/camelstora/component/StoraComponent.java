@@ -31,7 +31,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
+import javax.sql.DataSource;
 
+import io.camelstora.component.auth.JdbcTokenStore;
 import io.camelstora.component.auth.StoraAuthorization;
 import io.camelstora.component.internal.auth.AccessTokenSource;
 import io.camelstora.component.internal.auth.StoraTokenEndpoint;
@@ -45,10 +47,17 @@ import io.camelstora.component.internal.limits.CallPolicy;
 import io.camelstora.component.internal.limits.RetrySettings;
 import io.camelstora.component.internal.metrics.StoraMetrics;
 import io.camelstora.component.internal.metrics.StoraMetricsResolver;
+import io.camelstora.component.internal.shared.JdbcSeenKeys;
+import io.camelstora.component.internal.shared.QuartzCluster;
+import io.camelstora.component.internal.shared.SharedStores;
 import io.camelstora.component.limits.RateLimits;
 import io.camelstora.component.limits.RequestLimiter;
 import io.camelstora.component.limits.SlidingWindowRateLimiter;
 import io.camelstora.component.limits.StoraAccountStats;
+import io.camelstora.component.state.JdbcStateRepository;
+import io.camelstora.component.webhook.JdbcWebhookEventStore;
+import io.camelstora.component.webhook.StoraWebhookOptions;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.health.HealthCheck;
@@ -58,6 +67,7 @@ import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 import org.slf4j.Logger;
@@ -252,6 +262,22 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
                     + " the composite one); without one, or without Micrometer on the classpath, nothing is recorded.")
     private Object meterRegistry;
 
+    @Metadata(label = "cluster",
+            description = "A DataSource on a database every node of the application shares (PostgreSQL; H2 in tests), e.g."
+                    + " #bean:dataSource, Spring Boot's. The component then keeps there everything its nodes must share,"
+                    + " creating the tables that are missing when it starts: polling cursors and seen keys, webhook"
+                    + " events in progress and done, webhook secrets, the rotating refresh token of an authorization"
+                    + " code grant, the account's rate-limit budget (a Bucket4j bucket, on PostgreSQL, with"
+                    + " bucket4j_jdk17-postgresql on the class path), and with camel-quartz a clustered Quartz"
+                    + " scheduler, so that scheduler=quartz polls and quartz: routes run once per tick. Options set"
+                    + " explicitly (stateRepository, idempotentRepository, eventStore, secretStore, tokenStore,"
+                    + " tokenStoreFile, rateLimiter, the quartz component's own scheduler settings) win. See"
+                    + " docs/several-nodes.md.")
+    private DataSource dataSource;
+    /** What {@link #dataSource} holds, created when first needed. */
+    private SharedStores shared;
+    private boolean quartzClustered;
+
     /** The client of each account, by {@link #accountKey}. */
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
     /** The client of each account bean named by the CamelStoraAccount header, so the key is computed once per bean. */
@@ -270,6 +296,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        applySharedDefaults();
         StoraEndpoint endpoint = new StoraEndpoint(uri, this, configuration.copy());
         endpoint.resolvePath(remaining);
         requireAccountOptionsOfComponent(uri, endpoint, parameters);
@@ -281,9 +308,50 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
             throw enumOptionError(endpoint, given).orElseThrow(() -> e);
         }
         endpoint.getRequestOptions().getFilters().putAll(filters);
+        if (shared != null) {
+            // webhook options are the endpoint's own: the shared event store and secrets unless it names others
+            StoraWebhookOptions webhook = endpoint.getWebhookOptions();
+            if (webhook.getEventStore() == null) {
+                webhook.setEventStore(shared.events());
+            }
+            if (webhook.getSecretStore() == null
+                    && (webhook.getSecretStoreFile() == null || webhook.getSecretStoreFile().isBlank())) {
+                webhook.setSecretStore(shared.secrets());
+            }
+        }
         endpoint.validateOptions();
         StoraCredentials.of(endpoint.getConfiguration(), endpoint.describeForErrors());
         return endpoint;
+    }
+
+    /**
+     * With a {@link #dataSource}: starts the shared stores (creating their tables) and makes them the defaults of the
+     * endpoint options that are unset, before the first endpoint copies the configuration: cursors and seen keys of
+     * polling consumers, and the token store of an authorization code grant.
+     */
+    private synchronized void applySharedDefaults() {
+        if (dataSource == null || shared != null) {
+            return;
+        }
+        shared = SharedStores.start(dataSource);
+        if (configuration.getStateRepository() == null) {
+            configuration.setStateRepository(shared.cursors());
+        }
+        if (configuration.getIdempotentRepository() == null) {
+            configuration.setIdempotentRepository(shared.seenKeys());
+        }
+        boolean hasStore = configuration.getTokenStore() != null
+                || (configuration.getTokenStoreFile() != null && !configuration.getTokenStoreFile().isBlank());
+        if (!hasStore && configuration.getClientId() != null && configuration.getRefreshToken() != null) {
+            // the authorization, named alike on every node
+            configuration.setTokenStore(shared.tokenStore(normalize(configuration.getBaseUrl()) + "|"
+                    + configuration.getClientId()));
+        }
+        LOG.info("The stora component keeps what its nodes share on its dataSource: cursors in {}, seen keys in {}, webhook"
+                + " events in {}, webhook secrets in {}, refresh tokens in {}{}",
+                JdbcStateRepository.DEFAULT_TABLE, JdbcSeenKeys.TABLE, JdbcWebhookEventStore.DEFAULT_TABLE_NAME,
+                SharedStores.SECRETS_TABLE, JdbcTokenStore.DEFAULT_TABLE,
+                throttle && rateLimiter == null ? ", the rate-limit budget in " + SharedStores.RATE_LIMIT_TABLE : "");
     }
 
     /**
@@ -381,9 +449,14 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         AccountPolicy policy = policy();
         AccountStatsRecorder stats = new AccountStatsRecorder(account, getMetrics());
         RequestLimiter limiter = RequestLimiter.UNLIMITED;
+        RequestLimiter sharedLimiter = policy.throttle() && policy.customLimiter() == null && shared() != null
+                ? shared.sharedLimiter(baseUrl + "|" + credentials.sharedId(), policy.limits(), timer())
+                : null;
         if (policy.throttle()) {
             if (policy.customLimiter() != null) {
                 limiter = policy.customLimiter();
+            } else if (sharedLimiter != null) {
+                limiter = sharedLimiter;
             } else {
                 SlidingWindowRateLimiter own = new SlidingWindowRateLimiter(account, policy.limits(), timer());
                 ownLimiters.add(own);
@@ -435,6 +508,12 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         }
         return HttpSettings.of(maxConnections, connectTimeout, responseTimeout, proxyHost, proxyPort, proxyUsername,
                 proxyPassword, nonProxyHosts, sslContext);
+    }
+
+    /** The shared stores of the {@link #dataSource}, started on first use; {@code null} without one. */
+    private SharedStores shared() {
+        applySharedDefaults();
+        return shared;
     }
 
     private void register(HealthCheck check) {
@@ -562,11 +641,60 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
             getCamelContext().getExecutorServiceManager().shutdown(callbackExecutor);
             callbackExecutor = null;
         }
+        synchronized (this) {
+            if (shared != null) {
+                shared.stop();
+                shared = null;
+            }
+        }
         super.doStop();
     }
 
     public StoraConfiguration getConfiguration() {
         return configuration;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // the quartz component must get its clustered scheduler before it creates one of its own when it starts: when it
+        // is added (by a route or a poller after this component), or, when it was there before, as the context starts
+        getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onComponentAdd(String name, org.apache.camel.Component component) {
+                if ("quartz".equals(name)) {
+                    clusterQuartz(component);
+                }
+            }
+
+            @Override
+            public void onContextStarting(CamelContext context) {
+                if (context.hasComponent("quartz") != null) {
+                    clusterQuartz(context.hasComponent("quartz"));
+                }
+            }
+        });
+    }
+
+    /** With a {@link #dataSource} and camel-quartz: the quartz component's scheduler clustered on it, once. */
+    private synchronized void clusterQuartz(org.apache.camel.Component quartz) {
+        CamelContext context = getCamelContext();
+        ClassLoader loader = context.getApplicationContextClassLoader() != null ? context.getApplicationContextClassLoader()
+                : StoraComponent.class.getClassLoader();
+        if (dataSource == null || quartzClustered || !QuartzCluster.available(loader)) {
+            return;
+        }
+        quartzClustered = true;
+        QuartzCluster.configure(context, quartz, dataSource,
+                "stora-" + context.getName() + "-" + Integer.toHexString(System.identityHashCode(dataSource)));
     }
 
     public void setConfiguration(StoraConfiguration configuration) {

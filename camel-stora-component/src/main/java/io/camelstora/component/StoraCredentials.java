@@ -143,6 +143,14 @@ final class StoraCredentials {
         };
     }
 
+    /**
+     * Identifies the account alike on every node, for what they share (the rate-limit bucket): {@link #accountId()},
+     * except for an authorization code grant, whose id names its token store's instance, where it is the client id.
+     */
+    String sharedId() {
+        return kind == Kind.AUTHORIZATION_CODE ? "code:" + config.getClientId() : accountId();
+    }
+
     /** @param margin how long before expiry a token is renewed (the component's tokenRefreshMargin) */
     AccessTokenSource tokenSource(StoraTokenEndpoint endpoint, Clock clock, Duration margin) {
         return switch (kind) {

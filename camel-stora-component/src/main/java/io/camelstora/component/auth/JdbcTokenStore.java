@@ -25,8 +25,9 @@ import java.time.Instant;
 import javax.sql.DataSource;
 
 /**
- * Keeps the refresh token in a database row, for several nodes sharing one authorization. The table is the
- * application's (create it with its schema migrations):
+ * Keeps the refresh token in a database row, for several nodes sharing one authorization. Create the table with the
+ * application's schema migrations ({@link #ddl(String)}); the component creates it when it builds this store for its
+ * {@code dataSource} option:
  *
  * <pre>
  * CREATE TABLE stora_token_store (
@@ -61,6 +62,12 @@ public final class JdbcTokenStore implements TokenStore {
         this.dataSource = dataSource;
         this.table = table;
         this.key = key;
+    }
+
+    /** The statement that creates the table. */
+    public static String ddl(String table) {
+        return "CREATE TABLE " + table + " (token_key VARCHAR(200) NOT NULL PRIMARY KEY, refresh_token VARCHAR(2000) NOT NULL,"
+                + " updated_at TIMESTAMP NOT NULL)";
     }
 
     @Override

@@ -128,6 +128,18 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration responseTimeout = Duration.ofMillis(30000);
     /**
+     * A DataSource on a database every node of the application shares (PostgreSQL; H2 in tests), e.g. #bean:dataSource,
+     * Spring Boot's. The component then keeps there everything its nodes must share, creating the tables that are
+     * missing when it starts: polling cursors and seen keys, webhook events in progress and done, webhook secrets, the
+     * rotating refresh token of an authorization code grant, the account's rate-limit budget (a Bucket4j bucket, on
+     * PostgreSQL, with bucket4j_jdk17-postgresql on the class path), and with camel-quartz a clustered Quartz
+     * scheduler, so that scheduler=quartz polls and quartz: routes run once per tick. Options set explicitly
+     * (stateRepository, idempotentRepository, eventStore, secretStore, tokenStore, tokenStoreFile, rateLimiter, the
+     * quartz component's own scheduler settings) win. See docs/several-nodes.md. The option is a javax.sql.DataSource
+     * type, given as a bean reference (#bean:name).
+     */
+    private javax.sql.DataSource dataSource;
+    /**
      * Register a readiness check per Stora account (base URL and credentials) with Camel's health check registry: DOWN
      * when no access token can be obtained, when Stora rejected the token, or when the latest requests did not reach
      * the API; the details show the rate limiter's state. See docs/health.md.
@@ -421,6 +433,14 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public javax.sql.DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public Boolean getHealthCheckAccountEnabled() {

@@ -33,6 +33,7 @@ public class StoraComponentConverter implements GenericConverter {
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.spi.StateRepository.class));
         answer.add(new ConvertiblePair(String.class, io.camelstora.component.StoraConfiguration.class));
+        answer.add(new ConvertiblePair(String.class, javax.sql.DataSource.class));
         answer.add(new ConvertiblePair(String.class, org.apache.camel.support.jsse.SSLContextParameters.class));
         answer.add(new ConvertiblePair(String.class, io.camelstora.component.auth.TokenStore.class));
         answer.add(new ConvertiblePair(String.class, io.camelstora.component.limits.RequestLimiter.class));

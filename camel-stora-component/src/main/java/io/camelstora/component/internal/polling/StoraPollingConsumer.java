@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -107,7 +109,18 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
      * @throws IllegalArgumentException when the endpoint is not a list or an option is wrong, naming the valid choices
      */
     public static StoraPollingConsumer create(StoraEndpoint endpoint, Processor processor) {
-        return new StoraPollingConsumer(endpoint, processor, ListPollPlan.of(endpoint));
+        ListPollPlan plan = ListPollPlan.of(endpoint);
+        if ("quartz".equals(endpoint.getScheduler())) {
+            // one trigger per list across the nodes of a clustered Quartz, not one per node: named after the state key
+            Map<String, Object> scheduler = endpoint.getSchedulerProperties() == null ? new HashMap<>()
+                    : new HashMap<>(endpoint.getSchedulerProperties());
+            if (!scheduler.containsKey("triggerId")) {
+                scheduler.put("triggerId", plan.stateKey);
+                scheduler.putIfAbsent("triggerGroup", "stora");
+                endpoint.setSchedulerProperties(scheduler);
+            }
+        }
+        return new StoraPollingConsumer(endpoint, processor, plan);
     }
 
     @Override

@@ -56,7 +56,23 @@ public final class SqlTables {
         }
     }
 
-    private static boolean exists(DataSource dataSource, String table) {
+    /** An insert refused by a primary key or unique constraint (SQLState class 23, or the driver's own class). */
+    public static boolean isDuplicateKey(SQLException e) {
+        return e instanceof java.sql.SQLIntegrityConstraintViolationException
+                || (e.getSQLState() != null && e.getSQLState().startsWith("23"));
+    }
+
+    /** Whether {@code dataSource} is a PostgreSQL database. */
+    public static boolean isPostgreSql(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the stora component's dataSource: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code table} can be read. */
+    public static boolean exists(DataSource dataSource, String table) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(true);
             s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();

@@ -1,0 +1,194 @@
+/*
+ * Copyright 2026 the camel-stora authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.camelstora.component.internal.shared;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import io.camelstora.component.internal.support.SqlTables;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Component;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.SchedulerException;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes camel-quartz's scheduler a clustered JDBC job store on the component's database, so that a trigger fires on one
+ * node of the cluster: the polls of {@code scheduler=quartz} consumers and the {@code quartz:} routes (a nightly
+ * report) run once per tick, whichever nodes run them. Quartz's own engine does the work (row locks in
+ * {@code QRTZ_LOCKS}, a check-in every {@link #CHECKIN_INTERVAL_MILLIS} ms, the triggers of a node that stopped
+ * checking in recovered by the others); this class only configures it and creates its tables from the DDL Quartz
+ * ships. Loaded only when camel-quartz is on the class path.
+ */
+public final class QuartzCluster {
+
+    /**
+     * How often each node tells the others it is alive. A node that stopped is found out after this, plus Quartz's 7.5 s
+     * of grace, and its triggers run elsewhere: at most 12.5 s after a kill -9 (Quartz's default, 7.5 s, gives 15 s).
+     */
+    public static final long CHECKIN_INTERVAL_MILLIS = 5000;
+    /** The start of the scheduler name every node shares (Quartz clusters by it), followed by the CamelContext's name. */
+    public static final String SCHEDULER_NAME = "camel-stora";
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuartzCluster.class);
+
+    private QuartzCluster() {
+    }
+
+    /** Whether camel-quartz is on the class path. */
+    public static boolean available(ClassLoader loader) {
+        try {
+            Class.forName("org.apache.camel.component.quartz.QuartzComponent", false, loader);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives the CamelContext's {@code quartz} component a clustered scheduler on {@code dataSource}, unless the
+     * application configured that component's scheduler itself (a scheduler, properties or a properties file), which
+     * is then left as it is.
+     *
+     * @param component the CamelContext's {@code quartz} component, being added or not started yet
+     * @param name      names the connection provider registered with Quartz for {@code dataSource}
+     */
+    public static void configure(CamelContext context, Component component, DataSource dataSource, String name) {
+        if (!(component instanceof QuartzComponent quartz)) {
+            return;
+        }
+        if (quartz.getScheduler() != null || quartz.getProperties() != null || quartz.getPropertiesFile() != null
+                || quartz.getPropertiesRef() != null) {
+            LOG.info("The quartz component has a scheduler configuration of its own: the stora component leaves it as it"
+                    + " is (cluster it on a database to run scheduled polls once per tick)");
+            return;
+        }
+        if (quartz.isStarted()) {
+            LOG.warn("The quartz component started before the stora component could cluster it on its dataSource:"
+                    + " scheduler=quartz polls and quartz: routes fire on every node");
+            return;
+        }
+        boolean postgres = SqlTables.isPostgreSql(dataSource);
+        createTablesIfMissing(dataSource, postgres ? "tables_postgres.sql" : "tables_h2.sql");
+        DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+            }
+
+            @Override
+            public void shutdown() {
+                // the DataSource is the application's
+            }
+
+            @Override
+            public void initialize() {
+                // nothing to set up
+            }
+        });
+        Properties p = new Properties();
+        // nodes share the cluster by its name: the CamelContext's, alike on every node (camel-main's default camel-1)
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, SCHEDULER_NAME + "-" + context.getName());
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
+        p.setProperty("org.quartz.threadPool.threadCount", "5");
+        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
+                ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
+                : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+        p.setProperty("org.quartz.jobStore.dataSource", name);
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN_INTERVAL_MILLIS));
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        try {
+            quartz.setSchedulerFactory(new StdSchedulerFactory(p));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Cannot configure the clustered Quartz scheduler: " + e.getMessage(), e);
+        }
+        LOG.info("The quartz component runs clustered on the stora component's dataSource ({}): each trigger fires on one"
+                + " node; a node that stops is replaced within {} s", postgres ? "PostgreSQL" : "JDBC",
+                (CHECKIN_INTERVAL_MILLIS + 7500) / 1000.0);
+    }
+
+    /**
+     * Runs the CREATE statements of the DDL Quartz ships for the database (never its DROPs), in one transaction, unless
+     * {@code QRTZ_LOCKS} exists. A node racing another finds the tables on its second look.
+     */
+    static void createTablesIfMissing(DataSource dataSource, String script) {
+        if (SqlTables.exists(dataSource, "QRTZ_LOCKS")) {
+            return;
+        }
+        List<String> statements = createStatements(script);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+                c.commit();
+                LOG.info("Created Quartz's tables (QRTZ_*) from its {}", script);
+            } catch (SQLException e) {
+                c.rollback();
+                if (!SqlTables.exists(dataSource, "QRTZ_LOCKS")) {
+                    throw new IllegalStateException("Quartz's tables are missing and could not be created (" + e.getMessage()
+                            + "); create them with org/quartz/impl/jdbcjobstore/" + script
+                            + " of the quartz jar",
+                            e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create Quartz's tables: " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> createStatements(String script) {
+        String text;
+        try (InputStream in = StdSchedulerFactory.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/" + script)) {
+            if (in == null) {
+                throw new IllegalStateException("The quartz jar has no " + script);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read Quartz's " + script, e);
+        }
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.trim().startsWith("--")) {
+                withoutComments.append(line).append('\n');
+            }
+        }
+        List<String> statements = new ArrayList<>();
+        for (String statement : withoutComments.toString().split(";")) {
+            String sql = statement.trim();
+            if (sql.toUpperCase().startsWith("CREATE")) {
+                statements.add(sql);
+            }
+        }
+        return statements;
+    }
+}
