@@ -42,7 +42,7 @@ import io.camelstora.component.webhook.StoraWebhookVerifier;
  * nodes in turn, as a load balancer spreads them; a node that is down refuses the connection, which is a failed
  * attempt like any other.
  */
-final class StoraLikeSender implements AutoCloseable {
+public final class StoraLikeSender implements AutoCloseable {
 
     static final List<Duration> RETRY_SCHEDULE = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(12));
@@ -61,7 +61,7 @@ final class StoraLikeSender implements AutoCloseable {
     private final LongAdder delivered = new LongAdder();
     private final Map<String, String> exhausted = new ConcurrentHashMap<>();
 
-    StoraLikeSender(List<URI> nodes, String secret, double timeScale, int maxInFlight) {
+    public StoraLikeSender(List<URI> nodes, String secret, double timeScale, int maxInFlight) {
         this.nodes = List.copyOf(nodes);
         this.secret = secret;
         this.timeScale = timeScale;
@@ -76,7 +76,7 @@ final class StoraLikeSender implements AutoCloseable {
      *
      * @param name tells this delivery's request ids from another delivery of the same event
      */
-    void deliver(String eventId, String body, int firstNode, String name) throws InterruptedException {
+    public void deliver(String eventId, String body, int firstNode, String name) throws InterruptedException {
         pending.incrementAndGet();
         inFlight.acquire();
         attempt(eventId, body.getBytes(StandardCharsets.UTF_8), firstNode, name, 1);
@@ -117,7 +117,7 @@ final class StoraLikeSender implements AutoCloseable {
     }
 
     /** Waits until every delivery succeeded or failed all its attempts. */
-    boolean awaitAll(Duration timeout) throws InterruptedException {
+    public boolean awaitAll(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (pending.get() > 0) {
             if (System.nanoTime() > deadline) {
@@ -129,28 +129,28 @@ final class StoraLikeSender implements AutoCloseable {
     }
 
     /** How many attempts got each status ({@link #NO_ANSWER} for none), sorted by status. */
-    Map<Integer, Long> statuses() {
+    public Map<Integer, Long> statuses() {
         Map<Integer, Long> counts = new TreeMap<>();
         statuses.forEach((status, count) -> counts.put(status, count.sum()));
         return counts;
     }
 
-    long count(int status) {
+    public long count(int status) {
         LongAdder count = statuses.get(status);
         return count == null ? 0 : count.sum();
     }
 
     /** Deliveries answered 2xx in the end. */
-    long delivered() {
+    public long delivered() {
         return delivered.sum();
     }
 
     /** Deliveries that failed all 7 attempts, as Stora then marks them failed: event id and delivery name. */
-    Map<String, String> exhausted() {
+    public Map<String, String> exhausted() {
         return Map.copyOf(exhausted);
     }
 
-    int pending() {
+    public int pending() {
         return pending.get();
     }
 
