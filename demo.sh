@@ -4,6 +4,8 @@
 # It stops by itself (or on Ctrl-C) and leaves its files in .demo/.
 #   ./demo.sh            the YAML DSL routes
 #   ./demo.sh --java     the same flows in Java DSL
+#   ./demo.sh --cluster  three nodes of one application on an embedded PostgreSQL, one killed with kill -9 mid-story
+#                        (docs/several-nodes.md); its files are in .demo/cluster/
 # With STORA_ACCESS_TOKEN (or STORA_CLIENT_ID, STORA_CLIENT_SECRET, STORA_SCOPES) set, the same application runs the
 # routes against that Stora account instead (README.md, "Point the routes at the real API").
 set -euo pipefail

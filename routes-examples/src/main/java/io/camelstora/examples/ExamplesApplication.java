@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.camelstora.examples.cluster.ClusterDemo;
 import io.camelstora.examples.crm.CrmStandIn;
 import io.camelstora.examples.demo.DemoConsole;
 import io.camelstora.examples.demo.DemoScenario;
@@ -48,7 +49,9 @@ import org.apache.camel.main.Main;
  * {@code STORA_SCOPES}: the same routes against that account ({@code STORA_BASE_URL}, default the real API), with
  * webhooks registered at {@code STORA_PUBLIC_URL}, until Ctrl-C.</li>
  * </ul>
- * Options: {@code --java} runs the Java DSL routes instead of the YAML ones; {@code --no-color}.
+ * Options: {@code --java} runs the Java DSL routes instead of the YAML ones; {@code --no-color}; {@code --cluster} runs
+ * the cluster demo instead ({@link ClusterDemo}: three node JVMs on an embedded PostgreSQL, always against the
+ * simulator).
  */
 public final class ExamplesApplication {
 
@@ -67,13 +70,17 @@ public final class ExamplesApplication {
         if (options.contains("--help") || options.contains("-h")) {
             System.out.println("Usage: ./demo.sh [--java] [--no-color]  (see README.md: without STORA_* variables it runs the"
                     + " demo against an embedded simulator)");
+            System.out
+                    .println("       ./demo.sh --cluster [--no-color]  three nodes, one embedded PostgreSQL, the simulator; one"
+                            + " node killed mid-story (docs/several-nodes.md)");
             return;
         }
         Dsl dsl = options.contains("--java") ? Dsl.JAVA : Dsl.YAML;
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
-        boolean realApi = env.get("STORA_ACCESS_TOKEN") != null || env.get("STORA_CLIENT_ID") != null;
-        Path output = realApi ? APP_OUTPUT : DEMO_OUTPUT;
+        boolean cluster = options.contains("--cluster");
+        boolean realApi = !cluster && (env.get("STORA_ACCESS_TOKEN") != null || env.get("STORA_CLIENT_ID") != null);
+        Path output = realApi ? APP_OUTPUT : cluster ? DEMO_OUTPUT.resolve("cluster") : DEMO_OUTPUT;
         if (!realApi) {
             deleteRecursively(output);
         }
@@ -83,7 +90,9 @@ public final class ExamplesApplication {
         boolean color = !options.contains("--no-color") && env.get("NO_COLOR") == null
                 && (System.console() != null || options.contains("--color"));
         DemoConsole.Colors colors = new DemoConsole.Colors(color);
-        if (realApi) {
+        if (cluster) {
+            System.exit(new ClusterDemo(out, colors, output).run());
+        } else if (realApi) {
             runAgainstAccount(env, dsl, output, out, colors);
         } else {
             System.exit(runDemo(dsl, output, out, colors));

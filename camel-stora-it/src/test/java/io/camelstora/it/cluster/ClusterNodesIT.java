@@ -210,7 +210,7 @@ class ClusterNodesIT {
         long rejected = sim.journal().count429();
         List<Long> times = sim.journal().requests().stream().filter(r -> r.status() != 0)
                 .map(RecordedRequest::time).map(t -> t.toEpochMilli()).sorted().toList();
-        long steadyFrom = start + 60_000;
+        long steadyFrom = start + Math.max(0, Math.min(60_000, end - start - 60_000));
         List<Long> perMinute = new ArrayList<>();
         for (long from = steadyFrom; from + 60_000 <= end; from += 1000) {
             long f = from;
