@@ -277,6 +277,8 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     /** What {@link #dataSource} holds, created when first needed. */
     private SharedStores shared;
     private boolean quartzClustered;
+    /** Whether the CamelContext began starting: the quartz component's own settings are applied by then. */
+    private volatile boolean contextStarting;
 
     /** The client of each account, by {@link #accountKey}. */
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
@@ -333,25 +335,35 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         if (dataSource == null || shared != null) {
             return;
         }
-        shared = SharedStores.start(dataSource);
+        SharedStores stores = SharedStores.start(dataSource);
+        boolean sharedBudget = throttle && rateLimiter == null && stores.isPostgreSql();
+        if (sharedBudget && !SharedStores.bucket4jPostgreSqlAvailable()) {
+            stores.stop();
+            throw new IllegalStateException("The stora component's dataSource is PostgreSQL, where it keeps the account's"
+                    + " rate-limit budget in a Bucket4j bucket every node shares, but Bucket4j is not on the class path: add"
+                    + " com.bucket4j:bucket4j_jdk17-core and com.bucket4j:bucket4j_jdk17-postgresql (docs/several-nodes.md),"
+                    + " or set rateLimiter, or throttle=false");
+        }
+        shared = stores;
         if (configuration.getStateRepository() == null) {
             configuration.setStateRepository(shared.cursors());
         }
         if (configuration.getIdempotentRepository() == null) {
             configuration.setIdempotentRepository(shared.seenKeys());
         }
-        boolean hasStore = configuration.getTokenStore() != null
-                || (configuration.getTokenStoreFile() != null && !configuration.getTokenStoreFile().isBlank());
-        if (!hasStore && configuration.getClientId() != null && configuration.getRefreshToken() != null) {
-            // the authorization, named alike on every node
-            configuration.setTokenStore(shared.tokenStore(normalize(configuration.getBaseUrl()) + "|"
-                    + configuration.getClientId()));
+        boolean hasStore = configuration.getTokenStore() != null || isSet(configuration.getTokenStoreFile());
+        // authorization code: a refresh token to seed the store, or an OAuth client without the scopes of client
+        // credentials (a node started after the first finds the rotated token in the table)
+        boolean authorizationCode = isSet(configuration.getClientId()) && !isSet(configuration.getAccessToken())
+                && (isSet(configuration.getRefreshToken()) || !isSet(configuration.getScopes()));
+        if (!hasStore && authorizationCode) {
+            configuration.setTokenStore(shared.tokenStore(sharedAccountName() + "|" + configuration.getClientId()));
         }
         LOG.info("The stora component keeps what its nodes share on its dataSource: cursors in {}, seen keys in {}, webhook"
                 + " events in {}, webhook secrets in {}, refresh tokens in {}{}",
                 JdbcStateRepository.DEFAULT_TABLE, JdbcSeenKeys.TABLE, JdbcWebhookEventStore.DEFAULT_TABLE_NAME,
                 SharedStores.SECRETS_TABLE, JdbcTokenStore.DEFAULT_TABLE,
-                throttle && rateLimiter == null ? ", the rate-limit budget in " + SharedStores.RATE_LIMIT_TABLE : "");
+                sharedBudget ? ", the rate-limit budget in " + SharedStores.RATE_LIMIT_TABLE : "");
     }
 
     /**
@@ -450,7 +462,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         AccountStatsRecorder stats = new AccountStatsRecorder(account, getMetrics());
         RequestLimiter limiter = RequestLimiter.UNLIMITED;
         RequestLimiter sharedLimiter = policy.throttle() && policy.customLimiter() == null && shared() != null
-                ? shared.sharedLimiter(baseUrl + "|" + credentials.sharedId(), policy.limits(), timer())
+                ? shared.sharedLimiter(sharedAccountName(baseUrl) + "|" + credentials.sharedId(), policy.limits(), timer())
                 : null;
         if (policy.throttle()) {
             if (policy.customLimiter() != null) {
@@ -508,6 +520,24 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         }
         return HttpSettings.of(maxConnections, connectTimeout, responseTimeout, proxyHost, proxyPort, proxyUsername,
                 proxyPassword, nonProxyHosts, sslContext);
+    }
+
+    /**
+     * Names what this component shares with the same component of the other nodes, alike on every node and different
+     * for a second component (a second operator's account): the component's name in the CamelContext and the base URL.
+     */
+    private String sharedAccountName(String baseUrl) {
+        String name = getCamelContext().getComponentNames().stream()
+                .filter(n -> getCamelContext().hasComponent(n) == this).findFirst().orElse("stora");
+        return name + "|" + baseUrl;
+    }
+
+    private String sharedAccountName() {
+        return sharedAccountName(normalize(configuration.getBaseUrl()));
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** The shared stores of the {@link #dataSource}, started on first use; {@code null} without one. */
@@ -665,23 +695,31 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        // the quartz component must get its clustered scheduler before it creates one of its own when it starts: when it
-        // is added (by a route or a poller after this component), or, when it was there before, as the context starts
+        // the quartz component gets its clustered scheduler once its own settings are applied (camel-main and Spring
+        // Boot bind camel.component.quartz.* after adding it, and an explicit setting must win) and before it starts
+        // and creates one of its own: as the context starts, or when it is added to a context already starting
         getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onComponentAdd(String name, org.apache.camel.Component component) {
-                if ("quartz".equals(name)) {
+                if ("quartz".equals(name) && contextStarting) {
                     clusterQuartz(component);
                 }
             }
 
             @Override
             public void onContextStarting(CamelContext context) {
+                contextStarting = true;
                 if (context.hasComponent("quartz") != null) {
                     clusterQuartz(context.hasComponent("quartz"));
                 }
             }
         });
+        if (getCamelContext().isStarted() || getCamelContext().isStarting()) {
+            contextStarting = true;
+            if (getCamelContext().hasComponent("quartz") != null) {
+                clusterQuartz(getCamelContext().hasComponent("quartz"));
+            }
+        }
     }
 
     /** With a {@link #dataSource} and camel-quartz: the quartz component's scheduler clustered on it, once. */
