@@ -15,6 +15,8 @@
  */
 package io.camelstora.component.shared;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -65,6 +68,7 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
 import org.quartz.impl.SchedulerRepository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -166,6 +170,49 @@ class OneDataSourceTest {
             a.stop();
             int onB = firedOnB.size();
             await(() -> firedOnB.size() >= onB + 3, () -> "B fired " + (firedOnB.size() - onB) + " times");
+        }
+    }
+
+    /**
+     * Nodes started together (the replicas of a deployment) each look for the poll's trigger, and the ones that found
+     * none store it: all but the first fail to. Node B here looks before node A's trigger is visible to it (a Quartz
+     * scheduler answering its first look with nothing) and still starts, on A's trigger.
+     */
+    @Test
+    void aNodeThatLookedForThePollsTriggerBeforeAnotherStoredItStarts() throws Exception {
+        DataSource db = h2();
+        try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.SMALL).rateLimitDisabled().start()) {
+            String uri = "stora:contacts/list?scheduler=quartz&scheduler.cron=" + EVERY_SECOND;
+            CamelContext a = node("app", sim, db, poller(uri, new CopyOnWriteArrayList<>()));
+            CamelContext b = new DefaultCamelContext();
+            configure(b, "app", sim, db);
+            AtomicBoolean looked = new AtomicBoolean();
+            // else the quartz component would take the Scheduler bean below for its own (its scheduler is autowired)
+            b.getComponent("quartz", QuartzComponent.class).setAutowiredEnabled(false);
+            b.getRegistry().bind("lookingTooEarly", Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{Scheduler.class}, (proxy, method, args) -> {
+                        if (method.getDeclaringClass() == Object.class) {
+                            return switch (method.getName()) {
+                                case "equals" -> proxy == args[0];
+                                case "hashCode" -> System.identityHashCode(proxy);
+                                default -> "lookingTooEarly";
+                            };
+                        }
+                        if (method.getName().equals("getTrigger") && !looked.getAndSet(true)) {
+                            return null;
+                        }
+                        try {
+                            return method.invoke(b.getComponent("quartz", QuartzComponent.class).getScheduler(), args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }));
+            b.addRoutes(poller(uri + "&scheduler.quartzScheduler=#lookingTooEarly", new CopyOnWriteArrayList<>()));
+            start(b);
+            assertTrue(looked.get(), "B looked for the trigger");
+            assertTrue(b.getRouteController().getRouteStatus("contacts").isStarted());
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'stora.contacts'"));
+            assertTrue(a.getRouteController().getRouteStatus("contacts").isStarted());
         }
     }
 
