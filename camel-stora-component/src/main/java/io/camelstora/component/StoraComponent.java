@@ -693,6 +693,13 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // the tables, on the first start even before a route uses the component
+        applySharedDefaults();
+    }
+
+    @Override
     protected void doInit() throws Exception {
         super.doInit();
         // the quartz component gets its clustered scheduler once its own settings are applied (camel-main and Spring

@@ -100,6 +100,13 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     private record Key(String scope, String eventId) {
     }
 
+    /** The statement that creates the table, as run on start when it is missing. */
+    public static String ddl(String table) {
+        return "CREATE TABLE " + table + " (scope VARCHAR(255) NOT NULL, event_id VARCHAR(255) NOT NULL, state VARCHAR(16)"
+                + " NOT NULL, lease_owner VARCHAR(255) NOT NULL, lease_until BIGINT, updated_at BIGINT NOT NULL,"
+                + " PRIMARY KEY (scope, event_id))";
+    }
+
     /** The statements on one table, built once: {@code %1$s} is the table. */
     private record Sql(String exists, String create, String insert, String select, String takeOver, String done,
             String release, String renew, String purge) {
@@ -107,9 +114,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
         static Sql of(String table) {
             return new Sql(
                     sql("SELECT 1 FROM %1$s WHERE 1 = 0", table),
-                    sql("CREATE TABLE %1$s (scope VARCHAR(255) NOT NULL, event_id VARCHAR(255) NOT NULL, state VARCHAR(16)"
-                            + " NOT NULL, lease_owner VARCHAR(255) NOT NULL, lease_until BIGINT, updated_at BIGINT NOT NULL,"
-                            + " PRIMARY KEY (scope, event_id))", table),
+                    ddl(table),
                     sql("INSERT INTO %1$s (scope, event_id, state, lease_owner, lease_until, updated_at)"
                             + " VALUES (?, ?, 'IN_PROGRESS', ?, ?, ?)", table),
                     sql("SELECT state, lease_owner, lease_until FROM %1$s WHERE scope = ? AND event_id = ?", table),

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -112,7 +113,15 @@ public final class QuartzCluster {
                     + " scheduler=quartz polls and quartz: routes fire on every node");
             return;
         }
-        boolean postgres = SqlTables.isPostgreSql(dataSource);
+        String product = SqlTables.productName(dataSource);
+        boolean postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
+        if (!postgres && !product.equalsIgnoreCase("H2")) {
+            // Quartz's tables and delegate differ per database: the two known here are the reference and the tests'
+            throw new IllegalStateException("The stora component clusters Quartz on PostgreSQL (or H2), and its dataSource"
+                    + " is " + product + ": configure the quartz component's clustered job store yourself (its"
+                    + " properties or propertiesFile, with the tables of Quartz's script for " + product
+                    + "), which the stora component then leaves as it is");
+        }
         createTablesIfMissing(dataSource, postgres ? "tables_postgres.sql" : "tables_h2.sql");
         DBConnectionManager.getInstance().addConnectionProvider(name, new ConnectionProvider() {
             @Override
@@ -153,7 +162,7 @@ public final class QuartzCluster {
             throw new IllegalStateException("Cannot configure the clustered Quartz scheduler: " + e.getMessage(), e);
         }
         LOG.info("The quartz component runs clustered on the stora component's dataSource ({}): each trigger fires on one"
-                + " node; what a node that stops was running is taken over within {} s", postgres ? "PostgreSQL" : "JDBC",
+                + " node; what a node that stops was running is taken over within {} s", product,
                 WORST_FAILOVER_MILLIS / 1000.0);
     }
 
