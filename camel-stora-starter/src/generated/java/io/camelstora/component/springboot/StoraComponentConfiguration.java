@@ -128,15 +128,15 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration responseTimeout = Duration.ofMillis(30000);
     /**
-     * A DataSource on a database every node of the application shares (PostgreSQL; H2 in tests), e.g. #bean:dataSource,
-     * Spring Boot's. The component then keeps there everything its nodes must share, creating the tables that are
-     * missing when it starts: polling cursors and seen keys, webhook events in progress and done, webhook secrets, the
-     * rotating refresh token of an authorization code grant, the account's rate-limit budget (a Bucket4j bucket, on
-     * PostgreSQL, with bucket4j_jdk17-postgresql on the class path), and with camel-quartz a clustered Quartz
-     * scheduler, so that scheduler=quartz polls and quartz: routes run once per tick. Options set explicitly
-     * (stateRepository, idempotentRepository, eventStore, secretStore, tokenStore, tokenStoreFile, rateLimiter, the
-     * quartz component's own scheduler settings) win. See docs/several-nodes.md. The option is a javax.sql.DataSource
-     * type, given as a bean reference (#bean:name).
+     * A DataSource on a database every node of the application shares (PostgreSQL; H2 in tests), e.g. #bean:storaDb, or
+     * on Spring Boot #dataSource (not taken unless named here). The component then keeps there everything its nodes
+     * must share, creating the tables that are missing when it starts: polling cursors and seen keys, webhook events in
+     * progress and done, webhook secrets, the rotating refresh token of an authorization code grant, the account's
+     * rate-limit budget (a Bucket4j bucket, on PostgreSQL: add bucket4j_jdk17-core and bucket4j_jdk17-postgresql), and
+     * with camel-quartz a clustered Quartz scheduler, so that scheduler=quartz polls and quartz: routes run once per
+     * tick. Options set explicitly (stateRepository, idempotentRepository, eventStore, secretStore, tokenStore,
+     * tokenStoreFile, rateLimiter, the quartz component's own scheduler settings) win. See docs/several-nodes.md. The
+     * option is a javax.sql.DataSource type, given as a bean reference (#bean:name).
      */
     private javax.sql.DataSource dataSource;
     /**
