@@ -172,27 +172,22 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
 
     @Override
     public boolean markDone(String scope, String eventId) {
-        Key key = new Key(scope, eventId);
-        try {
-            int updated = update(sql.done, clock.getAsLong(), scope, eventId, owner);
-            if (updated == 0) {
-                LOG.warn("Stora webhook event {} ({}) was routed here, but its lease had expired and was taken over: it may"
-                        + " be routed again elsewhere. Routes slower than leaseDuration {} need a longer lease",
-                        eventId, scope, leaseDuration);
-            }
-            return updated > 0;
-        } finally {
-            held.remove(key);
+        // dropped from the renewals before the row changes, never after: once the row is done or deleted, a delivery
+        // on this node may claim the event again and must keep the renewals of its own lease
+        held.remove(new Key(scope, eventId));
+        int updated = update(sql.done, clock.getAsLong(), scope, eventId, owner);
+        if (updated == 0) {
+            LOG.warn("Stora webhook event {} ({}) was routed here, but its lease had expired and was taken over: it may"
+                    + " be routed again elsewhere. Routes slower than leaseDuration {} need a longer lease",
+                    eventId, scope, leaseDuration);
         }
+        return updated > 0;
     }
 
     @Override
     public void release(String scope, String eventId) {
-        try {
-            update(sql.release, scope, eventId, owner);
-        } finally {
-            held.remove(new Key(scope, eventId));
-        }
+        held.remove(new Key(scope, eventId)); // before the row goes, as in markDone
+        update(sql.release, scope, eventId, owner);
     }
 
     /** Who this instance is in {@code lease_owner}: {@code pid@host/} and 8 random hex digits. */

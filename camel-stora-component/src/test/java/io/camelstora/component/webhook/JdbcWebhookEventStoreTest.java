@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import io.camelstora.component.webhook.StoraWebhookEventStore.Claim;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +138,29 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aRetryClaimingTheEventRightAfterItsReleaseKeepsItsLeaseRenewed(TestDatabase db) {
+        String table = table();
+        ControlledDataSource database = new ControlledDataSource(db.dataSource());
+        JdbcWebhookEventStore a = node(database.dataSource(), table);
+        JdbcWebhookEventStore b = node(db, table);
+
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_5"));
+        // the route failed; Stora's retry reaches this node in the moment the failed attempt's row is deleted
+        List<Claim> retry = new ArrayList<>();
+        database.afterStatement("DELETE FROM " + table + " WHERE scope", () -> retry.add(a.claim(SCOPE, "evt_5")));
+        a.release(SCOPE, "evt_5");
+        assertEquals(List.of(Claim.CLAIMED), retry);
+
+        for (int i = 1; i <= 3; i++) { // the retry's route runs longer than one lease
+            now.addAndGet(20_000);
+            a.renewLeases();
+            assertEquals(Claim.IN_PROGRESS, b.claim(SCOPE, "evt_5"), "the retry's lease is renewed, " + 20 * i + " s on");
+        }
+        assertTrue(a.markDone(SCOPE, "evt_5"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void ofNodesClaimingOneEventAtOnceExactlyOneGetsIt(TestDatabase db) throws Exception {
         String table = table();
         List<JdbcWebhookEventStore> nodes = nodes(db, table, 8);
@@ -209,7 +234,11 @@ class JdbcWebhookEventStoreTest {
     }
 
     private JdbcWebhookEventStore node(TestDatabase db, String table) {
-        JdbcWebhookEventStore store = new JdbcWebhookEventStore(db.dataSource());
+        return node(db.dataSource(), table);
+    }
+
+    private JdbcWebhookEventStore node(DataSource dataSource, String table) {
+        JdbcWebhookEventStore store = new JdbcWebhookEventStore(dataSource);
         store.setTableName(table);
         store.setClock(now::get);
         synchronized (stores) {
