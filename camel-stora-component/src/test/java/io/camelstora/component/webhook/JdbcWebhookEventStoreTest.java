@@ -161,6 +161,31 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void eventsDoneAndLeasesExpiredLongerAgoThanRetentionAreDeleted(TestDatabase db) {
+        String table = table();
+        JdbcWebhookEventStore a = node(db, table);
+        JdbcWebhookEventStore dead = node(db, table);
+
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_old"));
+        assertTrue(a.markDone(SCOPE, "evt_old"));
+        // its node died while routing it, and no delivery of it came again
+        assertEquals(Claim.CLAIMED, dead.claim(SCOPE, "evt_abandoned"));
+        now.addAndGet(Duration.ofDays(29).toMillis());
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_recent"));
+        assertTrue(a.markDone(SCOPE, "evt_recent"));
+        now.addAndGet(Duration.ofDays(2).toMillis());
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_running"));
+
+        a.purgeOldEvents(); // 31 days on; retention is 30 days
+        assertEquals(List.of(), rows(db, table, "evt_old"));
+        assertEquals(List.of(), rows(db, table, "evt_abandoned"));
+        assertEquals(List.of("DONE " + a.getOwner()), rows(db, table, "evt_recent"));
+        assertEquals(List.of("IN_PROGRESS " + a.getOwner()), rows(db, table, "evt_running"));
+        assertEquals(Claim.CLAIMED, node(db, table).claim(SCOPE, "evt_old"), "older than retention: routed again");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void ofNodesClaimingOneEventAtOnceExactlyOneGetsIt(TestDatabase db) throws Exception {
         String table = table();
         List<JdbcWebhookEventStore> nodes = nodes(db, table, 8);
