@@ -248,7 +248,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
                 try {
                     store.release(scope, event.id());
                 } catch (RuntimeException e) {
-                    rejections.warn("store_unavailable", "Stora webhook event {} failed in the route and could not be"
+                    rejections.warn("release_failed", "Stora webhook event {} failed in the route and could not be"
                             + " released in {}: {}; a retry routes it once its lease expired",
                             event.id(), store, e.getMessage());
                 }
@@ -260,8 +260,9 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             try {
                 store.markDone(scope, event.id());
             } catch (RuntimeException e) {
-                // the event was handled: it is acknowledged, and a later delivery of it may be routed again
-                rejections.warn("store_unavailable", "Stora webhook event {} was routed but could not be marked done in"
+                // the event was handled: it is acknowledged, and a later delivery of it may be routed again. Logged
+                // under a reason of its own, so that claims refused meanwhile cannot hide the events it names
+                rejections.warn("mark_done_failed", "Stora webhook event {} was routed but could not be marked done in"
                         + " {}: {}; a redelivery of it would be routed again",
                         event.id(), store, e.getMessage());
             }
