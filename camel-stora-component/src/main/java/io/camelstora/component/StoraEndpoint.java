@@ -238,6 +238,9 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public Processor createWebhookHandler(Processor next) {
         requireWebhook();
+        // the path the webhook component serves, which names the events of this route in the event store; known here
+        // already, as registerWebhook does not run with webhookAutoRegister=false
+        getWebhookReceiver().setServedPath(webhookConfiguration.computeFullPath(false));
         // the webhook component creates the platform-http consumer with its body handler
         getWebhookReceiver().warnUnboundedBodies("Camel's webhook component");
         // events are routed in exchanges of their own, as from the webhook: endpoint, so the HTTP exchange stays the answer
