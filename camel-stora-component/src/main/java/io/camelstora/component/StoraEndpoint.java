@@ -241,6 +241,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         // the path the webhook component serves, which names the events of this route in the event store; known here
         // already, as registerWebhook does not run with webhookAutoRegister=false
         getWebhookReceiver().setServedPath(webhookConfiguration.computeFullPath(false));
+        if (!webhookConfiguration.isWebhookAutoRegister() && !getWebhookReceiver().hasSecret()) {
+            // nothing would ever verify a delivery: each answered 503 until Stora gives up on it
+            throw new IllegalArgumentException("webhook:stora:webhook has no signing secret to verify deliveries: set secret"
+                    + " (shown by Stora when the webhook endpoint was created), or leave webhookAutoRegister on");
+        }
         // the webhook component creates the platform-http consumer with its body handler
         getWebhookReceiver().warnUnboundedBodies("Camel's webhook component");
         // events are routed in exchanges of their own, as from the webhook: endpoint, so the HTTP exchange stays the answer
@@ -257,6 +262,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public void registerWebhook() throws Exception {
         requireWebhook();
         getWebhookReceiver().setServedPath(webhookConfiguration.computeFullPath(false));
+        if (!webhookConfiguration.isWebhookAutoRegister() && !getWebhookReceiver().hasSecret()) {
+            // nothing would ever verify a delivery: each answered 503 until Stora gives up on it
+            throw new IllegalArgumentException("webhook:stora:webhook has no signing secret to verify deliveries: set secret"
+                    + " (shown by Stora when the webhook endpoint was created), or leave webhookAutoRegister on");
+        }
         getWebhookReceiver().start();
         getWebhookReceiver().register(webhookConfiguration.computeFullExternalUrl());
     }

@@ -51,6 +51,8 @@ import static io.camelstora.component.webhook.StoraWebhookRegistrationTest.endpo
 import static io.camelstora.component.webhook.StoraWebhookRegistrationTest.listJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code from("webhook:stora:webhook")}: Camel's webhook component serves the path through its REST consumer
@@ -119,6 +121,24 @@ class CamelWebhookComponentTest extends WebhookTestSupport {
         assertEquals(200, deliver("/manual", SECRET, event("evt_m", "task.created", "{\"id\":\"task_1\"}")).statusCode());
         manual.assertIsSatisfied();
         assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
+    }
+
+    @Test
+    void withoutRegistrationNorSecretTheRouteFailsToStartNamingBoth() {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:stora:webhook?webhookComponentName=platform-http&webhookAutoRegister=false"
+                        + "&webhookPath=/unverifiable")
+                        .to("mock:unverifiable");
+            }
+        }));
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            causes.append(t.getMessage()).append('\n');
+        }
+        String message = causes.toString();
+        assertTrue(message.contains("no signing secret") && message.contains("webhookAutoRegister"), message);
     }
 
     @Test
