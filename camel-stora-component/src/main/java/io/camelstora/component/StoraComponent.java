@@ -252,8 +252,12 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
 
     /** The client of each account, by {@link #accountKey}. */
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
-    /** The client of each account bean named by the CamelStoraAccount header, so the key is computed once per bean. */
-    private final Map<StoraAccount, StoraClient> beanClients = new ConcurrentHashMap<>();
+    /**
+     * The latest bean of each name the CamelStoraAccount header gave, with its client, so the key is computed once per
+     * bean. By name, not by bean: a prototype (a new bean per lookup) or a rebound name replaces its entry instead of
+     * adding one per bean, so this holds at most one entry per account bean name of the registry.
+     */
+    private final Map<String, NamedAccount> namedAccounts = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
     private AccountPolicy policy;
     private StoraHttpTransport transport;
@@ -364,10 +368,18 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         return account;
     }
 
-    /** As {@link #client(StoraAccount)} for a registry bean, remembered by identity: its key is computed once. */
-    StoraClient beanClient(StoraAccount bean) {
-        StoraClient client = beanClients.get(bean);
-        return client != null ? client : beanClients.computeIfAbsent(bean, this::client);
+    /** As {@link #client(StoraAccount)} for the registry bean {@code name} names: its key is computed once per bean. */
+    StoraClient beanClient(String name, StoraAccount bean) {
+        NamedAccount known = namedAccounts.get(name);
+        if (known != null && known.bean() == bean) {
+            return known.client();
+        }
+        StoraClient client = client(bean);
+        namedAccounts.put(name, new NamedAccount(bean, client));
+        return client;
+    }
+
+    private record NamedAccount(StoraAccount bean, StoraClient client) {
     }
 
     /** Identifies an account without a secret: its normalised base URL and a fingerprint of its credentials. */
@@ -546,7 +558,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         ownLimiters.forEach(SlidingWindowRateLimiter::close);
         ownLimiters.clear();
         clients.clear();
-        beanClients.clear();
+        namedAccounts.clear();
         policy = null;
         if (transport != null) {
             transport.close();

@@ -15,11 +15,13 @@
  */
 package io.camelstora.component;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.limits.StoraAccountStats;
@@ -165,6 +167,40 @@ class AccountsTest extends StoraTestSupport {
         Map<String, StoraAccountStats> stats = stora.getAccountStats();
         assertEquals(2, stats.size(), stats.keySet().toString());
         assertEquals(List.of(1L, 2L), stats.values().stream().map(StoraAccountStats::getRequests).sorted().toList());
+    }
+
+    /**
+     * A name bound to a prototype (a new bean per lookup, as a Spring prototype scope or a registry backed by a
+     * database would give) or rebound to a new bean: the component keeps only the latest bean of each name, so memory
+     * does not grow with the exchanges, and the account of a bean is the same client as long as its credentials are.
+     */
+    @Test
+    void accountBeansAreNotKeptPerInstance() throws Exception {
+        List<WeakReference<StoraAccount>> created = new CopyOnWriteArrayList<>();
+        context.getRegistry().bindAsPrototype("operatorP", StoraAccount.class, () -> {
+            StoraAccount account = new StoraAccount();
+            account.setBaseUrl(wm.baseUrl());
+            account.setAccessToken("operator-p-token-789");
+            created.add(new WeakReference<>(account));
+            return account;
+        });
+        context.start();
+
+        for (int i = 0; i < 20; i++) {
+            assertNull(call("stora:sites/list", null, StoraConstants.ACCOUNT, "operatorP").getException());
+        }
+        assertEquals(20, created.size(), "a bean per exchange");
+        wm.verify(20, getRequestedFor(urlPathEqualTo("/2025-09/sites"))
+                .withHeader("Authorization", equalTo("Bearer operator-p-token-789")));
+        assertEquals(2, context.getComponent("stora", StoraComponent.class).getAccountStats().size(),
+                "the component's account and operatorP's, one client for its 20 beans");
+        // every bean but the latest is collectable: nothing keeps them
+        List<WeakReference<StoraAccount>> earlier = created.subList(0, created.size() - 1);
+        for (int i = 0; i < 50 && earlier.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(0, earlier.stream().filter(r -> r.get() != null).count(), "beans still held by the component");
     }
 
     @Test
