@@ -154,6 +154,26 @@ class ProxyAndTlsTest {
         assertTrue(e.getMessage().contains("PKIX path building failed"), e.getMessage());
     }
 
+    /**
+     * The trust store makes the certificate trusted, not any host that presents it: the simulator's certificate names
+     * localhost and 127.0.0.1, so the same simulator certificate served on 127.0.0.2 (loopback as well) is refused.
+     */
+    @Test
+    void aTrustedCertificateOfAnotherHostIsRefused() throws Exception {
+        try (StoraSimulator elsewhere = StoraSimulator.builder().host("127.0.0.2")
+                .https(resource("tls/simulator-keystore.p12"), TRUST_PASSWORD).rateLimitDisabled().start()) {
+            stora.getConfiguration().setBaseUrl(elsewhere.baseUrl());
+            stora.getConfiguration().setAccessToken(elsewhere.accessToken());
+            stora.setSslContextParameters(trustingTheSimulator());
+
+            StoraApiException e = assertInstanceOf(StoraApiException.class, listSites().getException());
+
+            assertFalse(e.isResponseReceived());
+            assertTrue(e.getMessage().contains("SSLPeerUnverifiedException: Certificate for <127.0.0.2> doesn't match any"
+                    + " of the subject alternative names"), e.getMessage());
+        }
+    }
+
     @Test
     void theGlobalSslContextParametersAreUsedWhenAsked() {
         context.setSSLContextParameters(trustingTheSimulator());
@@ -219,6 +239,17 @@ class ProxyAndTlsTest {
 
         assertNull(listSites().getException());
         assertEquals(List.of(), connects);
+    }
+
+    @Test
+    void hostsThatMatchNoPatternStillGoThroughTheProxy() {
+        stora.setSslContextParameters(trustingTheSimulator());
+        useProxy(PROXY_PASSWORD);
+        stora.setNonProxyHosts("*.localhost, example.org,localhost.example");
+
+        assertNull(listSites().getException());
+        String target = "localhost:" + simulator.port();
+        assertEquals(List.of(target + " without credentials", target + " authenticated"), connects);
     }
 
     @Test
