@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -216,6 +217,26 @@ class ProxyAndTlsTest {
         texts.addAll(printed);
         texts.add(String.valueOf(health.getDetails()));
         assertEquals(List.of(), TraceLogCapture.leaks(texts, List.of(PROXY_PASSWORD, PROXY_USER, basic(PROXY_PASSWORD))));
+    }
+
+    /** One HTTP transport per component: a second account's call takes the tunnel the first account opened. */
+    @Test
+    void theAccountsOfAComponentShareItsConnections() {
+        stora.setSslContextParameters(trustingTheSimulator());
+        useProxy(PROXY_PASSWORD);
+        StoraAccount operator = new StoraAccount();
+        operator.setBaseUrl(simulator.baseUrl());
+        operator.setAccessToken(simulator.createAccessToken(Set.of("public.site:read")));
+        context.getRegistry().bind("operator", operator);
+
+        assertNull(listSites().getException());
+        Exchange asOperator = context.createProducerTemplate().request("stora:sites/list",
+                e -> e.getIn().setHeader(StoraConstants.ACCOUNT, "operator"));
+
+        assertNull(asOperator.getException());
+        assertEquals(2, stora.getAccountStats().size(), stora.getAccountStats().keySet()::toString);
+        String target = "localhost:" + simulator.port();
+        assertEquals(List.of(target + " without credentials", target + " authenticated"), connects);
     }
 
     @Test
