@@ -15,6 +15,8 @@
  */
 package io.camelstora.component;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -60,6 +62,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -345,8 +348,13 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
      * options; created on first use, shared afterwards by everything naming the same account.
      */
     StoraClient client(StoraAccount account) {
-        StoraCredentials credentials = StoraCredentials.of(account, "the stora component or endpoint");
-        String baseUrl = normalize(account.getBaseUrl());
+        return client(account, "the stora component or endpoint");
+    }
+
+    /** @param where names the account in error messages */
+    private StoraClient client(StoraAccount account, String where) {
+        StoraCredentials credentials = StoraCredentials.of(account, where);
+        String baseUrl = checkedBaseUrl(account.getBaseUrl(), where);
         String key = accountKey(baseUrl, credentials);
         StoraClient client = clients.get(key);
         return client != null ? client : clients.computeIfAbsent(key, k -> newClient(k, baseUrl, credentials));
@@ -374,7 +382,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         if (known != null && known.bean() == bean) {
             return known.client();
         }
-        StoraClient client = client(bean);
+        StoraClient client = client(bean, "the StoraAccount bean '" + name + "' (" + StoraConstants.ACCOUNT + " header)");
         namedAccounts.put(name, new NamedAccount(bean, client));
         return client;
     }
@@ -537,12 +545,29 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         return callbackExecutor;
     }
 
-    private static String normalize(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("baseUrl of the stora component is empty; the default is "
-                    + StoraConfiguration.DEFAULT_BASE_URL);
+    /**
+     * {@code baseUrl} without surrounding blanks and a trailing slash, checked: one that is no http(s) URL would only
+     * fail at the first call, as "target host is not specified".
+     *
+     * @param  where                    names the endpoint or account in the error
+     * @throws IllegalArgumentException naming the option, where it is set and what to use
+     */
+    static String checkedBaseUrl(String baseUrl, String where) {
+        String trimmed = baseUrl == null ? null : baseUrl.trim();
+        URI uri = null;
+        try {
+            uri = trimmed == null ? null : new URI(trimmed);
+        } catch (URISyntaxException e) {
+            // reported below
         }
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (uri == null || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl of " + where + " is '"
+                    + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
+                    + "'; use the API's https:// URL (the default, " + StoraAccount.DEFAULT_BASE_URL
+                    + ") or a simulator's http:// URL");
+        }
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     @Override

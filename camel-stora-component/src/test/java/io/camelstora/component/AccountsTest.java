@@ -203,6 +203,32 @@ class AccountsTest extends StoraTestSupport {
         assertEquals(0, earlier.stream().filter(r -> r.get() != null).count(), "beans still held by the component");
     }
 
+    /** A misconfigured account bean fails the exchange before any call, naming the bean and what is wrong with it. */
+    @Test
+    void aMisconfiguredAccountBeanIsNamedInTheError() throws Exception {
+        StoraAccount ambiguous = new StoraAccount();
+        ambiguous.setBaseUrl(wm.baseUrl());
+        ambiguous.setAccessToken("operator-x-token");
+        ambiguous.setClientId("operator-x-client");
+        StoraAccount noScheme = new StoraAccount();
+        noScheme.setBaseUrl("public-api.stora.co");
+        noScheme.setAccessToken("operator-y-token");
+        context.getRegistry().bind("operatorX", ambiguous);
+        context.getRegistry().bind("operatorY", noScheme);
+        context.start();
+
+        assertEquals("Ambiguous Stora credentials on the StoraAccount bean 'operatorX' (CamelStoraAccount header):"
+                + " accessToken and clientId are set. Use either a static accessToken or an OAuth 2 application (clientId"
+                + " with clientSecret and scopes, or with refreshToken and a token store)",
+                call("stora:sites/list", null, StoraConstants.ACCOUNT, "operatorX").getException().getMessage());
+        assertEquals("baseUrl of the StoraAccount bean 'operatorY' (CamelStoraAccount header) is 'public-api.stora.co';"
+                + " use the API's https:// URL (the default, https://public-api.stora.co) or a simulator's http:// URL",
+                call("stora:sites/list", null, StoraConstants.ACCOUNT, "operatorY").getException().getMessage());
+        assertEquals(0, wm.findAll(getRequestedFor(urlPathEqualTo("/2025-09/sites"))).size(), "nothing sent");
+        assertEquals(1, context.getComponent("stora", StoraComponent.class).getAccountStats().size(),
+                "no account for either bean");
+    }
+
     @Test
     void anExchangeMayNameAnAccountBeanOfTheRegistry() throws Exception {
         StoraAccount operatorA = new StoraAccount();
