@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.limits.StoraAccountStats;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,6 +103,45 @@ class AccountsTest extends StoraTestSupport {
                 + "), not on an endpoint. For an account with other options use a second component instance (e.g. stora2);"
                 + " see docs/accounts.md",
                 endpointError("stora:sites/list?" + option));
+    }
+
+    /** The connection options are checked when the first route using the component starts, each error naming its option. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "maxConnections=0|maxConnections of the stora component is 0; use 1 or more",
+            "connectTimeout=-1|connectTimeout of the stora component is -1 ms; use 0 (no limit) or more",
+            "responseTimeout=-5000|responseTimeout of the stora component is -5000 ms; use 0 (no limit) or more",
+            "proxyHost=proxy.example|proxyPort of the stora component is null; set the port of proxyHost proxy.example (1 to 65535)",
+            "proxyHost=proxy.example&proxyPort=70000|proxyPort of the stora component is 70000; set the port of proxyHost"
+                    + " proxy.example (1 to 65535)",
+            "proxyHost=proxy.example&proxyPort=3128&proxyUsername=u|proxyPassword of the stora component is missing: proxy"
+                    + " authentication needs both proxyUsername and proxyPassword",
+            "nonProxyHosts=localhost|proxyPort, proxyUsername, proxyPassword and nonProxyHosts of the stora component need"
+                    + " proxyHost, the proxy to use",
+    })
+    void aBadConnectionOptionFailsTheStartNamingIt(String options, String message) throws Exception {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (String option : options.split("&")) {
+            properties.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+        }
+        StoraComponent stora = context.getComponent("stora", StoraComponent.class);
+        PropertyBindingSupport.bindProperties(context, stora, properties);
+
+        Exception e = assertThrows(Exception.class, () -> {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:sites").to("stora:sites/list");
+                }
+            });
+            context.start();
+        });
+
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals(message, cause.getMessage());
     }
 
     @Test
