@@ -110,7 +110,8 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
             "retryMaxDuration", "proxyHost", "proxyPort", "proxyUsername", "proxyPassword", "nonProxyHosts",
             "sslContextParameters", "useGlobalSslContextParameters");
 
-    private static final Set<String> SECRET_ACCOUNT_OPTIONS = Set.of("proxyUsername", "proxyPassword");
+    /** The account options whose value an error never shows: the secret ones ({@code AccountsTest} checks the list). */
+    static final Set<String> SECRET_ACCOUNT_OPTIONS = Set.of("proxyUsername", "proxyPassword");
 
     @Metadata(label = "advanced",
             description = "The defaults of the endpoint options, among them the account: base URL and credentials. Each endpoint"

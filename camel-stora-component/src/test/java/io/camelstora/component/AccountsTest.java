@@ -85,6 +85,11 @@ class AccountsTest extends StoraTestSupport {
         both.retainAll(endpointOptions);
         assertEquals(Set.of(), both, "account options must not be endpoint options");
         assertTrue(componentOptions.containsAll(StoraComponent.ACCOUNT_OPTIONS));
+        Set<String> secretAccountOptions = new TreeSet<>();
+        StoraComponent.ACCOUNT_OPTIONS.stream().filter(o -> json.get("componentProperties").get(o).get("secret").asBoolean())
+                .forEach(secretAccountOptions::add);
+        assertEquals(secretAccountOptions, new TreeSet<>(StoraComponent.SECRET_ACCOUNT_OPTIONS),
+                "the account options whose values an error must not show");
     }
 
     @ParameterizedTest
