@@ -15,8 +15,6 @@
  */
 package io.camelstora.component;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -45,7 +43,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.util.URISupport;
 
 /**
  * Call every operation of the Stora Public API for self-storage operators, receive its signed webhook events and
@@ -189,22 +186,9 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         }
     }
 
-    /** A base URL that is no http(s) URL would only fail at the first call, as "target host is not specified". */
+    /** A base URL that is no http(s) URL would only fail at the first call: reported when the endpoint is created. */
     private void checkBaseUrl() {
-        String baseUrl = configuration.getBaseUrl();
-        URI uri = null;
-        try {
-            uri = baseUrl == null ? null : new URI(baseUrl.trim());
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        if (uri == null || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
-                || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalArgumentException("baseUrl of " + describeForErrors() + " is '"
-                    + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
-                    + "'; use the API's https:// URL (the default, "
-                    + StoraConfiguration.DEFAULT_BASE_URL + ") or a simulator's http:// URL");
-        }
+        StoraComponent.checkedBaseUrl(configuration.getBaseUrl(), describeForErrors());
     }
 
     @Override
