@@ -210,7 +210,12 @@ class GeneratedKameletsRunTest {
             switch (KameletGenerator.bodyMode(operation)) {
                 case NONE -> assertTrue(noBody, call.body());
                 case MESSAGE -> assertEquals(given.message(), KameletJson.MAPPER.readTree(call.body()));
-                case TEMPLATE -> assertEquals(scenario.body() == null, noBody, call.body());
+                case TEMPLATE -> {
+                    assertEquals(scenario.body() == null, noBody, call.body());
+                    if (scenario.body() != null && !scenario.body().contains("${")) {
+                        assertEquals(KameletJson.MAPPER.readTree(scenario.body()), KameletJson.MAPPER.readTree(call.body()));
+                    }
+                }
             }
             JsonNode answer = KameletJson.MAPPER.readTree(out.getMessage().getBody(String.class));
             assertTrue(answer.isObject() && !answer.isEmpty(), name + " continued with " + answer);
