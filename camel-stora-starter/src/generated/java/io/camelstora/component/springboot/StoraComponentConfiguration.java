@@ -12,7 +12,8 @@ import org.springframework.boot.convert.DurationUnit;
  * its lists for new and changed records.
  * <p>
  * Generated from stora.json by StarterSourcesTest: do not edit. After changing an option of the component, run mvn -B
- * test -pl camel-stora-starter -Dtest=StarterSourcesTest -Dstora.starter.write=true
+ * test -pl camel-stora-starter -am -Dtest=StarterSourcesTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dstora.starter.write=true
  */
 @ConfigurationProperties(prefix = "camel.component.stora")
 public class StoraComponentConfiguration extends ComponentConfigurationPropertiesCommon {
