@@ -1613,7 +1613,7 @@ public interface StoraEndpointBuilderFactory {
         /**
          * Where consumers remember what they already routed, instead of their
          * defaults: stora:webhook keeps the ids of events routed successfully,
-         * prefixed by its path (pathevent id), each added once its route
+         * prefixed by its path and a vertical bar, each added once its route
          * succeeded (default: in memory, the last 10000 per endpoint, lost on
          * restart; an event being routed is known on its node only, so with
          * several nodes prefer the webhook option eventStore); polling
@@ -1637,7 +1637,7 @@ public interface StoraEndpointBuilderFactory {
         /**
          * Where consumers remember what they already routed, instead of their
          * defaults: stora:webhook keeps the ids of events routed successfully,
-         * prefixed by its path (pathevent id), each added once its route
+         * prefixed by its path and a vertical bar, each added once its route
          * succeeded (default: in memory, the last 10000 per endpoint, lost on
          * restart; an event being routed is known on its node only, so with
          * several nodes prefer the webhook option eventStore); polling
