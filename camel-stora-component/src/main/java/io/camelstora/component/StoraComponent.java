@@ -15,6 +15,8 @@
  */
 package io.camelstora.component;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -70,6 +72,7 @@ import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +120,8 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
             "retryMaxDuration", "proxyHost", "proxyPort", "proxyUsername", "proxyPassword", "nonProxyHosts",
             "sslContextParameters", "useGlobalSslContextParameters");
 
-    private static final Set<String> SECRET_ACCOUNT_OPTIONS = Set.of("proxyUsername", "proxyPassword");
+    /** The account options whose value an error never shows: the secret ones ({@code AccountsTest} checks the list). */
+    static final Set<String> SECRET_ACCOUNT_OPTIONS = Set.of("proxyUsername", "proxyPassword");
 
     @Metadata(label = "advanced",
             description = "The defaults of the endpoint options, among them the account: base URL and credentials. Each endpoint"
@@ -282,8 +286,12 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
 
     /** The client of each account, by {@link #accountKey}. */
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
-    /** The client of each account bean named by the CamelStoraAccount header, so the key is computed once per bean. */
-    private final Map<StoraAccount, StoraClient> beanClients = new ConcurrentHashMap<>();
+    /**
+     * The latest bean of each name the CamelStoraAccount header gave, with its client, so the key is computed once per
+     * bean. By name, not by bean: a prototype (a new bean per lookup) or a rebound name replaces its entry instead of
+     * adding one per bean, so this holds at most one entry per account bean name of the registry.
+     */
+    private final Map<String, NamedAccount> namedAccounts = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
     private AccountPolicy policy;
     private StoraHttpTransport transport;
@@ -423,8 +431,13 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
      * options; created on first use, shared afterwards by everything naming the same account.
      */
     StoraClient client(StoraAccount account) {
-        StoraCredentials credentials = StoraCredentials.of(account, "the stora component or endpoint");
-        String baseUrl = normalize(account.getBaseUrl());
+        return client(account, "the stora component or endpoint");
+    }
+
+    /** @param where names the account in error messages */
+    private StoraClient client(StoraAccount account, String where) {
+        StoraCredentials credentials = StoraCredentials.of(account, where);
+        String baseUrl = checkedBaseUrl(account.getBaseUrl(), where);
         String key = accountKey(baseUrl, credentials);
         StoraClient client = clients.get(key);
         return client != null ? client : clients.computeIfAbsent(key, k -> newClient(k, baseUrl, credentials));
@@ -446,10 +459,18 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         return account;
     }
 
-    /** As {@link #client(StoraAccount)} for a registry bean, remembered by identity: its key is computed once. */
-    StoraClient beanClient(StoraAccount bean) {
-        StoraClient client = beanClients.get(bean);
-        return client != null ? client : beanClients.computeIfAbsent(bean, this::client);
+    /** As {@link #client(StoraAccount)} for the registry bean {@code name} names: its key is computed once per bean. */
+    StoraClient beanClient(String name, StoraAccount bean) {
+        NamedAccount known = namedAccounts.get(name);
+        if (known != null && known.bean() == bean) {
+            return known.client();
+        }
+        StoraClient client = client(bean, "the StoraAccount bean '" + name + "' (" + StoraConstants.ACCOUNT + " header)");
+        namedAccounts.put(name, new NamedAccount(bean, client));
+        return client;
+    }
+
+    private record NamedAccount(StoraAccount bean, StoraClient client) {
     }
 
     /** Identifies an account without a secret: its normalised base URL and a fingerprint of its credentials. */
@@ -533,7 +554,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     }
 
     private String sharedAccountName() {
-        return sharedAccountName(normalize(configuration.getBaseUrl()));
+        return sharedAccountName(checkedBaseUrl(configuration.getBaseUrl(), "the stora component"));
     }
 
     private static boolean isSet(String value) {
@@ -636,12 +657,29 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         return callbackExecutor;
     }
 
-    private static String normalize(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("baseUrl of the stora component is empty; the default is "
-                    + StoraConfiguration.DEFAULT_BASE_URL);
+    /**
+     * {@code baseUrl} without surrounding blanks and a trailing slash, checked: one that is no http(s) URL would only
+     * fail at the first call, as "target host is not specified".
+     *
+     * @param  where                    names the endpoint or account in the error
+     * @throws IllegalArgumentException naming the option, where it is set and what to use
+     */
+    static String checkedBaseUrl(String baseUrl, String where) {
+        String trimmed = baseUrl == null ? null : baseUrl.trim();
+        URI uri = null;
+        try {
+            uri = trimmed == null ? null : new URI(trimmed);
+        } catch (URISyntaxException e) {
+            // reported below
         }
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (uri == null || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl of " + where + " is '"
+                    + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
+                    + "'; use the API's https:// URL (the default, " + StoraAccount.DEFAULT_BASE_URL
+                    + ") or a simulator's http:// URL");
+        }
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     @Override
@@ -657,7 +695,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         ownLimiters.forEach(SlidingWindowRateLimiter::close);
         ownLimiters.clear();
         clients.clear();
-        beanClients.clear();
+        namedAccounts.clear();
         policy = null;
         if (transport != null) {
             transport.close();
