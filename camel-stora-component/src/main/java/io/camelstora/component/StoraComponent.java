@@ -15,6 +15,8 @@
  */
 package io.camelstora.component;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -70,6 +72,7 @@ import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.LifecycleStrategySupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,7 +120,8 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
             "retryMaxDuration", "proxyHost", "proxyPort", "proxyUsername", "proxyPassword", "nonProxyHosts",
             "sslContextParameters", "useGlobalSslContextParameters");
 
-    private static final Set<String> SECRET_ACCOUNT_OPTIONS = Set.of("proxyUsername", "proxyPassword");
+    /** The account options whose value an error never shows: the secret ones ({@code AccountsTest} checks the list). */
+    static final Set<String> SECRET_ACCOUNT_OPTIONS = Set.of("proxyUsername", "proxyPassword");
 
     @Metadata(label = "advanced",
             description = "The defaults of the endpoint options, among them the account: base URL and credentials. Each endpoint"
@@ -264,24 +268,30 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
 
     @Metadata(label = "cluster",
             description = "A DataSource on a database every node of the application shares (PostgreSQL; H2 in tests), e.g."
-                    + " #bean:dataSource, Spring Boot's. The component then keeps there everything its nodes must share,"
-                    + " creating the tables that are missing when it starts: polling cursors and seen keys, webhook"
-                    + " events in progress and done, webhook secrets, the rotating refresh token of an authorization"
-                    + " code grant, the account's rate-limit budget (a Bucket4j bucket, on PostgreSQL, with"
-                    + " bucket4j_jdk17-postgresql on the class path), and with camel-quartz a clustered Quartz"
-                    + " scheduler, so that scheduler=quartz polls and quartz: routes run once per tick. Options set"
-                    + " explicitly (stateRepository, idempotentRepository, eventStore, secretStore, tokenStore,"
-                    + " tokenStoreFile, rateLimiter, the quartz component's own scheduler settings) win. See"
-                    + " docs/several-nodes.md.")
+                    + " #bean:storaDb, or on Spring Boot #dataSource (not taken unless named here). The component then"
+                    + " keeps there everything its nodes must share, creating the tables that are missing when it"
+                    + " starts: polling cursors and seen keys, webhook events in progress and done, webhook secrets, the"
+                    + " rotating refresh token of an authorization code grant, the account's rate-limit budget (a Bucket4j"
+                    + " bucket, on PostgreSQL: add bucket4j_jdk17-core and bucket4j_jdk17-postgresql), and with"
+                    + " camel-quartz a clustered Quartz scheduler, so that scheduler=quartz polls and quartz: routes run"
+                    + " once per tick. Options set explicitly (stateRepository, idempotentRepository, eventStore,"
+                    + " secretStore, tokenStore, tokenStoreFile, rateLimiter, the quartz component's own scheduler"
+                    + " settings) win. See docs/several-nodes.md.")
     private DataSource dataSource;
     /** What {@link #dataSource} holds, created when first needed. */
     private SharedStores shared;
     private boolean quartzClustered;
+    /** Whether the CamelContext began starting: the quartz component's own settings are applied by then. */
+    private volatile boolean contextStarting;
 
     /** The client of each account, by {@link #accountKey}. */
     private final Map<String, StoraClient> clients = new ConcurrentHashMap<>();
-    /** The client of each account bean named by the CamelStoraAccount header, so the key is computed once per bean. */
-    private final Map<StoraAccount, StoraClient> beanClients = new ConcurrentHashMap<>();
+    /**
+     * The latest bean of each name the CamelStoraAccount header gave, with its client, so the key is computed once per
+     * bean. By name, not by bean: a prototype (a new bean per lookup) or a rebound name replaces its entry instead of
+     * adding one per bean, so this holds at most one entry per account bean name of the registry.
+     */
+    private final Map<String, NamedAccount> namedAccounts = new ConcurrentHashMap<>();
     private Clock clock = Clock.systemUTC();
     private AccountPolicy policy;
     private StoraHttpTransport transport;
@@ -333,25 +343,35 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         if (dataSource == null || shared != null) {
             return;
         }
-        shared = SharedStores.start(dataSource);
+        SharedStores stores = SharedStores.start(dataSource);
+        boolean sharedBudget = throttle && rateLimiter == null && stores.isPostgreSql();
+        if (sharedBudget && !SharedStores.bucket4jPostgreSqlAvailable()) {
+            stores.stop();
+            throw new IllegalStateException("The stora component's dataSource is PostgreSQL, where it keeps the account's"
+                    + " rate-limit budget in a Bucket4j bucket every node shares, but Bucket4j is not on the class path: add"
+                    + " com.bucket4j:bucket4j_jdk17-core and com.bucket4j:bucket4j_jdk17-postgresql (docs/several-nodes.md),"
+                    + " or set rateLimiter, or throttle=false");
+        }
+        shared = stores;
         if (configuration.getStateRepository() == null) {
             configuration.setStateRepository(shared.cursors());
         }
         if (configuration.getIdempotentRepository() == null) {
             configuration.setIdempotentRepository(shared.seenKeys());
         }
-        boolean hasStore = configuration.getTokenStore() != null
-                || (configuration.getTokenStoreFile() != null && !configuration.getTokenStoreFile().isBlank());
-        if (!hasStore && configuration.getClientId() != null && configuration.getRefreshToken() != null) {
-            // the authorization, named alike on every node
-            configuration.setTokenStore(shared.tokenStore(normalize(configuration.getBaseUrl()) + "|"
-                    + configuration.getClientId()));
+        boolean hasStore = configuration.getTokenStore() != null || isSet(configuration.getTokenStoreFile());
+        // authorization code: a refresh token to seed the store, or an OAuth client without the scopes of client
+        // credentials (a node started after the first finds the rotated token in the table)
+        boolean authorizationCode = isSet(configuration.getClientId()) && !isSet(configuration.getAccessToken())
+                && (isSet(configuration.getRefreshToken()) || !isSet(configuration.getScopes()));
+        if (!hasStore && authorizationCode) {
+            configuration.setTokenStore(shared.tokenStore(sharedAccountName() + "|" + configuration.getClientId()));
         }
         LOG.info("The stora component keeps what its nodes share on its dataSource: cursors in {}, seen keys in {}, webhook"
                 + " events in {}, webhook secrets in {}, refresh tokens in {}{}",
                 JdbcStateRepository.DEFAULT_TABLE, JdbcSeenKeys.TABLE, JdbcWebhookEventStore.DEFAULT_TABLE_NAME,
                 SharedStores.SECRETS_TABLE, JdbcTokenStore.DEFAULT_TABLE,
-                throttle && rateLimiter == null ? ", the rate-limit budget in " + SharedStores.RATE_LIMIT_TABLE : "");
+                sharedBudget ? ", the rate-limit budget in " + SharedStores.RATE_LIMIT_TABLE : "");
     }
 
     /**
@@ -411,8 +431,13 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
      * options; created on first use, shared afterwards by everything naming the same account.
      */
     StoraClient client(StoraAccount account) {
-        StoraCredentials credentials = StoraCredentials.of(account, "the stora component or endpoint");
-        String baseUrl = normalize(account.getBaseUrl());
+        return client(account, "the stora component or endpoint");
+    }
+
+    /** @param where names the account in error messages */
+    private StoraClient client(StoraAccount account, String where) {
+        StoraCredentials credentials = StoraCredentials.of(account, where);
+        String baseUrl = checkedBaseUrl(account.getBaseUrl(), where);
         String key = accountKey(baseUrl, credentials);
         StoraClient client = clients.get(key);
         return client != null ? client : clients.computeIfAbsent(key, k -> newClient(k, baseUrl, credentials));
@@ -434,10 +459,18 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         return account;
     }
 
-    /** As {@link #client(StoraAccount)} for a registry bean, remembered by identity: its key is computed once. */
-    StoraClient beanClient(StoraAccount bean) {
-        StoraClient client = beanClients.get(bean);
-        return client != null ? client : beanClients.computeIfAbsent(bean, this::client);
+    /** As {@link #client(StoraAccount)} for the registry bean {@code name} names: its key is computed once per bean. */
+    StoraClient beanClient(String name, StoraAccount bean) {
+        NamedAccount known = namedAccounts.get(name);
+        if (known != null && known.bean() == bean) {
+            return known.client();
+        }
+        StoraClient client = client(bean, "the StoraAccount bean '" + name + "' (" + StoraConstants.ACCOUNT + " header)");
+        namedAccounts.put(name, new NamedAccount(bean, client));
+        return client;
+    }
+
+    private record NamedAccount(StoraAccount bean, StoraClient client) {
     }
 
     /** Identifies an account without a secret: its normalised base URL and a fingerprint of its credentials. */
@@ -450,7 +483,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         AccountStatsRecorder stats = new AccountStatsRecorder(account, getMetrics());
         RequestLimiter limiter = RequestLimiter.UNLIMITED;
         RequestLimiter sharedLimiter = policy.throttle() && policy.customLimiter() == null && shared() != null
-                ? shared.sharedLimiter(baseUrl + "|" + credentials.sharedId(), policy.limits(), timer())
+                ? shared.sharedLimiter(sharedAccountName(baseUrl) + "|" + credentials.sharedId(), policy.limits(), timer())
                 : null;
         if (policy.throttle()) {
             if (policy.customLimiter() != null) {
@@ -508,6 +541,24 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         }
         return HttpSettings.of(maxConnections, connectTimeout, responseTimeout, proxyHost, proxyPort, proxyUsername,
                 proxyPassword, nonProxyHosts, sslContext);
+    }
+
+    /**
+     * Names what this component shares with the same component of the other nodes, alike on every node and different
+     * for a second component (a second operator's account): the component's name in the CamelContext and the base URL.
+     */
+    private String sharedAccountName(String baseUrl) {
+        String name = getCamelContext().getComponentNames().stream()
+                .filter(n -> getCamelContext().hasComponent(n) == this).findFirst().orElse("stora");
+        return name + "|" + baseUrl;
+    }
+
+    private String sharedAccountName() {
+        return sharedAccountName(checkedBaseUrl(configuration.getBaseUrl(), "the stora component"));
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** The shared stores of the {@link #dataSource}, started on first use; {@code null} without one. */
@@ -606,12 +657,29 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         return callbackExecutor;
     }
 
-    private static String normalize(String baseUrl) {
-        if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("baseUrl of the stora component is empty; the default is "
-                    + StoraConfiguration.DEFAULT_BASE_URL);
+    /**
+     * {@code baseUrl} without surrounding blanks and a trailing slash, checked: one that is no http(s) URL would only
+     * fail at the first call, as "target host is not specified".
+     *
+     * @param  where                    names the endpoint or account in the error
+     * @throws IllegalArgumentException naming the option, where it is set and what to use
+     */
+    static String checkedBaseUrl(String baseUrl, String where) {
+        String trimmed = baseUrl == null ? null : baseUrl.trim();
+        URI uri = null;
+        try {
+            uri = trimmed == null ? null : new URI(trimmed);
+        } catch (URISyntaxException e) {
+            // reported below
         }
-        return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        if (uri == null || uri.getHost() == null
+                || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
+            throw new IllegalArgumentException("baseUrl of " + where + " is '"
+                    + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
+                    + "'; use the API's https:// URL (the default, " + StoraAccount.DEFAULT_BASE_URL
+                    + ") or a simulator's http:// URL");
+        }
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
     @Override
@@ -627,7 +695,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         ownLimiters.forEach(SlidingWindowRateLimiter::close);
         ownLimiters.clear();
         clients.clear();
-        beanClients.clear();
+        namedAccounts.clear();
         policy = null;
         if (transport != null) {
             transport.close();
@@ -663,25 +731,40 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // the tables, on the first start even before a route uses the component
+        applySharedDefaults();
+    }
+
+    @Override
     protected void doInit() throws Exception {
         super.doInit();
-        // the quartz component must get its clustered scheduler before it creates one of its own when it starts: when it
-        // is added (by a route or a poller after this component), or, when it was there before, as the context starts
+        // the quartz component gets its clustered scheduler once its own settings are applied (camel-main and Spring
+        // Boot bind camel.component.quartz.* after adding it, and an explicit setting must win) and before it starts
+        // and creates one of its own: as the context starts, or when it is added to a context already starting
         getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override
             public void onComponentAdd(String name, org.apache.camel.Component component) {
-                if ("quartz".equals(name)) {
+                if ("quartz".equals(name) && contextStarting) {
                     clusterQuartz(component);
                 }
             }
 
             @Override
             public void onContextStarting(CamelContext context) {
+                contextStarting = true;
                 if (context.hasComponent("quartz") != null) {
                     clusterQuartz(context.hasComponent("quartz"));
                 }
             }
         });
+        if (getCamelContext().isStarted() || getCamelContext().isStarting()) {
+            contextStarting = true;
+            if (getCamelContext().hasComponent("quartz") != null) {
+                clusterQuartz(getCamelContext().hasComponent("quartz"));
+            }
+        }
     }
 
     /** With a {@link #dataSource} and camel-quartz: the quartz component's scheduler clustered on it, once. */

@@ -70,7 +70,8 @@ public class StoraConfiguration extends StoraAccount implements Cloneable {
 
     @UriParam(label = "consumer,advanced",
             description = "Where consumers remember what they already routed, instead of their defaults: stora:webhook keeps the"
-                    + " ids of events routed successfully, each added once its route succeeded (default: in memory, the"
+                    + " ids of events routed successfully, prefixed by its path and a vertical bar, each added once its"
+                    + " route succeeded (default: in memory, the"
                     + " last 10000 per endpoint, lost on restart; an event being routed is known on its node only, so with"
                     + " several nodes prefer the webhook option eventStore); polling consumers keep the (id, updated_at)"
                     + " keys of records read within the overlap, prefixed by stateKey (default: a file in stateDirectory)."

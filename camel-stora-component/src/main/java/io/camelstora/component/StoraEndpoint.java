@@ -15,8 +15,6 @@
  */
 package io.camelstora.component;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -45,7 +43,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.ScheduledPollEndpoint;
-import org.apache.camel.util.URISupport;
 
 /**
  * Call every operation of the Stora Public API for self-storage operators, receive its signed webhook events and
@@ -193,22 +190,9 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
         }
     }
 
-    /** A base URL that is no http(s) URL would only fail at the first call, as "target host is not specified". */
+    /** A base URL that is no http(s) URL would only fail at the first call: reported when the endpoint is created. */
     private void checkBaseUrl() {
-        String baseUrl = configuration.getBaseUrl();
-        URI uri = null;
-        try {
-            uri = baseUrl == null ? null : new URI(baseUrl.trim());
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        if (uri == null || uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
-                || "http".equalsIgnoreCase(uri.getScheme()))) {
-            throw new IllegalArgumentException("baseUrl of " + describeForErrors() + " is '"
-                    + (baseUrl == null ? null : URISupport.sanitizeUri(baseUrl))
-                    + "'; use the API's https:// URL (the default, "
-                    + StoraConfiguration.DEFAULT_BASE_URL + ") or a simulator's http:// URL");
-        }
+        StoraComponent.checkedBaseUrl(configuration.getBaseUrl(), describeForErrors());
     }
 
     @Override
@@ -242,6 +226,14 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     @Override
     public Processor createWebhookHandler(Processor next) {
         requireWebhook();
+        // the path the webhook component serves, which names the events of this route in the event store; known here
+        // already, as registerWebhook does not run with webhookAutoRegister=false
+        getWebhookReceiver().setServedPath(webhookConfiguration.computeFullPath(false));
+        if (!webhookConfiguration.isWebhookAutoRegister() && !getWebhookReceiver().hasSecret()) {
+            // nothing would ever verify a delivery: each answered 503 until Stora gives up on it
+            throw new IllegalArgumentException("webhook:stora:webhook has no signing secret to verify deliveries: set secret"
+                    + " (shown by Stora when the webhook endpoint was created), or leave webhookAutoRegister on");
+        }
         // the webhook component creates the platform-http consumer with its body handler
         getWebhookReceiver().warnUnboundedBodies("Camel's webhook component");
         // events are routed in exchanges of their own, as from the webhook: endpoint, so the HTTP exchange stays the answer
@@ -258,6 +250,11 @@ public class StoraEndpoint extends ScheduledPollEndpoint implements EndpointServ
     public void registerWebhook() throws Exception {
         requireWebhook();
         getWebhookReceiver().setServedPath(webhookConfiguration.computeFullPath(false));
+        if (!webhookConfiguration.isWebhookAutoRegister() && !getWebhookReceiver().hasSecret()) {
+            // nothing would ever verify a delivery: each answered 503 until Stora gives up on it
+            throw new IllegalArgumentException("webhook:stora:webhook has no signing secret to verify deliveries: set secret"
+                    + " (shown by Stora when the webhook endpoint was created), or leave webhookAutoRegister on");
+        }
         getWebhookReceiver().start();
         getWebhookReceiver().register(webhookConfiguration.computeFullExternalUrl());
     }

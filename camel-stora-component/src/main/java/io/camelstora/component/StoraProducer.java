@@ -79,7 +79,7 @@ class StoraProducer extends DefaultAsyncProducer {
                 request = requests.create(exchange, endpoint.getConfiguration());
             } else {
                 StoraAccount named = endpoint.getComponent().account(accountName);
-                account = endpoint.getComponent().beanClient(named);
+                account = endpoint.getComponent().beanClient(accountName, named);
                 request = requests.create(exchange, named);
             }
         } catch (Exception e) {

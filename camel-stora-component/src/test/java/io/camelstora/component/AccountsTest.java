@@ -15,16 +15,20 @@
  */
 package io.camelstora.component;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.limits.StoraAccountStats;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +85,11 @@ class AccountsTest extends StoraTestSupport {
         both.retainAll(endpointOptions);
         assertEquals(Set.of(), both, "account options must not be endpoint options");
         assertTrue(componentOptions.containsAll(StoraComponent.ACCOUNT_OPTIONS));
+        Set<String> secretAccountOptions = new TreeSet<>();
+        StoraComponent.ACCOUNT_OPTIONS.stream().filter(o -> json.get("componentProperties").get(o).get("secret").asBoolean())
+                .forEach(secretAccountOptions::add);
+        assertEquals(secretAccountOptions, new TreeSet<>(StoraComponent.SECRET_ACCOUNT_OPTIONS),
+                "the account options whose values an error must not show");
     }
 
     @ParameterizedTest
@@ -99,6 +108,45 @@ class AccountsTest extends StoraTestSupport {
                 + "), not on an endpoint. For an account with other options use a second component instance (e.g. stora2);"
                 + " see docs/accounts.md",
                 endpointError("stora:sites/list?" + option));
+    }
+
+    /** The connection options are checked when the first route using the component starts, each error naming its option. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "maxConnections=0|maxConnections of the stora component is 0; use 1 or more",
+            "connectTimeout=-1|connectTimeout of the stora component is -1 ms; use 0 (no limit) or more",
+            "responseTimeout=-5000|responseTimeout of the stora component is -5000 ms; use 0 (no limit) or more",
+            "proxyHost=proxy.example|proxyPort of the stora component is null; set the port of proxyHost proxy.example (1 to 65535)",
+            "proxyHost=proxy.example&proxyPort=70000|proxyPort of the stora component is 70000; set the port of proxyHost"
+                    + " proxy.example (1 to 65535)",
+            "proxyHost=proxy.example&proxyPort=3128&proxyUsername=u|proxyPassword of the stora component is missing: proxy"
+                    + " authentication needs both proxyUsername and proxyPassword",
+            "nonProxyHosts=localhost|proxyPort, proxyUsername, proxyPassword and nonProxyHosts of the stora component need"
+                    + " proxyHost, the proxy to use",
+    })
+    void aBadConnectionOptionFailsTheStartNamingIt(String options, String message) throws Exception {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        for (String option : options.split("&")) {
+            properties.put(option.substring(0, option.indexOf('=')), option.substring(option.indexOf('=') + 1));
+        }
+        StoraComponent stora = context.getComponent("stora", StoraComponent.class);
+        PropertyBindingSupport.bindProperties(context, stora, properties);
+
+        Exception e = assertThrows(Exception.class, () -> {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:sites").to("stora:sites/list");
+                }
+            });
+            context.start();
+        });
+
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals(message, cause.getMessage());
     }
 
     @Test
@@ -165,6 +213,67 @@ class AccountsTest extends StoraTestSupport {
         Map<String, StoraAccountStats> stats = stora.getAccountStats();
         assertEquals(2, stats.size(), stats.keySet().toString());
         assertEquals(List.of(1L, 2L), stats.values().stream().map(StoraAccountStats::getRequests).sorted().toList());
+    }
+
+    /**
+     * A name bound to a prototype (a new bean per lookup, as a Spring prototype scope or a registry backed by a
+     * database would give) or rebound to a new bean: the component keeps only the latest bean of each name, so memory
+     * does not grow with the exchanges, and the account of a bean is the same client as long as its credentials are.
+     */
+    @Test
+    void accountBeansAreNotKeptPerInstance() throws Exception {
+        List<WeakReference<StoraAccount>> created = new CopyOnWriteArrayList<>();
+        context.getRegistry().bindAsPrototype("operatorP", StoraAccount.class, () -> {
+            StoraAccount account = new StoraAccount();
+            account.setBaseUrl(wm.baseUrl());
+            account.setAccessToken("operator-p-token-789");
+            created.add(new WeakReference<>(account));
+            return account;
+        });
+        context.start();
+
+        // fewer calls than the account's 10 a second: none waits for the limiter
+        for (int i = 0; i < 8; i++) {
+            assertNull(call("stora:sites/list", null, StoraConstants.ACCOUNT, "operatorP").getException());
+        }
+        assertEquals(8, created.size(), "a bean per exchange");
+        wm.verify(8, getRequestedFor(urlPathEqualTo("/2025-09/sites"))
+                .withHeader("Authorization", equalTo("Bearer operator-p-token-789")));
+        assertEquals(2, context.getComponent("stora", StoraComponent.class).getAccountStats().size(),
+                "the component's account and operatorP's, one client for its 8 beans");
+        // every bean but the latest is collectable: nothing keeps them
+        List<WeakReference<StoraAccount>> earlier = created.subList(0, created.size() - 1);
+        for (int i = 0; i < 50 && earlier.stream().anyMatch(r -> r.get() != null); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertEquals(0, earlier.stream().filter(r -> r.get() != null).count(), "beans still held by the component");
+    }
+
+    /** A misconfigured account bean fails the exchange before any call, naming the bean and what is wrong with it. */
+    @Test
+    void aMisconfiguredAccountBeanIsNamedInTheError() throws Exception {
+        StoraAccount ambiguous = new StoraAccount();
+        ambiguous.setBaseUrl(wm.baseUrl());
+        ambiguous.setAccessToken("operator-x-token");
+        ambiguous.setClientId("operator-x-client");
+        StoraAccount noScheme = new StoraAccount();
+        noScheme.setBaseUrl("public-api.stora.co");
+        noScheme.setAccessToken("operator-y-token");
+        context.getRegistry().bind("operatorX", ambiguous);
+        context.getRegistry().bind("operatorY", noScheme);
+        context.start();
+
+        assertEquals("Ambiguous Stora credentials on the StoraAccount bean 'operatorX' (CamelStoraAccount header):"
+                + " accessToken and clientId are set. Use either a static accessToken or an OAuth 2 application (clientId"
+                + " with clientSecret and scopes, or with refreshToken and a token store)",
+                call("stora:sites/list", null, StoraConstants.ACCOUNT, "operatorX").getException().getMessage());
+        assertEquals("baseUrl of the StoraAccount bean 'operatorY' (CamelStoraAccount header) is 'public-api.stora.co';"
+                + " use the API's https:// URL (the default, https://public-api.stora.co) or a simulator's http:// URL",
+                call("stora:sites/list", null, StoraConstants.ACCOUNT, "operatorY").getException().getMessage());
+        assertEquals(0, wm.findAll(getRequestedFor(urlPathEqualTo("/2025-09/sites"))).size(), "nothing sent");
+        assertEquals(1, context.getComponent("stora", StoraComponent.class).getAccountStats().size(),
+                "no account for either bean");
     }
 
     @Test

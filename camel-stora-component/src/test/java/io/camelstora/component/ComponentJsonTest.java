@@ -18,12 +18,17 @@ package io.camelstora.component;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelstora.component.polling.StoraPollingOptions;
@@ -34,6 +39,7 @@ import org.apache.camel.spi.UriPath;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * stora.json is what designers and catalogs show (Kaoto, Karavan, Camel JBang, IDE plugins, docs/reference): every
@@ -61,6 +67,23 @@ class ComponentJsonTest {
             scheme.load(in);
         }
         assertEquals(StoraComponent.class.getName(), scheme.getProperty("class"));
+    }
+
+    /** The figures docs/tooling.md gives for stora.json are its own: options move (to the component, say) and they drift. */
+    @Test
+    void theToolingPageCountsWhatTheJsonHolds() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "tooling.md"), StandardCharsets.UTF_8);
+        Matcher counts = Pattern.compile("`componentProperties` \\((\\d+)\\), `properties` \\((\\d+) endpoint options\\) and"
+                + "\\s+`headers` \\((\\d+)\\)").matcher(page);
+        Matcher paths = Pattern.compile("the (\\d+) resources of the API and `webhook`[^\\n]*\\n[^\\n]*the (\\d+) action names")
+                .matcher(page);
+        assertTrue(counts.find() && paths.find(), "docs/tooling.md no longer says how many options, headers and paths");
+        JsonNode json = GeneratedMetadataTest.storaJson();
+        assertEquals(List.of(json.get("componentProperties").size(), json.get("properties").size(), json.get("headers").size(),
+                json.at("/properties/resource/enum").size() - 1, json.at("/properties/action/enum").size()),
+                List.of(Integer.parseInt(counts.group(1)), Integer.parseInt(counts.group(2)), Integer.parseInt(counts.group(3)),
+                        Integer.parseInt(paths.group(1)), Integer.parseInt(paths.group(2))),
+                "componentProperties, properties, headers, resources and actions of stora.json, as docs/tooling.md counts them");
     }
 
     @Test

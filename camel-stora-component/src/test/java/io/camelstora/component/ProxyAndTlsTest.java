@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -154,6 +155,26 @@ class ProxyAndTlsTest {
         assertTrue(e.getMessage().contains("PKIX path building failed"), e.getMessage());
     }
 
+    /**
+     * The trust store makes the certificate trusted, not any host that presents it: the simulator's certificate names
+     * localhost and 127.0.0.1, so the same simulator certificate served on 127.0.0.2 (loopback as well) is refused.
+     */
+    @Test
+    void aTrustedCertificateOfAnotherHostIsRefused() throws Exception {
+        try (StoraSimulator elsewhere = StoraSimulator.builder().host("127.0.0.2")
+                .https(resource("tls/simulator-keystore.p12"), TRUST_PASSWORD).rateLimitDisabled().start()) {
+            stora.getConfiguration().setBaseUrl(elsewhere.baseUrl());
+            stora.getConfiguration().setAccessToken(elsewhere.accessToken());
+            stora.setSslContextParameters(trustingTheSimulator());
+
+            StoraApiException e = assertInstanceOf(StoraApiException.class, listSites().getException());
+
+            assertFalse(e.isResponseReceived());
+            assertTrue(e.getMessage().contains("SSLPeerUnverifiedException: Certificate for <127.0.0.2> doesn't match any"
+                    + " of the subject alternative names"), e.getMessage());
+        }
+    }
+
     @Test
     void theGlobalSslContextParametersAreUsedWhenAsked() {
         context.setSSLContextParameters(trustingTheSimulator());
@@ -198,6 +219,26 @@ class ProxyAndTlsTest {
         assertEquals(List.of(), TraceLogCapture.leaks(texts, List.of(PROXY_PASSWORD, PROXY_USER, basic(PROXY_PASSWORD))));
     }
 
+    /** One HTTP transport per component: a second account's call takes the tunnel the first account opened. */
+    @Test
+    void theAccountsOfAComponentShareItsConnections() {
+        stora.setSslContextParameters(trustingTheSimulator());
+        useProxy(PROXY_PASSWORD);
+        StoraAccount operator = new StoraAccount();
+        operator.setBaseUrl(simulator.baseUrl());
+        operator.setAccessToken(simulator.createAccessToken(Set.of("public.site:read")));
+        context.getRegistry().bind("operator", operator);
+
+        assertNull(listSites().getException());
+        Exchange asOperator = context.createProducerTemplate().request("stora:sites/list",
+                e -> e.getIn().setHeader(StoraConstants.ACCOUNT, "operator"));
+
+        assertNull(asOperator.getException());
+        assertEquals(2, stora.getAccountStats().size(), stora.getAccountStats().keySet()::toString);
+        String target = "localhost:" + simulator.port();
+        assertEquals(List.of(target + " without credentials", target + " authenticated"), connects);
+    }
+
     @Test
     void aRefusedProxyPasswordFailsTheCallWithoutShowingIt() {
         stora.setSslContextParameters(trustingTheSimulator());
@@ -219,6 +260,17 @@ class ProxyAndTlsTest {
 
         assertNull(listSites().getException());
         assertEquals(List.of(), connects);
+    }
+
+    @Test
+    void hostsThatMatchNoPatternStillGoThroughTheProxy() {
+        stora.setSslContextParameters(trustingTheSimulator());
+        useProxy(PROXY_PASSWORD);
+        stora.setNonProxyHosts("*.localhost, example.org,localhost.example");
+
+        assertNull(listSites().getException());
+        String target = "localhost:" + simulator.port();
+        assertEquals(List.of(target + " without credentials", target + " authenticated"), connects);
     }
 
     @Test

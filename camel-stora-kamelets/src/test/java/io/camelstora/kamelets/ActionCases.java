@@ -155,9 +155,18 @@ final class ActionCases {
         status(DEALS_WIN, DEALS, api -> api.first(DEALS, "filter.status=open"), null, "won");
         status(DEALS_LOSE, DEALS, api -> api.first(DEALS, "filter.status=open"), "{\"lost_reason\": \"price_concerns\"}",
                 "lost");
-        // back on the board at the stage it had: the Body quotes the deal, the message
-        status(DEALS_REOPEN, DEALS, api -> api.first(DEALS, "filter.status=lost"),
-                "{\"stage\": {\"id\": \"${body[stage][id]}\"}}", "open");
+        // back on the board at the stage the message names (another than the deal's): the Body quotes the message
+        add(DEALS_REOPEN, api -> {
+            ObjectNode deal = (ObjectNode) api.first(DEALS, "filter.status=lost");
+            String stage = api.call("deal_stages/list", null).findValuesAsText("id").stream()
+                    .filter(s -> !s.equals(deal.at("/stage/id").asText())).findFirst().orElseThrow();
+            deal.putObject("stage").put("id", stage);
+            return Given.of(deal);
+        }, "{\"stage\": {\"id\": \"${body[stage][id]}\"}}", (api, given, answer) -> {
+            JsonNode shown = api.show(DEALS, given.ids().get(0));
+            assertEquals("open", shown.path("status").asText(), shown.toString());
+            assertEquals(given.message().at("/stage/id").asText(), shown.at("/stage/id").asText(), shown.toString());
+        });
         status(WEBHOOK_ENDPOINTS_DISABLE, WEBHOOK_ENDPOINTS, Api::webhookEndpoint, null, "disabled");
         status(WEBHOOK_ENDPOINTS_ENABLE, WEBHOOK_ENDPOINTS, api -> {
             JsonNode endpoint = api.webhookEndpoint();

@@ -15,6 +15,8 @@
  */
 package io.camelstora.kaoto;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DesignerFlowTest {
 
     static final Path EXPORTED = Path.of("src", "test", "resources", "designer", "invoice-paid-task.camel.yaml");
+
+    /** docs/kamelets.md shows the export as Kaoto wrote it: the committed file, under a comment naming it. */
+    @Test
+    void thePageShowsTheExport() throws Exception {
+        String page = Files.readString(Path.of("..", "docs", "kamelets.md"), StandardCharsets.UTF_8);
+        String heading = "```yaml\n# routes/invoice-paid-task.camel.yaml, as Kaoto wrote it\n";
+        int start = page.indexOf(heading);
+        assertTrue(start >= 0, "docs/kamelets.md shows no block starting with " + heading);
+        String shown = page.substring(start + heading.length(), page.indexOf("```", start + heading.length()));
+        assertEquals(Files.readString(EXPORTED, StandardCharsets.UTF_8), shown);
+    }
 
     @Test
     void theFlowExportedFromKaotoCreatesTheTaskForTheContact() throws Exception {

@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The pages a newcomer reads first show the user projects as they are: a code block after a line that links a project
- * file ({@code [`user-projects/x/pom.xml`](../user-projects/x/pom.xml):}) is that whole file, a block after
- * {@code From [`...`](...):} a run of its lines, and every file of a project is on its page. The projects are what the
+ * file ({@code [`user-projects/x/pom.xml`](../user-projects/x/pom.xml):}, the name shown being the file linked) is that
+ * whole file, a block after {@code From [`...`](...):} a run of its lines (indented as they are, but for an indentation
+ * the run shares), and every file of a project is on its page. The projects are what the
  * invoker builds and tests, so a page cannot show a pom, an import or a property that does not build.
  */
 class DocsMatchProjectsTest {
@@ -57,10 +57,10 @@ class DocsMatchProjectsTest {
     static final Set<String> CHECKS = Set.of("without-bom");
 
     static final Pattern LINKED_BLOCK = Pattern.compile(
-            "^(From )?\\[`[^`]+`\\]\\(([^)]*user-projects/[^)]+)\\):\\n\\n```\\w*\\n(.*?)```$",
+            "^(From )?\\[`([^`]+)`\\]\\(([^)]*user-projects/[^)]+)\\):\\n\\n```\\w*\\n(.*?)```$",
             Pattern.MULTILINE | Pattern.DOTALL);
 
-    record Shown(Path page, Path file, boolean excerpt, String text) {
+    record Shown(Path page, String name, Path file, boolean excerpt, String text) {
     }
 
     @Test
@@ -69,9 +69,11 @@ class DocsMatchProjectsTest {
         for (Shown shown : shownOnPages()) {
             assertTrue(Files.isRegularFile(shown.file()), shown.page() + " links a missing file " + shown.file());
             String file = Files.readString(shown.file(), StandardCharsets.UTF_8);
-            boolean matches = shown.excerpt() ? Collections.indexOfSubList(stripped(file), stripped(shown.text())) >= 0
-                    : file.equals(shown.text());
-            if (!matches) {
+            boolean matches = shown.excerpt() ? isRunOfLines(file, shown.text()) : file.equals(shown.text());
+            if (!shown.name().equals(REPOSITORY.relativize(shown.file()).toString())) {
+                wrong.add(REPOSITORY.relativize(shown.page()) + " names " + shown.name() + " but shows "
+                        + REPOSITORY.relativize(shown.file()));
+            } else if (!matches) {
                 wrong.add(REPOSITORY.relativize(shown.page()) + " shows " + REPOSITORY.relativize(shown.file())
                         + (shown.excerpt() ? " lines that are not in it" : " other than it is"));
             }
@@ -135,8 +137,8 @@ class DocsMatchProjectsTest {
             Path page = REPOSITORY.resolve(name).normalize();
             Matcher m = LINKED_BLOCK.matcher(Files.readString(page, StandardCharsets.UTF_8));
             while (m.find()) {
-                Path file = page.getParent().resolve(m.group(2)).normalize();
-                shown.add(new Shown(page, file, m.group(1) != null, m.group(3)));
+                Path file = page.getParent().resolve(m.group(3)).normalize();
+                shown.add(new Shown(page, m.group(2), file, m.group(1) != null, m.group(4)));
             }
         }
         return shown;
@@ -154,8 +156,18 @@ class DocsMatchProjectsTest {
         }
     }
 
-    private static List<String> stripped(String text) {
-        return text.lines().map(String::strip).toList();
+    /** Whether {@code excerpt} is a run of whole lines of {@code file}, as they are but for an indentation they share. */
+    static boolean isRunOfLines(String file, String excerpt) {
+        List<String> lines = file.lines().toList();
+        List<String> run = excerpt.lines().toList();
+        // without a final line break, which stripIndent would count as a line indented by nothing
+        String wanted = String.join("\n", run).stripIndent();
+        for (int i = 0; i + run.size() <= lines.size(); i++) {
+            if (String.join("\n", lines.subList(i, i + run.size())).stripIndent().equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static {

@@ -1651,14 +1651,14 @@ public interface StoraEndpointBuilderFactory {
         /**
          * Where consumers remember what they already routed, instead of their
          * defaults: stora:webhook keeps the ids of events routed successfully,
-         * each added once its route succeeded (default: in memory, the last
-         * 10000 per endpoint, lost on restart; an event being routed is known
-         * on its node only, so with several nodes prefer the webhook option
-         * eventStore); polling consumers keep the (id, updated_at) keys of
-         * records read within the overlap, prefixed by stateKey (default: a
-         * file in stateDirectory). Use a persistent repository shared by all
-         * nodes, such as camel-sql's JdbcMessageIdRepository, when several
-         * nodes consume.
+         * prefixed by its path and a vertical bar, each added once its route
+         * succeeded (default: in memory, the last 10000 per endpoint, lost on
+         * restart; an event being routed is known on its node only, so with
+         * several nodes prefer the webhook option eventStore); polling
+         * consumers keep the (id, updated_at) keys of records read within the
+         * overlap, prefixed by stateKey (default: a file in stateDirectory).
+         * Use a persistent repository shared by all nodes, such as camel-sql's
+         * JdbcMessageIdRepository, when several nodes consume.
          * 
          * The option is a:
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.
@@ -1675,14 +1675,14 @@ public interface StoraEndpointBuilderFactory {
         /**
          * Where consumers remember what they already routed, instead of their
          * defaults: stora:webhook keeps the ids of events routed successfully,
-         * each added once its route succeeded (default: in memory, the last
-         * 10000 per endpoint, lost on restart; an event being routed is known
-         * on its node only, so with several nodes prefer the webhook option
-         * eventStore); polling consumers keep the (id, updated_at) keys of
-         * records read within the overlap, prefixed by stateKey (default: a
-         * file in stateDirectory). Use a persistent repository shared by all
-         * nodes, such as camel-sql's JdbcMessageIdRepository, when several
-         * nodes consume.
+         * prefixed by its path and a vertical bar, each added once its route
+         * succeeded (default: in memory, the last 10000 per endpoint, lost on
+         * restart; an event being routed is known on its node only, so with
+         * several nodes prefer the webhook option eventStore); polling
+         * consumers keep the (id, updated_at) keys of records read within the
+         * overlap, prefixed by stateKey (default: a file in stateDirectory).
+         * Use a persistent repository shared by all nodes, such as camel-sql's
+         * JdbcMessageIdRepository, when several nodes consume.
          * 
          * The option will be converted to a
          * <code>org.apache.camel.spi.IdempotentRepository</code> type.

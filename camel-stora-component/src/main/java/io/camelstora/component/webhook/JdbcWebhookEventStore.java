@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * The table is created on start when it is missing. A claim inserts an {@code IN_PROGRESS} row (the primary key lets
  * exactly one node succeed), or takes over a row whose lease expired with a compare-and-set update (exactly one of
  * several nodes racing for it wins); a background task renews the leases this instance holds every
- * {@code heartbeatInterval}; {@code DONE} rows older than {@code retention} are deleted.
+ * {@code heartbeatInterval}; {@code DONE} rows older than {@code retention}, and {@code IN_PROGRESS} rows whose lease
+ * expired longer ago than that, are deleted.
  * <p>
  * Why not camel-sql's {@code JdbcOrphanLockAwareIdempotentRepository}, which keeps a lock alive with a heartbeat: it
  * records no "done" (a key removed when its work ends, or kept alive forever), so a second repository would be needed
@@ -100,6 +101,13 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     private record Key(String scope, String eventId) {
     }
 
+    /** The statement that creates the table, as run on start when it is missing. */
+    public static String ddl(String table) {
+        return "CREATE TABLE " + table + " (scope VARCHAR(255) NOT NULL, event_id VARCHAR(255) NOT NULL, state VARCHAR(16)"
+                + " NOT NULL, lease_owner VARCHAR(255) NOT NULL, lease_until BIGINT, updated_at BIGINT NOT NULL,"
+                + " PRIMARY KEY (scope, event_id))";
+    }
+
     /** The statements on one table, built once: {@code %1$s} is the table. */
     private record Sql(String exists, String create, String insert, String select, String takeOver, String done,
             String release, String renew, String purge) {
@@ -107,9 +115,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
         static Sql of(String table) {
             return new Sql(
                     sql("SELECT 1 FROM %1$s WHERE 1 = 0", table),
-                    sql("CREATE TABLE %1$s (scope VARCHAR(255) NOT NULL, event_id VARCHAR(255) NOT NULL, state VARCHAR(16)"
-                            + " NOT NULL, lease_owner VARCHAR(255) NOT NULL, lease_until BIGINT, updated_at BIGINT NOT NULL,"
-                            + " PRIMARY KEY (scope, event_id))", table),
+                    ddl(table),
                     sql("INSERT INTO %1$s (scope, event_id, state, lease_owner, lease_until, updated_at)"
                             + " VALUES (?, ?, 'IN_PROGRESS', ?, ?, ?)", table),
                     sql("SELECT state, lease_owner, lease_until FROM %1$s WHERE scope = ? AND event_id = ?", table),
@@ -122,7 +128,10 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
                             table),
                     sql("UPDATE %1$s SET lease_until = ? WHERE scope = ? AND event_id = ? AND state = 'IN_PROGRESS'"
                             + " AND lease_owner = ?", table),
-                    sql("DELETE FROM %1$s WHERE state = 'DONE' AND updated_at < ?", table));
+                    // an IN_PROGRESS row whose lease expired that long ago is claimable anyway: its node died, or its
+                    // done mark or release failed, and no delivery came again
+                    sql("DELETE FROM %1$s WHERE (state = 'DONE' AND updated_at < ?)"
+                            + " OR (state = 'IN_PROGRESS' AND lease_until < ?)", table));
         }
 
         private static String sql(String template, String table) {
@@ -172,27 +181,22 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
 
     @Override
     public boolean markDone(String scope, String eventId) {
-        Key key = new Key(scope, eventId);
-        try {
-            int updated = update(sql.done, clock.getAsLong(), scope, eventId, owner);
-            if (updated == 0) {
-                LOG.warn("Stora webhook event {} ({}) was routed here, but its lease had expired and was taken over: it may"
-                        + " be routed again elsewhere. Routes slower than leaseDuration {} need a longer lease",
-                        eventId, scope, leaseDuration);
-            }
-            return updated > 0;
-        } finally {
-            held.remove(key);
+        // dropped from the renewals before the row changes, never after: once the row is done or deleted, a delivery
+        // on this node may claim the event again and must keep the renewals of its own lease
+        held.remove(new Key(scope, eventId));
+        int updated = update(sql.done, clock.getAsLong(), scope, eventId, owner);
+        if (updated == 0) {
+            LOG.warn("Stora webhook event {} ({}) was routed here, but its lease had expired and was taken over: it may"
+                    + " be routed again elsewhere. Routes slower than leaseDuration {} need a longer lease",
+                    eventId, scope, leaseDuration);
         }
+        return updated > 0;
     }
 
     @Override
     public void release(String scope, String eventId) {
-        try {
-            update(sql.release, scope, eventId, owner);
-        } finally {
-            held.remove(new Key(scope, eventId));
-        }
+        held.remove(new Key(scope, eventId)); // before the row goes, as in markDone
+        update(sql.release, scope, eventId, owner);
     }
 
     /** Who this instance is in {@code lease_owner}: {@code pid@host/} and 8 random hex digits. */
@@ -241,8 +245,8 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     }
 
     /**
-     * How long an event stays marked done; default 30 days. Stora retries for about 21 hours; a delivery of an event
-     * older than this is routed again.
+     * How long an event stays marked done, and a lease nobody renews stays in the table; default 30 days. Stora retries
+     * for about 21 hours; a delivery of an event older than this is routed again.
      */
     public void setRetention(Duration retention) {
         this.retention = retention;
@@ -256,6 +260,11 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     /** Test hook: renews the leases held now. */
     void renewLeases() {
         heartbeat();
+    }
+
+    /** Test hook: deletes what is older than retention now. */
+    void purgeOldEvents() {
+        purge();
     }
 
     @Override
@@ -400,9 +409,11 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
 
     private void purge() {
         try {
-            int purged = update(sql.purge, clock.getAsLong() - retention.toMillis());
+            long before = clock.getAsLong() - retention.toMillis();
+            int purged = update(sql.purge, before, before);
             if (purged > 0) {
-                LOG.debug("Deleted {} webhook events marked done more than {} ago from {}", purged, retention, tableName);
+                LOG.debug("Deleted {} webhook events done or abandoned more than {} ago from {}", purged, retention,
+                        tableName);
             }
         } catch (RuntimeException e) {
             LOG.debug("Cannot delete old webhook events from {}: {}", tableName, e.getMessage());

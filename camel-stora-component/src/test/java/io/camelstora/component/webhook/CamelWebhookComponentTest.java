@@ -19,6 +19,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +32,7 @@ import io.camelstora.component.StoraConstants;
 import io.camelstora.component.internal.support.StoraJson;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -46,6 +51,8 @@ import static io.camelstora.component.webhook.StoraWebhookRegistrationTest.endpo
 import static io.camelstora.component.webhook.StoraWebhookRegistrationTest.listJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code from("webhook:stora:webhook")}: Camel's webhook component serves the path through its REST consumer
@@ -114,5 +121,57 @@ class CamelWebhookComponentTest extends WebhookTestSupport {
         assertEquals(200, deliver("/manual", SECRET, event("evt_m", "task.created", "{\"id\":\"task_1\"}")).statusCode());
         manual.assertIsSatisfied();
         assertEquals(0, wm.findAll(anyRequestedFor(anyUrl())).size());
+    }
+
+    @Test
+    void withoutRegistrationNorSecretTheRouteFailsToStartNamingBoth() {
+        Exception e = assertThrows(Exception.class, () -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webhook:stora:webhook?webhookComponentName=platform-http&webhookAutoRegister=false"
+                        + "&webhookPath=/unverifiable")
+                        .to("mock:unverifiable");
+            }
+        }));
+        StringBuilder causes = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            causes.append(t.getMessage()).append('\n');
+        }
+        String message = causes.toString();
+        assertTrue(message.contains("no signing secret") && message.contains("webhookAutoRegister"), message);
+    }
+
+    @Test
+    void routesWithoutRegistrationKeepTheirEventsApartInASharedStore() throws Exception {
+        JdbcDataSource database = new JdbcDataSource();
+        database.setURL("jdbc:h2:mem:webhook-component-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        JdbcWebhookEventStore store = new JdbcWebhookEventStore(database);
+        context.getRegistry().bind("storaEvents", store);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (String name : List.of("billing", "crm")) {
+                    from("webhook:stora:webhook?webhookComponentName=platform-http&webhookAutoRegister=false&webhookPath=/"
+                            + name + "&eventStore=#storaEvents&secret=" + SECRET)
+                            .routeId(name).to("mock:" + name);
+                }
+            }
+        });
+        String body = event("evt_both", "invoice.paid", "{\"id\":\"inv_5\"}");
+        for (String name : List.of("billing", "crm")) {
+            assertEquals("{\"status\":\"processed\"}", deliver("/" + name, SECRET, body).body(), name);
+            assertEquals("{\"status\":\"duplicate\"}", deliver("/" + name, SECRET, body).body(), name);
+            assertEquals(1, getMockEndpoint("mock:" + name).getReceivedCounter(), name);
+        }
+        List<String> scopes = new ArrayList<>();
+        try (Connection c = database.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT scope FROM " + JdbcWebhookEventStore.DEFAULT_TABLE_NAME
+                        + " WHERE event_id = 'evt_both' ORDER BY scope")) {
+            while (rows.next()) {
+                scopes.add(rows.getString(1));
+            }
+        }
+        assertEquals(List.of("/billing", "/crm"), scopes, "each route's events under the path it is served at");
     }
 }

@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import io.camelstora.component.webhook.StoraWebhookEventStore.Claim;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,6 +138,54 @@ class JdbcWebhookEventStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aRetryClaimingTheEventRightAfterItsReleaseKeepsItsLeaseRenewed(TestDatabase db) {
+        String table = table();
+        ControlledDataSource database = new ControlledDataSource(db.dataSource());
+        JdbcWebhookEventStore a = node(database.dataSource(), table);
+        JdbcWebhookEventStore b = node(db, table);
+
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_5"));
+        // the route failed; Stora's retry reaches this node in the moment the failed attempt's row is deleted
+        List<Claim> retry = new ArrayList<>();
+        database.afterStatement("DELETE FROM " + table + " WHERE scope", () -> retry.add(a.claim(SCOPE, "evt_5")));
+        a.release(SCOPE, "evt_5");
+        assertEquals(List.of(Claim.CLAIMED), retry);
+
+        for (int i = 1; i <= 3; i++) { // the retry's route runs longer than one lease
+            now.addAndGet(20_000);
+            a.renewLeases();
+            assertEquals(Claim.IN_PROGRESS, b.claim(SCOPE, "evt_5"), "the retry's lease is renewed, " + 20 * i + " s on");
+        }
+        assertTrue(a.markDone(SCOPE, "evt_5"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eventsDoneAndLeasesExpiredLongerAgoThanRetentionAreDeleted(TestDatabase db) {
+        String table = table();
+        JdbcWebhookEventStore a = node(db, table);
+        JdbcWebhookEventStore dead = node(db, table);
+
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_old"));
+        assertTrue(a.markDone(SCOPE, "evt_old"));
+        // its node died while routing it, and no delivery of it came again
+        assertEquals(Claim.CLAIMED, dead.claim(SCOPE, "evt_abandoned"));
+        now.addAndGet(Duration.ofDays(29).toMillis());
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_recent"));
+        assertTrue(a.markDone(SCOPE, "evt_recent"));
+        now.addAndGet(Duration.ofDays(2).toMillis());
+        assertEquals(Claim.CLAIMED, a.claim(SCOPE, "evt_running"));
+
+        a.purgeOldEvents(); // 31 days on; retention is 30 days
+        assertEquals(List.of(), rows(db, table, "evt_old"));
+        assertEquals(List.of(), rows(db, table, "evt_abandoned"));
+        assertEquals(List.of("DONE " + a.getOwner()), rows(db, table, "evt_recent"));
+        assertEquals(List.of("IN_PROGRESS " + a.getOwner()), rows(db, table, "evt_running"));
+        assertEquals(Claim.CLAIMED, node(db, table).claim(SCOPE, "evt_old"), "older than retention: routed again");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void ofNodesClaimingOneEventAtOnceExactlyOneGetsIt(TestDatabase db) throws Exception {
         String table = table();
         List<JdbcWebhookEventStore> nodes = nodes(db, table, 8);
@@ -209,7 +259,11 @@ class JdbcWebhookEventStoreTest {
     }
 
     private JdbcWebhookEventStore node(TestDatabase db, String table) {
-        JdbcWebhookEventStore store = new JdbcWebhookEventStore(db.dataSource());
+        return node(db.dataSource(), table);
+    }
+
+    private JdbcWebhookEventStore node(DataSource dataSource, String table) {
+        JdbcWebhookEventStore store = new JdbcWebhookEventStore(dataSource);
         store.setTableName(table);
         store.setClock(now::get);
         synchronized (stores) {

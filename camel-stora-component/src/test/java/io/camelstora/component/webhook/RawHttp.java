@@ -126,6 +126,25 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** Whether nothing was answered and the connection is open: no byte is waiting, and it has not ended. */
+    boolean unanswered() throws IOException {
+        if (in.available() > 0) {
+            return false;
+        }
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(1);
+        try {
+            in.read(); // a byte of an answer, or the end of a closed connection
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true; // nothing to read, and not closed
+        } catch (IOException reset) {
+            return false;
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+    }
+
     private String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;

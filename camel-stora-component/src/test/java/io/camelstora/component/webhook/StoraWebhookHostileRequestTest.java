@@ -20,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,9 @@ class StoraWebhookHostileRequestTest extends WebhookTestSupport {
             public void configure() {
                 from("stora:webhook?maxBodySize=" + MAX + "&bodyTimeout=1000&secret=" + SECRET).routeId("events")
                         .to("mock:events");
+                // a bodyTimeout no test waits for: a client holding a request open is still waiting when it is checked
+                from("stora:webhook?path=/stora/patient&bodyTimeout=60000&secret=" + SECRET).routeId("patient")
+                        .to("mock:patient");
             }
         };
     }
@@ -179,6 +183,32 @@ class StoraWebhookHostileRequestTest extends WebhookTestSupport {
         assertEquals(50L, details.get("webhook.deliveries.rejected.unsupported_media_type"));
         assertEquals(250L, details.get("webhook.deliveries.rejected"));
         noEventRouted();
+    }
+
+    @Test
+    void clientsThatAnnounceABodyAndSendNothingHoldNoWorkerThread() throws Exception {
+        // more silent clients than the worker threads every platform-http route shares (Vert.x: 20)
+        List<RawHttp> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                silent.add(new RawHttp(port, 60_000).head("POST", "/stora/patient", "Content-Type: application/json",
+                        "Content-Length: 500"));
+            }
+            getMockEndpoint("mock:patient").expectedMessageCount(1);
+            String body = event("evt_beside_silent", "invoice.paid", "{\"id\":\"inv_1\"}");
+            HttpResponse<String> response = postDelivery("/stora/patient", body, signature(SECRET, Instant.now(), body),
+                    "req_beside_silent");
+            // answered while all 40 still wait for their 60 s bodyTimeout: none of them held a thread it needed
+            assertEquals(200, response.statusCode(), response.body());
+            getMockEndpoint("mock:patient").assertIsSatisfied();
+            for (RawHttp client : silent) {
+                assertTrue(client.unanswered(), "a silent client was answered before its bodyTimeout");
+            }
+        } finally {
+            for (RawHttp client : silent) {
+                client.close();
+            }
+        }
     }
 
     private void noEventRouted() {

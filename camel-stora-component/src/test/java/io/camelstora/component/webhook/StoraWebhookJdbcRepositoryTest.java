@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import io.camelstora.component.StoraComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
@@ -83,7 +84,7 @@ class StoraWebhookJdbcRepositoryTest {
         ledgerDown.set(true);
         assertEquals(500, deliver(port, created).statusCode());
         ledgerDown.set(false);
-        assertEquals(List.of("evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
+        assertEquals(List.of("/stora/webhook|evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
         assertEquals(1, first.getEndpoint("mock:ledger", MockEndpoint.class).getReceivedCounter());
         first.stop();
 
@@ -97,7 +98,7 @@ class StoraWebhookJdbcRepositoryTest {
         MockEndpoint ledger = second.getEndpoint("mock:ledger", MockEndpoint.class);
         assertEquals(1, ledger.getReceivedCounter());
         assertEquals("evt_created", ledger.getExchanges().get(0).getIn().getHeader("CamelStoraWebhookEventId"));
-        assertEquals(List.of("evt_created", "evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
+        assertEquals(List.of("/stora/webhook|evt_created", "/stora/webhook|evt_paid"), storedIds(dataSource, PROCESSOR_NAME));
         second.stop();
 
         // the in-memory default forgets on restart: the same delivery would be routed again
@@ -125,7 +126,38 @@ class StoraWebhookJdbcRepositoryTest {
         assertEquals(409, deliver(port, body).statusCode(), "in progress on this node");
         holdRoute.countDown();
         assertEquals("{\"status\":\"processed\"}", first.get(30, TimeUnit.SECONDS).body());
-        assertEquals(List.of("evt_held"), storedIds(dataSource, PROCESSOR_NAME));
+        assertEquals(List.of("/stora/webhook|evt_held"), storedIds(dataSource, PROCESSOR_NAME));
+    }
+
+    @Test
+    void routesSharingTheComponentsRepositoryEachRouteTheSameEvent() throws Exception {
+        DataSource dataSource = dataSource();
+        int port = AvailablePortFinder.getNextAvailable();
+        CamelContext context = new DefaultCamelContext();
+        contexts.add(context);
+        VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
+        server.setBindPort(port);
+        context.addService(new VertxPlatformHttpServer(server));
+        // one repository for every consumer of the component, as docs/several-nodes.md sets it up for polling
+        context.getComponent("stora", StoraComponent.class).getConfiguration()
+                .setIdempotentRepository(new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // two Stora webhook endpoints subscribed to the same events: billing and CRM each need every one
+                from("stora:webhook?path=/stora/billing&secret=" + SECRET).to("mock:billing");
+                from("stora:webhook?path=/stora/crm&secret=" + SECRET).to("mock:crm");
+            }
+        });
+        context.start();
+        String body = event("evt_both", "invoice.paid", "{\"id\":\"inv_4\"}");
+
+        for (String path : List.of("/stora/billing", "/stora/crm")) {
+            assertEquals("{\"status\":\"processed\"}", deliver(port, path, body).body(), path);
+            assertEquals("{\"status\":\"duplicate\"}", deliver(port, path, body).body(), path);
+        }
+        assertEquals(1, context.getEndpoint("mock:billing", MockEndpoint.class).getReceivedCounter());
+        assertEquals(1, context.getEndpoint("mock:crm", MockEndpoint.class).getReceivedCounter());
     }
 
     private CamelContext start(int port, JdbcMessageIdRepository repository) throws Exception {
@@ -162,7 +194,11 @@ class StoraWebhookJdbcRepositoryTest {
     }
 
     private HttpResponse<String> deliver(int port, String body) throws Exception {
-        HttpRequest request = WebhookTestSupport.deliveryRequest("http://localhost:" + port + "/stora/webhook", body,
+        return deliver(port, "/stora/webhook", body);
+    }
+
+    private HttpResponse<String> deliver(int port, String path, String body) throws Exception {
+        HttpRequest request = WebhookTestSupport.deliveryRequest("http://localhost:" + port + path, body,
                 signature(SECRET, Instant.now(), body), null);
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -88,9 +88,10 @@ class ClusterNodesIT {
                             .property("node.accessToken", sim.accessToken()).build());
                     urls.add(URI.create("http://localhost:" + port + "/stora/webhook"));
                 }
-                // one after another: started at the same moment, two nodes can both try to create the poll's Quartz
-                // trigger, and the second fails to start (NOTE-for-i15.md)
-                nodes.forEach(JvmNode::start);
+                // all three at once, as a platform starts the replicas of a deployment: whichever comes first creates
+                // the tables (the component's and Quartz's) and the poll's trigger, the others find them
+                CompletableFuture.allOf(nodes.stream().map(n -> CompletableFuture.runAsync(n::start))
+                        .toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
                 run(db, sim, nodes, urls, runMillis);
             } finally {
                 nodes.forEach(JvmNode::close);

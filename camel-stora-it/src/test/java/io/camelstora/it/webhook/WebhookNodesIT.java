@@ -151,12 +151,20 @@ class WebhookNodesIT {
                 }
                 if (i == events * 2 / 5) {
                     later.execute(() -> {
-                        killedPid.set(victim.pid());
-                        victim.kill();
-                        long down = System.nanoTime();
-                        victim.start();
-                        restartMillis.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - down));
-                        killed.complete(null);
+                        try {
+                            long pid = victim.pid();
+                            killedPid.set(pid);
+                            // killed while it holds an event (its owner is pid@host/...), so a lease is left to take over
+                            waitUntil(() -> count("SELECT count(*) FROM stora_webhook_events WHERE state = 'IN_PROGRESS'"
+                                    + " AND lease_owner LIKE '" + pid + "@%'") > 0, "the node routes an event");
+                            victim.kill();
+                            long down = System.nanoTime();
+                            victim.start();
+                            restartMillis.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - down));
+                            killed.complete(null);
+                        } catch (Exception | AssertionError e) {
+                            killed.completeExceptionally(e);
+                        }
                     });
                 }
             }
@@ -194,6 +202,7 @@ class WebhookNodesIT {
             report.forEach(System.out::println);
 
             assertEquals(0, lost, "events never routed");
+            assertTrue(takeovers >= 1, "no lease of the killed node was taken over");
             assertEquals(0, notDone, "events not marked done");
             assertEquals(Map.of(), sender.exhausted(), "deliveries Stora would give up");
             // an event is routed twice only when the killed node had its effect and died before marking it done

@@ -80,11 +80,12 @@ public final class KameletGenerator {
                     "Stora requires `email` (unique per operator); `full_name`, `phone_number`, `address`, `type`, `source`,"
                             + " `use_case` and `metadata` are optional.")),
             Map.entry(StoraOperation.ORDERS_CREATE, needs(
-                    "Stora requires `site` ({\"id\": ...}). To be finalized, the order also needs `contact` ({\"id\": ...},"
-                            + " or the contact's fields with `email`), `billing_period` (one the unit type has a price for),"
-                            + " `payment_method` (card, bacs_debit or sepa_debit), `starts_at` (ISO 8601, or now) and at"
-                            + " least one `unit_type` line item in `line_items`, each with `type`, `quantity`,"
-                            + " `price.amount` (minor units) and `item.id`. A `finalize` object with `cancel_redirect_url`"
+                    "Stora requires `site` ({\"id\": ...}) and at least one `unit_type` line item in `line_items`, each"
+                            + " with `type`, `quantity`, `price.amount` (minor units) and `item.id`. To be finalized, the"
+                            + " order presumably also needs `contact` ({\"id\": ...}, or the contact's fields with `email`),"
+                            + " `billing_period` (one the unit type has a price for), `payment_method` (card, bacs_debit or"
+                            + " sepa_debit) and `starts_at` (ISO 8601, or now): the booking-flow guide lists them as its key"
+                            + " fields without saying which finalizing needs. A `finalize` object with `cancel_redirect_url`"
                             + " finalizes it in the same call.")),
             Map.entry(StoraOperation.ORDER_LINE_ITEMS_CREATE, needs(
                     "Stora requires `type` (unit_type, protection, product or security_deposit), `quantity`,"
@@ -92,7 +93,8 @@ public final class KameletGenerator {
                             + " The order must be a draft.")),
             Map.entry(StoraOperation.ORDER_LINE_ITEMS_UPDATE, needs("The order must be a draft.")),
             Map.entry(StoraOperation.ORDERS_UPDATE, needs("The order must be a draft.")),
-            Map.entry(StoraOperation.ORDERS_DELETE, needs("The order must be a draft.")),
+            Map.entry(StoraOperation.ORDERS_DELETE, needs("The order must be a draft (presumed: the reference page is not"
+                    + " stored; the booking-flow guide says a finalized order is locked).")),
             Map.entry(StoraOperation.ORDER_LINE_ITEMS_DELETE, needs("The order must be a draft.")),
             Map.entry(StoraOperation.TIMELINE_EVENTS_CREATE, needs(
                     "Give `source` and `template` ({\"id\": ...}: a timeline source and template of the account) and the"
@@ -107,8 +109,9 @@ public final class KameletGenerator {
             Map.entry(StoraOperation.UNIT_TYPES_BASE_PRICE, basePrices()),
             Map.entry(StoraOperation.ORDERS_FINALIZE, new Request(
                     "Body must hold `finalize.cancel_redirect_url`, where the customer lands when they abandon the checkout."
-                            + " The order must be a draft with a contact, billing period, payment method, start and a"
-                            + " unit type line item; Stora answers with its `payment_url`.",
+                            + " The order must be a draft with a unit type line item, and presumably a contact, billing"
+                            + " period, payment method and start (the reference page is cut off before its rules); Stora"
+                            + " answers with its `payment_url`.",
                     "{\"finalize\": {\"cancel_redirect_url\": \"https://example.com/booking/cancelled\"}}", true)),
             Map.entry(StoraOperation.UNITS_RESERVE, new Request(
                     "Body must hold `tenancy_id`, the tenancy to reserve the unit for. The unit must be available and the"
@@ -125,14 +128,15 @@ public final class KameletGenerator {
                     + " repossessed.")),
             Map.entry(StoraOperation.DEALS_LOSE, new Request(
                     "Body must hold `lost_reason` (accessibility_concern, better_deal_elsewhere, chose_competitor,"
-                            + " price_concerns...). The deal must be open.",
+                            + " price_concerns...). The deal must be open (presumed: the reference page does not say).",
                     "{\"lost_reason\": \"price_concerns\"}", true)),
             Map.entry(StoraOperation.DEALS_REOPEN, new Request(
                     "Body may hold the `stage` and `assignee` ({\"id\": ...}) the deal goes back to. The deal must be won"
                             + " or lost.",
                     "{\"stage\": {\"id\": \"${body[stage][id]}\"}}", false)),
-            Map.entry(StoraOperation.DEALS_WIN, noBody("The deal must be open.")),
-            Map.entry(StoraOperation.TASKS_OPEN, noBody("The task must be completed.")));
+            Map.entry(StoraOperation.DEALS_WIN, noBody("The deal must be open (presumed: the reference page does not say).")),
+            Map.entry(StoraOperation.TASKS_OPEN, noBody("The task must be completed (presumed: the reference page does not"
+                    + " say).")));
 
     private static Request needs(String needs) {
         return new Request(needs, null, false);

@@ -12,7 +12,8 @@ import org.springframework.boot.convert.DurationUnit;
  * its lists for new and changed records.
  * <p>
  * Generated from stora.json by StarterSourcesTest: do not edit. After changing an option of the component, run mvn -B
- * test -pl camel-stora-starter -Dtest=StarterSourcesTest -Dstora.starter.write=true
+ * test -pl camel-stora-starter -am -Dtest=StarterSourcesTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dstora.starter.write=true
  */
 @ConfigurationProperties(prefix = "camel.component.stora")
 public class StoraComponentConfiguration extends ComponentConfigurationPropertiesCommon {
@@ -56,12 +57,12 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     private String stateDirectory = ".camel-stora";
     /**
      * Where consumers remember what they already routed, instead of their defaults: stora:webhook keeps the ids of
-     * events routed successfully, each added once its route succeeded (default: in memory, the last 10000 per endpoint,
-     * lost on restart; an event being routed is known on its node only, so with several nodes prefer the webhook option
-     * eventStore); polling consumers keep the (id, updated_at) keys of records read within the overlap, prefixed by
-     * stateKey (default: a file in stateDirectory). Use a persistent repository shared by all nodes, such as
-     * camel-sql's JdbcMessageIdRepository, when several nodes consume. The option is a
-     * org.apache.camel.spi.IdempotentRepository type, given as a bean reference (#bean:name).
+     * events routed successfully, prefixed by its path and a vertical bar, each added once its route succeeded
+     * (default: in memory, the last 10000 per endpoint, lost on restart; an event being routed is known on its node
+     * only, so with several nodes prefer the webhook option eventStore); polling consumers keep the (id, updated_at)
+     * keys of records read within the overlap, prefixed by stateKey (default: a file in stateDirectory). Use a
+     * persistent repository shared by all nodes, such as camel-sql's JdbcMessageIdRepository, when several nodes
+     * consume. The option is a org.apache.camel.spi.IdempotentRepository type, given as a bean reference (#bean:name).
      */
     private org.apache.camel.spi.IdempotentRepository idempotentRepository;
     /**
@@ -128,15 +129,15 @@ public class StoraComponentConfiguration extends ComponentConfigurationPropertie
     @DurationUnit(ChronoUnit.MILLIS)
     private Duration responseTimeout = Duration.ofMillis(30000);
     /**
-     * A DataSource on a database every node of the application shares (PostgreSQL; H2 in tests), e.g. #bean:dataSource,
-     * Spring Boot's. The component then keeps there everything its nodes must share, creating the tables that are
-     * missing when it starts: polling cursors and seen keys, webhook events in progress and done, webhook secrets, the
-     * rotating refresh token of an authorization code grant, the account's rate-limit budget (a Bucket4j bucket, on
-     * PostgreSQL, with bucket4j_jdk17-postgresql on the class path), and with camel-quartz a clustered Quartz
-     * scheduler, so that scheduler=quartz polls and quartz: routes run once per tick. Options set explicitly
-     * (stateRepository, idempotentRepository, eventStore, secretStore, tokenStore, tokenStoreFile, rateLimiter, the
-     * quartz component's own scheduler settings) win. See docs/several-nodes.md. The option is a javax.sql.DataSource
-     * type, given as a bean reference (#bean:name).
+     * A DataSource on a database every node of the application shares (PostgreSQL; H2 in tests), e.g. #bean:storaDb, or
+     * on Spring Boot #dataSource (not taken unless named here). The component then keeps there everything its nodes
+     * must share, creating the tables that are missing when it starts: polling cursors and seen keys, webhook events in
+     * progress and done, webhook secrets, the rotating refresh token of an authorization code grant, the account's
+     * rate-limit budget (a Bucket4j bucket, on PostgreSQL: add bucket4j_jdk17-core and bucket4j_jdk17-postgresql), and
+     * with camel-quartz a clustered Quartz scheduler, so that scheduler=quartz polls and quartz: routes run once per
+     * tick. Options set explicitly (stateRepository, idempotentRepository, eventStore, secretStore, tokenStore,
+     * tokenStoreFile, rateLimiter, the quartz component's own scheduler settings) win. See docs/several-nodes.md. The
+     * option is a javax.sql.DataSource type, given as a bean reference (#bean:name).
      */
     private javax.sql.DataSource dataSource;
     /**

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * binding of that property instead of leaving the option unset.
  * <p>
  * Generated from stora.json by StarterSourcesTest: do not edit. After changing an option of the component, run mvn -B
- * test -pl camel-stora-starter -Dtest=StarterSourcesTest -Dstora.starter.write=true
+ * test -pl camel-stora-starter -am -Dtest=StarterSourcesTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dstora.starter.write=true
  */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesBinding

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraConfiguration;
 import io.camelstora.component.StoraOutputType;
+import io.camelstora.component.auth.FileTokenStore;
+import io.camelstora.component.auth.TokenStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -102,6 +104,37 @@ class SpringBootDocsTest {
                     assertEquals(false, stora2.isRetries());
                     assertEquals(true, stora.isRetries());
                     assertEquals(300_000, stora.getMaxRateLimitWait());
+                });
+    }
+
+    /**
+     * A second component bean keeps what its factory method set unless a property under its name says otherwise, and
+     * takes bean references as stora does: the properties that are not set are not applied as the defaults.
+     */
+    @Test
+    void aSecondComponentBeanKeepsItsOwnSettingsAndTakesBeanReferences() {
+        FileTokenStore tokens = new FileTokenStore(Path.of("target", "operator-42-tokens.json"));
+        runner.withBean("operator42Tokens", TokenStore.class, () -> tokens)
+                .withBean("stora2", StoraComponent.class, () -> {
+                    StoraComponent stora2 = new StoraComponent();
+                    stora2.getConfiguration().setBaseUrl("https://sandbox.example");
+                    stora2.setRetries(false);
+                    stora2.setRateLimitPerSecond(5);
+                    return stora2;
+                })
+                .withPropertyValues("camel.component.stora2.client-id=partner-app",
+                        "camel.component.stora2.token-store=#bean:operator42Tokens",
+                        "camel.component.stora2.max-rate-limit-wait=30s")
+                .run(context -> {
+                    assertNull(context.getStartupFailure());
+                    StoraComponent stora2 = context.getBean(CamelContext.class).getComponent("stora2", StoraComponent.class);
+                    assertSame(tokens, stora2.getConfiguration().getTokenStore());
+                    assertEquals("partner-app", stora2.getConfiguration().getClientId());
+                    assertEquals(30_000, stora2.getMaxRateLimitWait());
+                    // set in code, not in a property: kept
+                    assertEquals("https://sandbox.example", stora2.getConfiguration().getBaseUrl());
+                    assertEquals(false, stora2.isRetries());
+                    assertEquals(5, stora2.getRateLimitPerSecond());
                 });
     }
 

@@ -44,8 +44,8 @@ final class StarterSources {
     static final String PACKAGE = "io.camelstora.component.springboot";
     static final String PREFIX = "camel.component.stora";
     static final String GENERATED = "Generated from stora.json by StarterSourcesTest: do not edit. After changing an option of the"
-            + " component, run mvn -B test -pl camel-stora-starter -Dtest=StarterSourcesTest"
-            + " -Dstora.starter.write=true";
+            + " component, run mvn -B test -pl camel-stora-starter -am -Dtest=StarterSourcesTest"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dstora.starter.write=true";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, String> WRAPPERS = Map.of("boolean", "java.lang.Boolean", "int", "java.lang.Integer",
             "long", "java.lang.Long", "double", "java.lang.Double", "float", "java.lang.Float", "short", "java.lang.Short",

@@ -166,7 +166,7 @@ class StoraStarterApplicationTest {
         assertEquals(WebhookDelivery.Status.SUCCEEDED, delivery.status(), delivery.toString());
         String eventId = events.getExchanges().get(0).getMessage().getHeader(StoraConstants.WEBHOOK_EVENT_ID, String.class);
         assertEquals(delivery.eventId(), eventId);
-        assertTrue(processedStoraEvents.contains(eventId),
+        assertTrue(processedStoraEvents.contains("/stora/webhook|" + eventId),
                 "the repository named by camel.component.stora.idempotent-repository");
     }
 

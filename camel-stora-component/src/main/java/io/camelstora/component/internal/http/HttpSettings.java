@@ -39,6 +39,12 @@ public record HttpSettings(int maxConnections, long connectTimeoutMillis, long r
             throw new IllegalArgumentException(
                     "maxConnections of the stora component is " + maxConnections + "; use 1 or more");
         }
+        // HttpClient takes 0 as no limit and rejects a negative timeout without naming it
+        if (connectTimeoutMillis < 0 || responseTimeoutMillis < 0) {
+            boolean connect = connectTimeoutMillis < 0;
+            throw new IllegalArgumentException((connect ? "connectTimeout" : "responseTimeout") + " of the stora component is "
+                    + (connect ? connectTimeoutMillis : responseTimeoutMillis) + " ms; use 0 (no limit) or more");
+        }
         Proxy proxy = null;
         if (isSet(proxyHost)) {
             if (proxyPort == null || proxyPort < 1 || proxyPort > 65535) {

@@ -30,12 +30,14 @@ import io.camelstora.component.StoraConstants;
 import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.StoraOutputType;
 import io.camelstora.component.internal.metrics.StoraMetrics;
+import io.camelstora.component.internal.shared.RaceSafeQuartzPollScheduler;
 import io.camelstora.component.internal.support.StoraJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.RollbackExchangeException;
+import org.apache.camel.spi.ScheduledPollConsumerScheduler;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
@@ -121,6 +123,21 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         return new StoraPollingConsumer(endpoint, processor, plan);
+    }
+
+    /**
+     * camel-core's scheduler for {@code scheduler=quartz} is replaced by one that survives nodes starting together on a
+     * clustered job store ({@link RaceSafeQuartzPollScheduler}), keeping every option given to it.
+     */
+    @Override
+    public void setScheduler(ScheduledPollConsumerScheduler scheduler) {
+        if (scheduler != null && scheduler.getClass().getName().equals(RaceSafeQuartzPollScheduler.QUARTZ_SCHEDULER_CLASS)) {
+            RaceSafeQuartzPollScheduler raceSafe = new RaceSafeQuartzPollScheduler();
+            raceSafe.setCamelContext(scheduler.getCamelContext());
+            super.setScheduler(raceSafe);
+        } else {
+            super.setScheduler(scheduler);
+        }
     }
 
     @Override

@@ -15,10 +15,6 @@
  */
 package io.camelstora.component.internal.shared;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,14 +24,11 @@ import javax.sql.DataSource;
 import io.camelstora.component.auth.JdbcTokenStore;
 import io.camelstora.component.auth.TokenStore;
 import io.camelstora.component.internal.support.SqlTables;
-import io.camelstora.component.limits.Bucket4jRequestLimiter;
 import io.camelstora.component.limits.RateLimits;
 import io.camelstora.component.limits.RequestLimiter;
 import io.camelstora.component.state.JdbcStateRepository;
 import io.camelstora.component.webhook.JdbcWebhookEventStore;
 import io.camelstora.component.webhook.StoraWebhookEventStore;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.apache.camel.Service;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.StateRepository;
@@ -56,12 +49,6 @@ public final class SharedStores {
     public static final String SECRETS_TABLE = "stora_webhook_secrets";
     public static final String RATE_LIMIT_TABLE = "stora_rate_limit";
     public static final String RATE_LIMIT_DDL = "CREATE TABLE " + RATE_LIMIT_TABLE + " (id BIGINT PRIMARY KEY, state BYTEA)";
-    /**
-     * The least margin of a shared bucket's windows: a bucket counts a request from its grant, before the pooled
-     * connection, the connect and the network of whichever node sends it, which this margin covers.
-     */
-    public static final Duration SHARED_BUCKET_MIN_MARGIN = Duration.ofMillis(200);
-
     private static final Logger LOG = LoggerFactory.getLogger(SharedStores.class);
 
     private final DataSource dataSource;
@@ -71,7 +58,7 @@ public final class SharedStores {
     private final JdbcStateRepository secrets;
     private final boolean postgres;
     private final List<Service> services = new ArrayList<>();
-    private ProxyManager<Long> buckets;
+    private SharedBuckets buckets;
 
     private SharedStores(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -118,6 +105,24 @@ public final class SharedStores {
         return secrets;
     }
 
+    /** Whether the account's rate-limit budget can be kept here: on PostgreSQL, Bucket4j's database. */
+    public boolean isPostgreSql() {
+        return postgres;
+    }
+
+    /**
+     * Whether Bucket4j's PostgreSQL module (com.bucket4j:bucket4j_jdk17-postgresql, with bucket4j_jdk17-core) is on the
+     * class path: optional dependencies of the component, which an application sharing its rate limit adds.
+     */
+    public static boolean bucket4jPostgreSqlAvailable() {
+        try {
+            Class.forName("io.github.bucket4j.postgresql.Bucket4jPostgreSQL", false, SharedStores.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** The refresh token of the authorization named {@code key} (stable across nodes, e.g. component and client id). */
     public TokenStore tokenStore(String key) {
         return new JdbcTokenStore(dataSource, key);
@@ -137,26 +142,9 @@ public final class SharedStores {
             return null;
         }
         if (buckets == null) {
-            buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table(RATE_LIMIT_TABLE).build();
+            buckets = new SharedBuckets(dataSource);
         }
-        RateLimits shared = limits.margin().compareTo(SHARED_BUCKET_MIN_MARGIN) >= 0 ? limits
-                : new RateLimits(limits.windows(), SHARED_BUCKET_MIN_MARGIN, limits.maxWait());
-        var bucket = buckets.builder().build(key(account), () -> Bucket4jRequestLimiter.bucketConfiguration(shared));
-        return new Bucket4jRequestLimiter(bucket.asScheduler(), shared.maxWait(), timer);
-    }
-
-    /** The bucket's row: 64 bits of the SHA-256 of the account's name. */
-    static long key(String account) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(account.getBytes(StandardCharsets.UTF_8));
-            long key = 0;
-            for (int i = 0; i < 8; i++) {
-                key = (key << 8) | (digest[i] & 0xff);
-            }
-            return key;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return buckets.limiter(account, limits, timer);
     }
 
 }

@@ -64,8 +64,13 @@ public final class SqlTables {
 
     /** Whether {@code dataSource} is a PostgreSQL database. */
     public static boolean isPostgreSql(DataSource dataSource) {
+        return productName(dataSource).toLowerCase(java.util.Locale.ROOT).contains("postgres");
+    }
+
+    /** The database's product name, as its driver gives it (PostgreSQL, H2, MySQL...). */
+    public static String productName(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            return c.getMetaData().getDatabaseProductName();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the stora component's dataSource: " + e.getMessage(), e);
         }

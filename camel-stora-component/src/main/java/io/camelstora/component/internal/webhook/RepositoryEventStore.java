@@ -23,8 +23,10 @@ import org.apache.camel.spi.IdempotentRepository;
 
 /**
  * Event state in any Camel {@link IdempotentRepository} (the {@code idempotentRepository} option, and the in-memory
- * default): the repository holds the ids of events routed successfully, added only once the route succeeded, so an
- * event whose node dies while routing it is routed again on Stora's retry. What a plain repository cannot hold is
+ * default): the repository holds the events routed successfully, added only once the route succeeded, so an event
+ * whose node dies while routing it is routed again on Stora's retry. Each is kept as {@code <scope>|<event id>}: the
+ * component's repository is every consumer's, and routes at other paths receiving the same event must each route it
+ * (polling consumers prefix their keys likewise, with their stateKey). What a plain repository cannot hold is
  * "in progress": that is kept per consumer in this JVM, so a delivery of an event another node is routing right now
  * is routed there too. {@link io.camelstora.component.webhook.JdbcWebhookEventStore} keeps both in a shared table.
  */
@@ -46,35 +48,41 @@ final class RepositoryEventStore implements StoraWebhookEventStore {
 
     @Override
     public Claim claim(String scope, String eventId) {
-        if (!inProgress.add(eventId)) {
+        String key = key(scope, eventId);
+        if (!inProgress.add(key)) {
             return Claim.IN_PROGRESS;
         }
         try {
-            if (repository.contains(eventId)) {
-                inProgress.remove(eventId);
+            if (repository.contains(key)) {
+                inProgress.remove(key);
                 return Claim.DONE;
             }
             return Claim.CLAIMED;
         } catch (RuntimeException e) {
-            inProgress.remove(eventId);
+            inProgress.remove(key);
             throw e;
         }
     }
 
     @Override
     public boolean markDone(String scope, String eventId) {
+        String key = key(scope, eventId);
         try {
-            repository.add(eventId); // false when another node routed it meanwhile: done either way
-            repository.confirm(eventId);
+            repository.add(key); // false when another node routed it meanwhile: done either way
+            repository.confirm(key);
             return true;
         } finally {
-            inProgress.remove(eventId);
+            inProgress.remove(key);
         }
     }
 
     @Override
     public void release(String scope, String eventId) {
-        inProgress.remove(eventId);
+        inProgress.remove(key(scope, eventId));
+    }
+
+    private static String key(String scope, String eventId) {
+        return scope + "|" + eventId;
     }
 
     @Override

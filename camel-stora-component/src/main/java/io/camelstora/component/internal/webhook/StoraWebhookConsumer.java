@@ -21,7 +21,9 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
 import org.apache.camel.component.platform.http.spi.PlatformHttpConsumerAware;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -41,6 +43,12 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
     private final StoraEndpoint endpoint;
     private final StoraWebhookReceiver receiver;
     private Consumer http;
+    /** Whether the platform-http consumer hands the request over unread (Vert.x), so the component reads the body. */
+    private boolean readsBody;
+    /** The port of the platform-http server, which names its router. */
+    private int serverPort;
+    /** Removes the body pre-reader from the webhook's path, while started. */
+    private Runnable removePreReader;
 
     public StoraWebhookConsumer(StoraEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -87,7 +95,13 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
         ServiceHelper.initService(http);
         // the engine's own consumer, behind platform-http's DefaultPlatformHttpConsumer
         Object engineConsumer = http instanceof PlatformHttpConsumerAware aware ? aware.getPlatformHttpConsumer() : http;
-        if (!RequestBody.boundedByTheComponent(engineConsumer.getClass().getName())) {
+        readsBody = RequestBody.boundedByTheComponent(engineConsumer.getClass().getName());
+        if (httpEndpoint instanceof PlatformHttpEndpoint platform) {
+            PlatformHttpEngine engine = platform.getPlatformHttpEngine() != null ? platform.getPlatformHttpEngine()
+                    : platform.getComponent().getEngine();
+            serverPort = engine == null ? 0 : engine.getServerPort();
+        }
+        if (!readsBody) {
             receiver.warnUnboundedBodies("the platform-http consumer " + engineConsumer.getClass().getSimpleName());
         }
     }
@@ -105,12 +119,21 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
                     + " Stora when the webhook endpoint was created) or autoRegister=true with"
                     + " publicUrl");
         }
+        if (readsBody) {
+            // the body is read on the event loop, so a slow or silent client never holds one of the shared worker threads
+            removePreReader = VertxBodyPreReader.install(getEndpoint().getCamelContext(), serverPort, options.normalizedPath(),
+                    options.getMaxBodySize(), options.getBodyTimeout());
+        }
         ServiceHelper.startService(http);
     }
 
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(http);
+        if (removePreReader != null) {
+            removePreReader.run();
+            removePreReader = null;
+        }
         if (receiver.options().isAutoRegister()) {
             receiver.unregister();
         }

@@ -72,6 +72,11 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     private final Consumer<Exchange> releaseExchange;
     /** Where events are claimed and marked done; {@code null} when idempotent is off. */
     private final StoraWebhookEventStore store;
+    /**
+     * The path served, as the receiver knows it when the handler is created: the scope of this route's events in the
+     * store. Two webhook: routes at different paths may share one stora endpoint, and so one receiver.
+     */
+    private final String path;
     private final RejectionLog rejections = new RejectionLog(LOG, REJECTION_LOG_INTERVAL_MILLIS);
 
     /**
@@ -88,6 +93,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         this.releaseExchange = releaseExchange;
         this.route = AsyncProcessorConverterHelper.convert(route);
         this.store = receiver.eventStore();
+        this.path = receiver.getServedPath();
     }
 
     @Override
@@ -97,7 +103,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         } catch (RuntimeException e) {
             // a bug of ours or of a converter: the delivery is answered like a route failure, Stora retries it
             rejections.warn("internal_error", "Stora webhook delivery {} at {} could not be handled; answered 500",
-                    RejectionLog.quote(requestId(http)), receiver.getServedPath(), e);
+                    RejectionLog.quote(requestId(http)), path, e);
             respond(http, WebhookResult.FAILED, null);
             callback.done(true);
             return true;
@@ -145,7 +151,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
         if (verifier == null) {
             rejections.warn("not_ready", "Stora webhook delivery {} arrived at {} before a signing secret is known;"
                     + " answered 503",
-                    RejectionLog.quote(requestId(http)), receiver.getServedPath());
+                    RejectionLog.quote(requestId(http)), path);
             respond(http, WebhookResult.NOT_READY, null);
             return done(callback);
         }
@@ -168,7 +174,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             respond(http, WebhookResult.IGNORED, event);
             return done(callback);
         }
-        String scope = receiver.getServedPath();
+        String scope = path;
         if (store != null) {
             StoraWebhookEventStore.Claim claim;
             try {
@@ -248,7 +254,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
                 try {
                     store.release(scope, event.id());
                 } catch (RuntimeException e) {
-                    rejections.warn("store_unavailable", "Stora webhook event {} failed in the route and could not be"
+                    rejections.warn("release_failed", "Stora webhook event {} failed in the route and could not be"
                             + " released in {}: {}; a retry routes it once its lease expired",
                             event.id(), store, e.getMessage());
                 }
@@ -260,8 +266,9 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
             try {
                 store.markDone(scope, event.id());
             } catch (RuntimeException e) {
-                // the event was handled: it is acknowledged, and a later delivery of it may be routed again
-                rejections.warn("store_unavailable", "Stora webhook event {} was routed but could not be marked done in"
+                // the event was handled: it is acknowledged, and a later delivery of it may be routed again. Logged
+                // under a reason of its own, so that claims refused meanwhile cannot hide the events it names
+                rejections.warn("mark_done_failed", "Stora webhook event {} was routed but could not be marked done in"
                         + " {}: {}; a redelivery of it would be routed again",
                         event.id(), store, e.getMessage());
             }
@@ -272,7 +279,7 @@ final class StoraWebhookHandler extends AsyncProcessorSupport {
     /** Answers a refused delivery, logs it (at most once per interval and reason) and ends reading its body. */
     private void reject(Exchange http, RequestBody body, WebhookResult result, String why) {
         rejections.warn(result.reason(), "Stora webhook delivery {} at {} refused with {} ({}): {}",
-                RejectionLog.quote(requestId(http)), receiver.getServedPath(), result.status(), result.reason(), why);
+                RejectionLog.quote(requestId(http)), path, result.status(), result.reason(), why);
         body.abandon(http);
         respond(http, result, null);
     }

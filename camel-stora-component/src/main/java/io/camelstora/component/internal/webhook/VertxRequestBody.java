@@ -16,7 +16,9 @@
 package io.camelstora.component.internal.webhook;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,8 +33,10 @@ import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The body of a request on camel-platform-http-vertx served with {@code useBodyHandler=false}: the request is paused
- * and nothing of the body was read. It is read here chunk by chunk into a buffer that never grows past the limit, and
- * given up when it has not ended within the timeout; the connection of a body given up is closed after the answer.
+ * and nothing of the body was read. It is read chunk by chunk into a buffer that never grows past the limit, and given
+ * up when it has not ended within the timeout; the connection of a body given up is closed after the answer. Where
+ * the platform-http router is found, {@link VertxBodyPreReader} reads it on the event loop before the request reaches
+ * a worker thread; otherwise it is read here, on the route's worker thread.
  * <p>
  * Loaded only when Vert.x is on the class path (the component does not need it on other runtimes).
  */
@@ -41,6 +45,12 @@ final class VertxRequestBody extends RequestBody {
     /** How long, and how much, the rest of a refused body is read and thrown away before its connection is closed. */
     static final long DRAIN_MILLIS = 1000;
     static final long DRAIN_BYTES = 1024 * 1024;
+
+    /**
+     * Bodies {@link VertxBodyPreReader} read on the event loop, by request, from the body's end until the route's
+     * handler takes them or the request is answered.
+     */
+    private static final Map<HttpServerRequest, Read> READ_AHEAD = new ConcurrentHashMap<>();
 
     private final HttpServerRequest request;
 
@@ -54,6 +64,38 @@ final class VertxRequestBody extends RequestBody {
 
     @Override
     Read read(int max, Duration timeout) {
+        Read readAhead = READ_AHEAD.remove(request);
+        if (readAhead != null) {
+            return readAhead;
+        }
+        // not read ahead (no platform-http router to install VertxBodyPreReader on): read here, on this worker thread
+        try {
+            return readChunks(request, max).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return Read.rejected(WebhookResult.REJECTED_INCOMPLETE_BODY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Read.rejected(WebhookResult.REJECTED_INCOMPLETE_BODY);
+        }
+    }
+
+    /** Keeps what {@link VertxBodyPreReader} read of {@code request} until the route's handler reads it. */
+    static void keep(HttpServerRequest request, Read read) {
+        READ_AHEAD.put(request, read);
+    }
+
+    /** Forgets what was read ahead of {@code request} once it is answered, read by the route or not. */
+    static void forget(HttpServerRequest request) {
+        READ_AHEAD.remove(request);
+    }
+
+    /**
+     * Reads the body of the paused {@code request} chunk by chunk into a buffer that never grows past {@code max};
+     * completes on the request's event loop: with the bytes at the end of the body,
+     * {@link WebhookResult#REJECTED_SIZE} (pausing the request) at the first chunk over the limit,
+     * {@link WebhookResult#REJECTED_INCOMPLETE_BODY} when the connection breaks. The caller bounds the time.
+     */
+    static CompletableFuture<Read> readChunks(HttpServerRequest request, int max) {
         CompletableFuture<Read> result = new CompletableFuture<>();
         // touched on the connection's event loop only, handed over by the future
         Buffer buffer = Buffer.buffer(Math.min(max, 16 * 1024));
@@ -71,14 +113,7 @@ final class VertxRequestBody extends RequestBody {
         request.exceptionHandler(e -> result.complete(Read.rejected(WebhookResult.REJECTED_INCOMPLETE_BODY)));
         request.endHandler(end -> result.complete(Read.of(buffer.getBytes())));
         request.resume();
-        try {
-            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            return Read.rejected(WebhookResult.REJECTED_INCOMPLETE_BODY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Read.rejected(WebhookResult.REJECTED_INCOMPLETE_BODY);
-        }
+        return result;
     }
 
     /**
