@@ -19,10 +19,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -160,43 +156,44 @@ class ClusterNodesIT {
         long since = System.currentTimeMillis();
         long deadline = since + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            List<Object[]> polling = rows(db, "SELECT p.node, p.pid FROM polls p WHERE p.begun_at >= " + since
+            List<List<Object>> polling = db.query("SELECT p.node, p.pid FROM polls p WHERE p.begun_at >= " + since
                     + " AND EXISTS (SELECT 1 FROM polled r WHERE r.pid = p.pid AND r.at >= p.begun_at)"
                     + " ORDER BY p.begun_at DESC LIMIT 1");
             if (!polling.isEmpty()) {
-                String name = (String) polling.get(0)[0];
-                long pid = ((Number) polling.get(0)[1]).longValue();
+                String name = (String) polling.get(0).get(0);
+                long pid = ((Number) polling.get(0).get(1)).longValue();
                 JvmNode victim = nodes.stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
                 if (victim.isAlive() && victim.pid() == pid) {
                     victim.kill();
                     long killedAt = System.currentTimeMillis();
                     long next = killedAt + 60_000;
-                    List<Object[]> after = List.of();
+                    List<List<Object>> after = List.of();
                     while (after.isEmpty() && System.currentTimeMillis() < next) {
                         Thread.sleep(100);
-                        after = rows(db, "SELECT node, begun_at FROM polls WHERE begun_at > " + killedAt
+                        after = db.query("SELECT node, begun_at FROM polls WHERE begun_at > " + killedAt
                                 + " ORDER BY begun_at LIMIT 1");
                     }
                     assertTrue(!after.isEmpty(), "no poll in the 60 s after " + name + " was killed");
                     victim.start();
-                    return new Kill(name, pid, killedAt, ((Number) after.get(0)[1]).longValue(), (String) after.get(0)[0]);
+                    return new Kill(name, pid, killedAt, ((Number) after.get(0).get(1)).longValue(),
+                            (String) after.get(0).get(0));
                 }
             }
             Thread.sleep(50);
         }
         throw new AssertionError("no poll routed a record in the 30 s after " + since + " (polls: "
-                + rows(db, "SELECT count(*) FROM polls").get(0)[0] + ", records polled: "
-                + rows(db, "SELECT count(*) FROM polled").get(0)[0] + ", changes written: "
-                + rows(db, "SELECT count(*) FROM produced").get(0)[0] + ", requests by operation "
+                + db.query("SELECT count(*) FROM polls").get(0).get(0) + ", records polled: "
+                + db.query("SELECT count(*) FROM polled").get(0).get(0) + ", changes written: "
+                + db.query("SELECT count(*) FROM produced").get(0).get(0) + ", requests by operation "
                 + sim.journal().operationCounts() + ", by status " + sim.journal().statusCounts() + ")");
     }
 
     /** The changes written before {@code until} that no poll routed, in that version or a later one. */
-    private static Set<String> lostChanges(SharedPostgres db, long until) throws SQLException {
+    private static Set<String> lostChanges(SharedPostgres db, long until) {
         Set<String> lost = new HashSet<>();
-        for (Object[] row : rows(db, "SELECT p.contact_id, p.version FROM produced p WHERE p.at < " + until
+        for (List<Object> row : db.query("SELECT p.contact_id, p.version FROM produced p WHERE p.at < " + until
                 + " AND NOT EXISTS (SELECT 1 FROM polled r WHERE r.contact_id = p.contact_id AND r.version >= p.version)")) {
-            lost.add(row[0] + " v" + row[1]);
+            lost.add(row.get(0) + " v" + row.get(1));
         }
         return lost;
     }
@@ -228,9 +225,11 @@ class ClusterNodesIT {
 
         // polls per tick, the windows of the kills left out (the dead node's tick is retried by Quartz late)
         Map<Long, List<String>> pollsByTick = new TreeMap<>();
-        for (Object[] row : rows(db, "SELECT node, pid, begun_at FROM polls WHERE begun_at < " + end + " ORDER BY begun_at")) {
-            long at = ((Number) row[2]).longValue();
-            pollsByTick.computeIfAbsent(at / ClusterNode.TICK_MILLIS, t -> new ArrayList<>()).add(row[0] + ":" + row[1]);
+        for (List<Object> row : db
+                .query("SELECT node, pid, begun_at FROM polls WHERE begun_at < " + end + " ORDER BY begun_at")) {
+            long at = ((Number) row.get(2)).longValue();
+            pollsByTick.computeIfAbsent(at / ClusterNode.TICK_MILLIS, t -> new ArrayList<>())
+                    .add(row.get(0) + ":" + row.get(1));
         }
         long firstTick = pollsByTick.isEmpty() ? 0 : pollsByTick.keySet().iterator().next();
         Map<Long, List<String>> irregular = new TreeMap<>();
@@ -253,8 +252,9 @@ class ClusterNodesIT {
 
         // records routed by more than one poll: only the page a killed node was routing
         Map<String, List<Long>> pollersByChange = new HashMap<>();
-        for (Object[] row : rows(db, "SELECT contact_id, version, pid FROM polled ORDER BY at")) {
-            pollersByChange.computeIfAbsent(row[0] + " v" + row[1], k -> new ArrayList<>()).add(((Number) row[2]).longValue());
+        for (List<Object> row : db.query("SELECT contact_id, version, pid FROM polled ORDER BY at")) {
+            pollersByChange.computeIfAbsent(row.get(0) + " v" + row.get(1), k -> new ArrayList<>())
+                    .add(((Number) row.get(2)).longValue());
         }
         Map<String, List<Long>> repeated = new TreeMap<>();
         pollersByChange.forEach((change, pids) -> {
@@ -262,9 +262,10 @@ class ClusterNodesIT {
                 repeated.put(change, pids);
             }
         });
-        long producedCount = rows(db, "SELECT count(*) FROM produced WHERE at < " + producedUntil).get(0)[0] instanceof Number n
-                ? n.longValue()
-                : -1;
+        long producedCount = db.query("SELECT count(*) FROM produced WHERE at < " + producedUntil).get(0)
+                .get(0) instanceof Number n
+                        ? n.longValue()
+                        : -1;
         report.add("changes written: " + producedCount + ", polled: " + pollersByChange.size() + ", lost: " + lost.size()
                 + (lost.isEmpty() ? "" : " " + lost));
         for (Kill kill : kills) {
@@ -277,8 +278,8 @@ class ClusterNodesIT {
 
         // webhook events
         Map<String, List<String>> routes = new TreeMap<>();
-        for (Object[] row : rows(db, "SELECT event_id, node, pid FROM routed_events ORDER BY routed_at")) {
-            routes.computeIfAbsent((String) row[0], e -> new ArrayList<>()).add(row[1] + ":" + row[2]);
+        for (List<Object> row : db.query("SELECT event_id, node, pid FROM routed_events ORDER BY routed_at")) {
+            routes.computeIfAbsent((String) row.get(0), e -> new ArrayList<>()).add(row.get(1) + ":" + row.get(2));
         }
         Map<String, List<String>> twice = new TreeMap<>();
         routes.forEach((event, by) -> {
@@ -312,22 +313,5 @@ class ClusterNodesIT {
         Set<String> killedNodes = kills.stream().map(k -> k.node() + ":" + k.pid()).collect(Collectors.toSet());
         twice.forEach((event, by) -> assertTrue(by.size() == 2 && killedNodes.contains(by.get(0)),
                 event + " routed by " + by + ": twice only where a killed node was routing it"));
-    }
-
-    static List<Object[]> rows(SharedPostgres db, String sql) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                Object[] row = new Object[columns];
-                for (int i = 0; i < columns; i++) {
-                    row[i] = rs.getObject(i + 1);
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 }

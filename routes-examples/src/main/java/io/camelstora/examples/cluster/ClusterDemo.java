@@ -17,10 +17,6 @@ package io.camelstora.examples.cluster;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,10 +155,12 @@ public final class ClusterDemo {
         changes(3, 3, invoices);
         List<String> after = rows("SELECT node, at FROM " + ClusterDemoNode.HANDLED_TABLE + " WHERE subject LIKE 'contact %'"
                 + " AND at > ? ORDER BY at LIMIT 1", killedAt);
-        out.println(colors.dim("  the polls went on from " + after.get(0).split("\\|")[0] + ", "
-                + String.format("%.1f", (Long.parseLong(after.get(0).split("\\|")[1]) - killedAt) / 1000.0)
-                + " s after the kill; " + proxy.unreachable() + " deliveries reached the dead node, failed (502) and were"
-                + " delivered again"));
+        String[] first = after.get(0).split("\\|");
+        out.println(colors.dim(String.format(
+                "  %s polled the first change %.1f s after the kill; %d deliveries reached the dead"
+                        + " node, failed (502) and were delivered again",
+                first[0], (Long.parseLong(first[1]) - killedAt) / 1000.0,
+                proxy.unreachable())));
 
         step(victim.name() + " starts again", "it rejoins the cluster: the polls and deliveries of the rest of the story go"
                 + " to any of the three");
@@ -216,7 +214,7 @@ public final class ClusterDemo {
         return open;
     }
 
-    private String lastPoller() throws SQLException {
+    private String lastPoller() {
         return rows("SELECT node FROM " + ClusterDemoNode.HANDLED_TABLE + " WHERE subject LIKE 'contact %' ORDER BY at DESC"
                 + " LIMIT 1").get(0);
     }
@@ -252,23 +250,8 @@ public final class ClusterDemo {
     }
 
     /** Each row's columns joined with {@code |}. */
-    private List<String> rows(String sql, Object... parameters) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= columns; i++) {
-                        values.add(String.valueOf(rs.getObject(i)));
-                    }
-                    rows.add(String.join("|", values));
-                }
-            }
-        }
-        return rows;
+    private List<String> rows(String sql, Object... parameters) {
+        return db.query(sql, parameters).stream()
+                .map(row -> row.stream().map(String::valueOf).collect(Collectors.joining("|"))).toList();
     }
 }
