@@ -343,7 +343,7 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         if (dataSource == null || shared != null) {
             return;
         }
-        SharedStores stores = SharedStores.start(dataSource);
+        SharedStores stores = SharedStores.open(dataSource);
         boolean sharedBudget = throttle && rateLimiter == null && stores.isPostgreSql();
         if (sharedBudget && !SharedStores.bucket4jPostgreSqlAvailable()) {
             stores.stop();
@@ -710,9 +710,9 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
             callbackExecutor = null;
         }
         synchronized (this) {
+            // kept: the configuration and the endpoints hold these stores, started again with the component
             if (shared != null) {
                 shared.stop();
-                shared = null;
             }
         }
         super.doStop();
@@ -733,6 +733,11 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        synchronized (this) {
+            if (shared != null) {
+                shared.start();
+            }
+        }
         // the tables, on the first start even before a route uses the component
         applySharedDefaults();
     }

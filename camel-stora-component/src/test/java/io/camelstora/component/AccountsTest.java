@@ -75,7 +75,8 @@ class AccountsTest extends StoraTestSupport {
         Set<String> endpointOptions = new TreeSet<>();
         json.get("properties").fieldNames().forEachRemaining(endpointOptions::add);
         Set<String> componentOwn = Set.of("configuration", "healthCheckAccountEnabled", "healthCheckConsumerEnabled",
-                "healthCheckProbeInterval", "meterRegistry", "lazyStartProducer", "bridgeErrorHandler", "autowiredEnabled");
+                "healthCheckProbeInterval", "meterRegistry", "dataSource", "lazyStartProducer", "bridgeErrorHandler",
+                "autowiredEnabled");
         Set<String> unclassified = new TreeSet<>(componentOptions);
         unclassified.removeAll(endpointOptions);
         unclassified.removeAll(StoraComponent.ACCOUNT_OPTIONS);

@@ -315,6 +315,14 @@ class OneDataSourceTest {
             await(() -> cursors.getState("stora.contacts") != null, () -> "a cursor in the explicit repository");
             assertNull(new JdbcStateRepository(db).getState("stora.contacts"), "no cursor in the table");
             assertTrue(count(db, "SELECT COUNT(*) FROM stora_poll_seen") > 0, "the seen keys, not set, in the table");
+
+            // a CamelContext stopped and started again polls on the same stores: nothing comes twice
+            node.stop();
+            node.start();
+            ScheduledPollConsumer consumer = (ScheduledPollConsumer) node.getRoute("contacts").getConsumer();
+            long polls = consumer.getCounter();
+            await(() -> consumer.getCounter() >= polls + 2, () -> "2 polls after the restart");
+            assertEquals(contacts, received.size());
         }
     }
 

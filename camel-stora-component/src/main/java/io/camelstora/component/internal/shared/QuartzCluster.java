@@ -155,6 +155,10 @@ public final class QuartzCluster {
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN_INTERVAL_MILLIS));
         p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(MISFIRE_THRESHOLD_MILLIS));
+        // a node takes a trigger due within this long and holds it until it fires: what a node that dies or stops
+        // holds for the failover time. Quartz's default is 30 s; 5 s is the least its documentation recommends (each
+        // look takes the trigger lock)
+        p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         try {
             quartz.setSchedulerFactory(new StdSchedulerFactory(p));

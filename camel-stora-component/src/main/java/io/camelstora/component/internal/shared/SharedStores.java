@@ -69,16 +69,21 @@ public final class SharedStores {
         this.postgres = SqlTables.isPostgreSql(dataSource);
     }
 
-    /** Creates the tables that are missing and starts the stores. */
-    public static SharedStores start(DataSource dataSource) {
+    /** The stores of {@code dataSource}, started, their missing tables created. */
+    public static SharedStores open(DataSource dataSource) {
         SharedStores stores = new SharedStores(dataSource);
         stores.services.addAll(List.of(stores.cursors, stores.seenKeys, stores.events, stores.secrets));
-        ServiceHelper.startService(stores.services);
+        stores.start();
+        return stores;
+    }
+
+    /** Creates the tables that are missing and starts the stores, again after {@link #stop()}. */
+    public void start() {
+        ServiceHelper.startService(services);
         SqlTables.createIfMissing(dataSource, JdbcTokenStore.DEFAULT_TABLE, JdbcTokenStore.ddl(JdbcTokenStore.DEFAULT_TABLE));
-        if (stores.postgres) {
+        if (postgres) {
             SqlTables.createIfMissing(dataSource, RATE_LIMIT_TABLE, RATE_LIMIT_DDL);
         }
-        return stores;
     }
 
     public void stop() {
