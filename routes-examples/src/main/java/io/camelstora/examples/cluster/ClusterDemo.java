@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,12 +59,14 @@ public final class ClusterDemo {
     private final DemoConsole.Colors colors;
     private final Path output;
     private final List<JvmNode> nodes = new ArrayList<>();
+    /** The contacts the story created, in order. */
+    private final List<String> contacts = new ArrayList<>();
+    /** The ids of the handled table's rows printed so far (rows of two nodes may commit out of id order). */
+    private final Set<String> shown = new HashSet<>();
     private SharedPostgres db;
     private StoraSimulator simulator;
     private ProducerTemplate api;
-    private int shown;
     private int step;
-    private final List<String> contacts = new ArrayList<>();
 
     public ClusterDemo(PrintStream out, DemoConsole.Colors colors, Path output) {
         this.out = out;
@@ -223,11 +226,11 @@ public final class ClusterDemo {
     private void awaitHandled(Predicate<List<String>> done) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
-            for (String row : rows("SELECT node, detail FROM " + ClusterDemoNode.HANDLED_TABLE + " WHERE id > ? ORDER BY id",
-                    shown)) {
-                String[] parts = row.split("\\|", 2);
-                out.println("  " + colors.bold(String.format("%-7s", parts[0])) + " " + parts[1]);
-                shown++;
+            for (String row : rows("SELECT id, node, detail FROM " + ClusterDemoNode.HANDLED_TABLE + " ORDER BY id")) {
+                String[] parts = row.split("\\|", 3);
+                if (shown.add(parts[0])) {
+                    out.println("  " + colors.bold(String.format("%-7s", parts[1])) + " " + parts[2]);
+                }
             }
             if (done.test(rows("SELECT subject FROM " + ClusterDemoNode.HANDLED_TABLE))) {
                 return;
