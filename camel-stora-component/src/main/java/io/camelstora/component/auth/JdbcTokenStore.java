@@ -19,10 +19,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 
 import javax.sql.DataSource;
+
+import io.camelstora.component.internal.support.SqlTables;
 
 /**
  * Keeps the refresh token in a database row, for several nodes sharing one authorization. Create the table with the
@@ -85,35 +85,12 @@ public final class JdbcTokenStore implements TokenStore {
 
     @Override
     public void save(String refreshToken) {
-        Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            if (update(c, refreshToken, now) == 0) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO " + table + " (token_key, refresh_token, updated_at) VALUES (?, ?, ?)")) {
-                    insert.setString(1, key);
-                    insert.setString(2, refreshToken);
-                    insert.setTimestamp(3, now);
-                    insert.executeUpdate();
-                } catch (SQLException raced) {
-                    // another node inserted the row first: the newer token wins
-                    if (update(c, refreshToken, now) == 0) {
-                        throw raced;
-                    }
-                }
-            }
+            // another node saving the token of a refresh at the same moment: the newer token wins
+            SqlTables.upsert(c, table, "token_key", "refresh_token", key, refreshToken);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write the Stora token store " + id() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private int update(Connection c, String refreshToken, Timestamp now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE " + table + " SET refresh_token = ?, updated_at = ? WHERE token_key = ?")) {
-            update.setString(1, refreshToken);
-            update.setTimestamp(2, now);
-            update.setString(3, key);
-            return update.executeUpdate();
         }
     }
 

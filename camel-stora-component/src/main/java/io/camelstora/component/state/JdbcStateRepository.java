@@ -19,8 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -106,7 +104,6 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
             throw new IllegalArgumentException("The state of " + key + " is " + value.length() + " characters; table "
                     + table + " holds " + MAX_VALUE);
         }
-        Timestamp now = Timestamp.from(Instant.now());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             if (value == null) {
@@ -116,32 +113,10 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
                 }
                 return;
             }
-            if (update(c, key, value, now) == 0) {
-                try (PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO " + table + " (state_key, state_value, updated_at) VALUES (?, ?, ?)")) {
-                    insert.setString(1, key);
-                    insert.setString(2, value);
-                    insert.setTimestamp(3, now);
-                    insert.executeUpdate();
-                } catch (SQLException raced) {
-                    // another node inserted the key first: the last write wins
-                    if (update(c, key, value, now) == 0) {
-                        throw raced;
-                    }
-                }
-            }
+            // another node writing the key at the same moment: the last write wins
+            SqlTables.upsert(c, table, "state_key", "state_value", key, value);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot save state " + key + " in table " + table + ": " + e.getMessage(), e);
-        }
-    }
-
-    private int update(Connection c, String key, String value, Timestamp now) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE " + table + " SET state_value = ?, updated_at = ? WHERE state_key = ?")) {
-            update.setString(1, value);
-            update.setTimestamp(2, now);
-            update.setString(3, key);
-            return update.executeUpdate();
         }
     }
 

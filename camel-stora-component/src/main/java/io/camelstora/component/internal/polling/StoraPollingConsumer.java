@@ -126,12 +126,14 @@ public class StoraPollingConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * camel-core's scheduler for {@code scheduler=quartz} is replaced by one that survives nodes starting together on a
-     * clustered job store ({@link RaceSafeQuartzPollScheduler}), keeping every option given to it.
+     * The scheduler camel-core makes of {@code scheduler=quartz} is replaced by one that survives nodes starting
+     * together on a clustered job store ({@link RaceSafeQuartzPollScheduler}); the scheduler.* options are bound to it
+     * later, as they would have been to camel-core's. A scheduler bean the application configured is kept as it is.
      */
     @Override
     public void setScheduler(ScheduledPollConsumerScheduler scheduler) {
-        if (scheduler != null && scheduler.getClass().getName().equals(RaceSafeQuartzPollScheduler.QUARTZ_SCHEDULER_CLASS)) {
+        if (scheduler != null && "quartz".equals(((StoraEndpoint) getEndpoint()).getScheduler())
+                && scheduler.getClass().getName().equals(RaceSafeQuartzPollScheduler.QUARTZ_SCHEDULER_CLASS)) {
             RaceSafeQuartzPollScheduler raceSafe = new RaceSafeQuartzPollScheduler();
             raceSafe.setCamelContext(scheduler.getCamelContext());
             super.setScheduler(raceSafe);

@@ -16,8 +16,11 @@
 package io.camelstora.component.internal.support;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -53,6 +56,40 @@ public final class SqlTables {
                         + "). Create it with: " + ddl,
                         e);
             }
+        }
+    }
+
+    /**
+     * Writes {@code value} under {@code key} in a table of {@code (key, value, updated_at)} rows: an update, else an
+     * insert; when another node inserted the key in between, the update again, so that the last write wins.
+     */
+    public static void upsert(Connection c, String table, String keyColumn, String valueColumn, String key, String value)
+            throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        if (update(c, table, keyColumn, valueColumn, key, value, now) == 0) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " (" + keyColumn + ", " + valueColumn
+                    + ", updated_at) VALUES (?, ?, ?)")) {
+                insert.setString(1, key);
+                insert.setString(2, value);
+                insert.setTimestamp(3, now);
+                insert.executeUpdate();
+            } catch (SQLException raced) {
+                if (update(c, table, keyColumn, valueColumn, key, value, now) == 0) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private static int update(Connection c, String table, String keyColumn, String valueColumn, String key, String value,
+                              Timestamp now)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE " + table + " SET " + valueColumn + " = ?, updated_at = ? WHERE " + keyColumn + " = ?")) {
+            update.setString(1, value);
+            update.setTimestamp(2, now);
+            update.setString(3, key);
+            return update.executeUpdate();
         }
     }
 
