@@ -68,6 +68,8 @@ import org.apache.camel.test.AvailablePortFinder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.quartz.Scheduler;
 import org.quartz.impl.SchedulerRepository;
 
@@ -78,8 +80,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The dataSource option, in one JVM (camel-stora-it runs nodes as processes and kills them with kill -9): the tables
- * are created on the first start, each shared thing lands in its table (cursor and seen keys after a poll, the secret
+ * The dataSource option, in one JVM (camel-stora-it runs nodes as processes and kills them with kill -9), on H2 and on
+ * a database of its own on the embedded PostgreSQL: the tables are created on the first start, each shared thing lands
+ * in its table (cursor and seen keys after a poll, the secret
  * and the event after a webhook, the rotated refresh token after a refresh, the bucket after rate-limited calls on
  * PostgreSQL), explicit options win, and the quartz component becomes a clustered JDBC scheduler on the same database
  * that fires each tick on one node.
@@ -98,9 +101,10 @@ class OneDataSourceTest {
         nodes.forEach(CamelContext::stop);
     }
 
-    @Test
-    void theTablesAreCreatedOnFirstStartAndAQuartzScheduledPollKeepsItsStateThere() throws Exception {
-        DataSource db = h2();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void theTablesAreCreatedOnFirstStartAndAQuartzScheduledPollKeepsItsStateThere(String database) throws Exception {
+        DataSource db = database(database);
         try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.SMALL).rateLimitDisabled().start()) {
             int contacts = sim.control().count(ResourceKind.CONTACT);
             List<Object> received = new CopyOnWriteArrayList<>();
@@ -237,9 +241,10 @@ class OneDataSourceTest {
         }
     }
 
-    @Test
-    void aWebhookKeepsItsSecretAndItsEventsInTheDatabase() throws Exception {
-        DataSource db = h2();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aWebhookKeepsItsSecretAndItsEventsInTheDatabase(String database) throws Exception {
+        DataSource db = database(database);
         try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.SMALL).rateLimitDisabled().webhookTimeScale(0.001)
                 .webhookTimeout(Duration.ofSeconds(5)).start()) {
             int port = AvailablePortFinder.getNextAvailable();
@@ -272,9 +277,10 @@ class OneDataSourceTest {
         }
     }
 
-    @Test
-    void theRotatedRefreshTokenIsKeptInTheDatabaseAndANodeStartedWithoutOneUsesIt() throws Exception {
-        DataSource db = h2();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void theRotatedRefreshTokenIsKeptInTheDatabaseAndANodeStartedWithoutOneUsesIt(String database) throws Exception {
+        DataSource db = database(database);
         try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.SMALL).rateLimitDisabled().start()) {
             sim.registerOAuthClient("partner-app", "partner-secret", Set.of("public.site:read"));
             String first = firstRefreshToken(sim, "partner-app", "partner-secret");
@@ -348,6 +354,11 @@ class OneDataSourceTest {
             assertEquals(1, count(EmbeddedPostgreSql.newDataSource(), "SELECT COUNT(*) FROM stora_rate_limit"),
                     "one bucket for the account");
         }
+    }
+
+    /** An empty database: H2 in memory, or one of its own on the embedded PostgreSQL. */
+    private static DataSource database(String product) {
+        return product.equals("H2") ? h2() : EmbeddedPostgreSql.newDatabase();
     }
 
     private static DataSource h2() {
