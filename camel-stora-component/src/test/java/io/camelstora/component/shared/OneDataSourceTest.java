@@ -123,6 +123,8 @@ class OneDataSourceTest {
             assertTrue(count(db, "SELECT COUNT(*) FROM stora_poll_seen WHERE seen_key LIKE 'stora.contacts|%'") > 0,
                     "the seen keys within the overlap");
             node.stop();
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS"),
+                    "the node that stopped handed back the trigger of the tick it had taken");
 
             // a restarted node continues from the database: nothing comes twice
             List<Object> again = new CopyOnWriteArrayList<>();
