@@ -47,6 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelstora.component.EmbeddedPostgreSql;
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraConstants;
+import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.internal.shared.QuartzCluster;
 import io.camelstora.component.state.JdbcStateRepository;
 import io.camelstora.component.webhook.JdbcWebhookEventStore;
@@ -63,6 +64,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.test.AvailablePortFinder;
 import org.h2.jdbcx.JdbcDataSource;
@@ -323,6 +325,17 @@ class OneDataSourceTest {
             await(() -> cursors.getState("stora.contacts") != null, () -> "a cursor in the explicit repository");
             assertNull(new JdbcStateRepository(db).getState("stora.contacts"), "no cursor in the table");
             assertTrue(count(db, "SELECT COUNT(*) FROM stora_poll_seen") > 0, "the seen keys, not set, in the table");
+
+            // webhook endpoints keep their events in the table, unless the application gave the component its own
+            // idempotentRepository, which keeps their done marks as it does without a dataSource
+            assertTrue(node.getEndpoint("stora:webhook?secret=s1", StoraEndpoint.class).getWebhookOptions()
+                    .getEventStore() instanceof JdbcWebhookEventStore);
+            CamelContext own = new DefaultCamelContext();
+            configure(own, "own", sim, db);
+            own.getComponent("stora", StoraComponent.class).getConfiguration()
+                    .setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(100));
+            start(own);
+            assertNull(own.getEndpoint("stora:webhook?secret=s1", StoraEndpoint.class).getWebhookOptions().getEventStore());
 
             // a CamelContext stopped and started again polls on the same stores: nothing comes twice
             node.stop();
