@@ -319,9 +319,10 @@ public class StoraComponent extends DefaultComponent implements SSLContextParame
         }
         endpoint.getRequestOptions().getFilters().putAll(filters);
         if (shared != null) {
-            // webhook options are the endpoint's own: the shared event store and secrets unless it names others
+            // webhook options are the endpoint's own: the shared event store and secrets unless it names others (an
+            // idempotentRepository set on the component keeps the events' done marks there, as without a dataSource)
             StoraWebhookOptions webhook = endpoint.getWebhookOptions();
-            if (webhook.getEventStore() == null) {
+            if (webhook.getEventStore() == null && endpoint.getConfiguration().getIdempotentRepository() == shared.seenKeys()) {
                 webhook.setEventStore(shared.events());
             }
             if (webhook.getSecretStore() == null

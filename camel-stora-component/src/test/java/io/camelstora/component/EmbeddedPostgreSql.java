@@ -57,6 +57,13 @@ public final class EmbeddedPostgreSql {
         return server.getPostgresDatabase();
     }
 
+    /** A new, empty database of its own on the server, for a test that needs to find no table there. */
+    public static DataSource newDatabase() {
+        String name = "db_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE DATABASE " + name);
+        return server.getDatabase("postgres", name);
+    }
+
     /** Runs DDL, e.g. the table a test's store needs; each test uses table names of its own. */
     public static void execute(String sql) {
         try (Connection c = newDataSource().getConnection(); Statement s = c.createStatement()) {

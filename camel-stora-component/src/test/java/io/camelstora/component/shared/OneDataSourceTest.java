@@ -47,6 +47,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelstora.component.EmbeddedPostgreSql;
 import io.camelstora.component.StoraComponent;
 import io.camelstora.component.StoraConstants;
+import io.camelstora.component.StoraEndpoint;
 import io.camelstora.component.internal.shared.QuartzCluster;
 import io.camelstora.component.state.JdbcStateRepository;
 import io.camelstora.component.webhook.JdbcWebhookEventStore;
@@ -63,11 +64,14 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.test.AvailablePortFinder;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.quartz.Scheduler;
 import org.quartz.impl.SchedulerRepository;
 
@@ -78,8 +82,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The dataSource option, in one JVM (camel-stora-it runs nodes as processes and kills them with kill -9): the tables
- * are created on the first start, each shared thing lands in its table (cursor and seen keys after a poll, the secret
+ * The dataSource option, in one JVM (camel-stora-it runs nodes as processes and kills them with kill -9), on H2 and on
+ * a database of its own on the embedded PostgreSQL: the tables are created on the first start, each shared thing lands
+ * in its table (cursor and seen keys after a poll, the secret
  * and the event after a webhook, the rotated refresh token after a refresh, the bucket after rate-limited calls on
  * PostgreSQL), explicit options win, and the quartz component becomes a clustered JDBC scheduler on the same database
  * that fires each tick on one node.
@@ -98,9 +103,10 @@ class OneDataSourceTest {
         nodes.forEach(CamelContext::stop);
     }
 
-    @Test
-    void theTablesAreCreatedOnFirstStartAndAQuartzScheduledPollKeepsItsStateThere() throws Exception {
-        DataSource db = h2();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void theTablesAreCreatedOnFirstStartAndAQuartzScheduledPollKeepsItsStateThere(String database) throws Exception {
+        DataSource db = database(database);
         try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.SMALL).rateLimitDisabled().start()) {
             int contacts = sim.control().count(ResourceKind.CONTACT);
             List<Object> received = new CopyOnWriteArrayList<>();
@@ -119,6 +125,8 @@ class OneDataSourceTest {
             assertTrue(count(db, "SELECT COUNT(*) FROM stora_poll_seen WHERE seen_key LIKE 'stora.contacts|%'") > 0,
                     "the seen keys within the overlap");
             node.stop();
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM QRTZ_FIRED_TRIGGERS"),
+                    "the node that stopped handed back the trigger of the tick it had taken");
 
             // a restarted node continues from the database: nothing comes twice
             List<Object> again = new CopyOnWriteArrayList<>();
@@ -237,9 +245,10 @@ class OneDataSourceTest {
         }
     }
 
-    @Test
-    void aWebhookKeepsItsSecretAndItsEventsInTheDatabase() throws Exception {
-        DataSource db = h2();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void aWebhookKeepsItsSecretAndItsEventsInTheDatabase(String database) throws Exception {
+        DataSource db = database(database);
         try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.SMALL).rateLimitDisabled().webhookTimeScale(0.001)
                 .webhookTimeout(Duration.ofSeconds(5)).start()) {
             int port = AvailablePortFinder.getNextAvailable();
@@ -272,9 +281,10 @@ class OneDataSourceTest {
         }
     }
 
-    @Test
-    void theRotatedRefreshTokenIsKeptInTheDatabaseAndANodeStartedWithoutOneUsesIt() throws Exception {
-        DataSource db = h2();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"H2", "PostgreSQL"})
+    void theRotatedRefreshTokenIsKeptInTheDatabaseAndANodeStartedWithoutOneUsesIt(String database) throws Exception {
+        DataSource db = database(database);
         try (StoraSimulator sim = StoraSimulator.builder().seed(Seed.SMALL).rateLimitDisabled().start()) {
             sim.registerOAuthClient("partner-app", "partner-secret", Set.of("public.site:read"));
             String first = firstRefreshToken(sim, "partner-app", "partner-secret");
@@ -316,6 +326,17 @@ class OneDataSourceTest {
             assertNull(new JdbcStateRepository(db).getState("stora.contacts"), "no cursor in the table");
             assertTrue(count(db, "SELECT COUNT(*) FROM stora_poll_seen") > 0, "the seen keys, not set, in the table");
 
+            // webhook endpoints keep their events in the table, unless the application gave the component its own
+            // idempotentRepository, which keeps their done marks as it does without a dataSource
+            assertTrue(node.getEndpoint("stora:webhook?secret=s1", StoraEndpoint.class).getWebhookOptions()
+                    .getEventStore() instanceof JdbcWebhookEventStore);
+            CamelContext own = new DefaultCamelContext();
+            configure(own, "own", sim, db);
+            own.getComponent("stora", StoraComponent.class).getConfiguration()
+                    .setIdempotentRepository(MemoryIdempotentRepository.memoryIdempotentRepository(100));
+            start(own);
+            assertNull(own.getEndpoint("stora:webhook?secret=s1", StoraEndpoint.class).getWebhookOptions().getEventStore());
+
             // a CamelContext stopped and started again polls on the same stores: nothing comes twice
             node.stop();
             node.start();
@@ -348,6 +369,11 @@ class OneDataSourceTest {
             assertEquals(1, count(EmbeddedPostgreSql.newDataSource(), "SELECT COUNT(*) FROM stora_rate_limit"),
                     "one bucket for the account");
         }
+    }
+
+    /** An empty database: H2 in memory, or one of its own on the embedded PostgreSQL. */
+    private static DataSource database(String product) {
+        return product.equals("H2") ? h2() : EmbeddedPostgreSql.newDatabase();
     }
 
     private static DataSource h2() {

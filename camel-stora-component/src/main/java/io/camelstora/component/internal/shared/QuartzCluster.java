@@ -46,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * node of the cluster: the polls of {@code scheduler=quartz} consumers and the {@code quartz:} routes (a nightly
  * report) run once per tick, whichever nodes run them. Quartz's own engine does the work (row locks in
  * {@code QRTZ_LOCKS}, a check-in every {@link #CHECKIN_INTERVAL_MILLIS} ms, the triggers of a node that stopped
- * checking in recovered by the others); this class only configures it and creates its tables from the DDL Quartz
- * ships. Loaded only when camel-quartz is on the class path.
+ * checking in recovered by the others); this class configures it, creates its tables from the DDL Quartz ships, and
+ * has a node that stops hand back the triggers it took ({@link ReleasingJobStore}). Loaded only when camel-quartz is
+ * on the class path.
  */
 public final class QuartzCluster {
 
@@ -147,7 +148,7 @@ public final class QuartzCluster {
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, ManagementFactory.getRuntimeMXBean().getName() + "-"
                 + UUID.randomUUID().toString().substring(0, 8));
         p.setProperty("org.quartz.threadPool.threadCount", "5");
-        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, "org.quartz.impl.jdbcjobstore.JobStoreTX");
+        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, ReleasingJobStore.class.getName());
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres
                 ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
                 : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
@@ -155,8 +156,8 @@ public final class QuartzCluster {
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECKIN_INTERVAL_MILLIS));
         p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(MISFIRE_THRESHOLD_MILLIS));
-        // a node takes a trigger due within this long and holds it until it fires: what a node that dies or stops
-        // holds for the failover time. Quartz's default is 30 s; 5 s is the least its documentation recommends (each
+        // a node takes a trigger due within this long and holds it until it fires: what a node that dies holds for
+        // the failover time (one that stops hands it back: ReleasingJobStore). Quartz's default is 30 s; 5 s is the least its documentation recommends (each
         // look takes the trigger lock)
         p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
