@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -99,7 +100,7 @@ class ClusterNodesIT {
             throws Exception {
         long start = System.currentTimeMillis();
         long end = start + runMillis;
-        List<Kill> kills = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Kill> kills = Collections.synchronizedList(new ArrayList<>());
         // the kills in a thread of their own, so that deliveries go on while a node is down and starting again
         CompletableFuture<Void> killing = CompletableFuture.runAsync(() -> {
             try {
@@ -219,6 +220,13 @@ class ClusterNodesIT {
         long maxPerMinute = perMinute.stream().mapToLong(Long::longValue).max().orElse(0);
         report.add("requests: " + times.size() + ", 429 answers: " + rejected + ", by operation "
                 + sim.journal().operationCounts());
+        // where a 429 came from: the requests Stora saw in the second and the minute up to it
+        sim.journal().requests().stream().filter(r -> r.status() == 429).forEach(r -> {
+            long at = r.time().toEpochMilli();
+            report.add(String.format("  429 at %.1f s: %d requests in the second up to it, %d in the minute", (at - start) / 1000.0,
+                    times.stream().filter(t -> t > at - 1000 && t <= at).count(),
+                    times.stream().filter(t -> t > at - 60_000 && t <= at).count()));
+        });
         report.add(String.format("minute budget used in steady state (60 s windows from the 2nd minute): mean %.1f/min"
                 + " (%.3f of %d), min %d, max %d", meanPerMinute, meanPerMinute / PER_MINUTE, PER_MINUTE, minPerMinute,
                 maxPerMinute));
