@@ -223,7 +223,8 @@ class ClusterNodesIT {
         // where a 429 came from: the requests Stora saw in the second and the minute up to it
         sim.journal().requests().stream().filter(r -> r.status() == 429).forEach(r -> {
             long at = r.time().toEpochMilli();
-            report.add(String.format("  429 at %.1f s: %d requests in the second up to it, %d in the minute", (at - start) / 1000.0,
+            report.add(String.format("  429 at %.1f s: %d requests in the second up to it, %d in the minute",
+                    (at - start) / 1000.0,
                     times.stream().filter(t -> t > at - 1000 && t <= at).count(),
                     times.stream().filter(t -> t > at - 60_000 && t <= at).count()));
         });
