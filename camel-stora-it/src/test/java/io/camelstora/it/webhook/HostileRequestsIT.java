@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -148,6 +149,41 @@ class HostileRequestsIT {
         }
         assertEquals(Map.of(415, 1000), statuses);
         assertTrue(added.size() <= 2, "log lines: " + added);
+    }
+
+    @Test
+    @Order(3)
+    void clientsThatAnnounceABodyAndSendNothingHoldNoWorkerThread() throws Exception {
+        // more than the 20 worker threads platform-http's routes share on camel-main, each within maxBodySize
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                Socket socket = new Socket("localhost", port);
+                socket.getOutputStream().write(("POST /stora/webhook HTTP/1.1\r\nHost: localhost\r\nContent-Type:"
+                        + " application/json\r\nContent-Length: 500\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                silent.add(socket);
+            }
+            Thread.sleep(500); // every one of them has reached the node
+            HttpResponse<String> delivery = signedDelivery("evt_beside_silent");
+            int unanswered = 0;
+            for (Socket socket : silent) {
+                socket.setSoTimeout(1);
+                try {
+                    socket.getInputStream().read(); // an answer's first byte, or the end of a closed connection
+                } catch (SocketTimeoutException stillWaiting) {
+                    unanswered++;
+                }
+            }
+            report("40 clients announcing 500 bytes and sending nothing (bodyTimeout 10 s): a signed delivery beside them"
+                    + " answered " + delivery.statusCode() + " while " + unanswered + " of the 40 were still unanswered");
+            assertEquals(200, delivery.statusCode(), delivery.body());
+            // answered at once, not after their bodyTimeout freed the worker threads they would have held
+            assertEquals(40, unanswered);
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
     }
 
     private static HttpResponse<String> signedDelivery(String id) throws Exception {

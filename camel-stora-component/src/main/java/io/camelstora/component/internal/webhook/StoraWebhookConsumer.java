@@ -28,6 +28,8 @@ import org.apache.camel.spi.RouteIdAware;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code from("stora:webhook")}: serves the webhook path on the application's HTTP server through the platform-http
@@ -39,6 +41,8 @@ import org.apache.camel.util.URISupport;
  * the endpoint it creates), and only then open the path. On stop: close the path, then apply unregisterOnStop.
  */
 public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoraWebhookConsumer.class);
 
     private final StoraEndpoint endpoint;
     private final StoraWebhookReceiver receiver;
@@ -123,6 +127,11 @@ public class StoraWebhookConsumer extends DefaultConsumer implements Suspendable
             // the body is read on the event loop, so a slow or silent client never holds one of the shared worker threads
             removePreReader = VertxBodyPreReader.install(getEndpoint().getCamelContext(), serverPort, options.normalizedPath(),
                     options.getMaxBodySize(), options.getBodyTimeout());
+            if (removePreReader == null) {
+                LOG.warn("No platform-http router found for port {}: the bodies of webhook deliveries at {} are read on the"
+                        + " server's worker threads, which a client sending slowly holds for up to bodyTimeout ({} ms)",
+                        serverPort, options.normalizedPath(), options.getBodyTimeout());
+            }
         }
         ServiceHelper.startService(http);
     }
