@@ -20,8 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +36,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.camelstora.component.internal.support.SqlTables;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,13 +108,11 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
     }
 
     /** The statements on one table, built once: {@code %1$s} is the table. */
-    private record Sql(String exists, String create, String insert, String select, String takeOver, String done,
+    private record Sql(String insert, String select, String takeOver, String done,
             String release, String renew, String purge) {
 
         static Sql of(String table) {
             return new Sql(
-                    sql("SELECT 1 FROM %1$s WHERE 1 = 0", table),
-                    ddl(table),
                     sql("INSERT INTO %1$s (scope, event_id, state, lease_owner, lease_until, updated_at)"
                             + " VALUES (?, ?, 'IN_PROGRESS', ?, ?, ?)", table),
                     sql("SELECT state, lease_owner, lease_until FROM %1$s WHERE scope = ? AND event_id = ?", table),
@@ -281,7 +278,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
                             + retention);
         }
         sql = Sql.of(tableName);
-        createTableIfMissing();
+        SqlTables.createIfMissing(dataSource, tableName, ddl(tableName));
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "stora-webhook-leases");
             thread.setDaemon(true);
@@ -322,7 +319,7 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
                 return true;
             } catch (SQLException e) {
                 rollback(c);
-                if (isDuplicateKey(e)) {
+                if (SqlTables.isDuplicateKey(e)) {
                     return false; // the row exists: read it
                 }
                 throw e;
@@ -418,43 +415,6 @@ public class JdbcWebhookEventStore extends ServiceSupport implements StoraWebhoo
         } catch (RuntimeException e) {
             LOG.debug("Cannot delete old webhook events from {}: {}", tableName, e.getMessage());
         }
-    }
-
-    private void createTableIfMissing() {
-        try (Connection c = dataSource.getConnection()) {
-            if (exists(c)) {
-                return;
-            }
-            try (Statement s = c.createStatement()) {
-                s.execute(sql.create);
-                commit(c);
-                LOG.info("Created the webhook event table {}", tableName);
-            } catch (SQLException e) {
-                rollback(c);
-                if (!exists(c)) { // another node may just have created it
-                    throw e;
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create the webhook event table " + tableName + ": " + e.getMessage(), e);
-        }
-    }
-
-    private boolean exists(Connection c) {
-        try (Statement s = c.createStatement()) {
-            s.executeQuery(sql.exists).close();
-            commit(c);
-            return true;
-        } catch (SQLException e) {
-            rollback(c);
-            return false;
-        }
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        // SQLState class 23: integrity constraint violation (PostgreSQL and H2 say 23505 for a unique key)
-        return e instanceof SQLIntegrityConstraintViolationException
-                || e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
     /** Statements run one by one; a DataSource whose connections do not auto-commit gets each committed. */
