@@ -35,9 +35,24 @@ before(async () => {
     defaultViewport: { width: 1400, height: 900 },
   });
   page = await browser.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
+  const pageErrors = [];
+  page.on('pageerror', (error) => {
+    pageErrors.push(error.message);
+    console.error('page error:', error.message);
+  });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForSelector('[data-testid="dsl-list-btn"]', WAIT);
+  try {
+    await page.waitForSelector('[data-testid="dsl-list-btn"]', { timeout: 30_000 });
+  } catch (notStarted) {
+    // Kaoto's bundle failed to start once in a clean-clone CI run ("Object.defineProperty called on non-object", the
+    // next run passed): one more load, said in the log; a page that does not start twice fails the test
+    if (pageErrors.length === 0) {
+      throw notStarted;
+    }
+    console.error(`Kaoto did not start (${pageErrors[0]}): loading the page once more`);
+    await page.reload();
+    await page.waitForSelector('[data-testid="dsl-list-btn"]', WAIT);
+  }
 });
 
 after(async () => {
